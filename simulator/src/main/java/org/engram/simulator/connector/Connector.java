@@ -1,0 +1,32 @@
+package org.engram.simulator.connector;
+
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * Which pre neurons connect to which post neurons (PyNN's connectors). Indices are positions in
+ * the pre and post selections. A connector is pure data; {@link #connect} enumerates its
+ * connections in a fixed order, drawing from the given seeded generator.
+ */
+public sealed interface Connector permits OneToOne, AllToAll, FixedProbability, FixedNumberPre, FromList {
+
+    /** Receives connections; a NaN weight or delay means "take it from the synapse type". */
+    @FunctionalInterface
+    interface Sink {
+        void accept(int pre, int post, double weight, double delay);
+    }
+
+    /** Tells whether pre position i and post position j are the same neuron. */
+    @FunctionalInterface
+    interface SameNeuron {
+        boolean test(int pre, int post);
+    }
+
+    /** PyNN's connector name, as written in JSON. */
+    String typeName();
+
+    /** Checks the connector against the sizes of its selections; the message names the rule. */
+    default void check(int preSize, int postSize) {}
+
+    /** Enumerates the connections between selections of the given sizes. */
+    void connect(int preSize, int postSize, SameNeuron same, RandomGenerator rng, Sink sink);
+}

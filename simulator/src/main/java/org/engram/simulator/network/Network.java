@@ -1,0 +1,120 @@
+package org.engram.simulator.network;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A whole network description: populations, projections, the seed every random choice derives
+ * from, the timestep (the default delay, and the step of the grid engine) and the default run
+ * length. Immutable and validated when made: unique labels, projections between populations of
+ * this network.
+ */
+public record Network(long seed, double timestepMs, double runMs, List<Population> populations,
+        List<Projection> projections) {
+
+    /** PyNN's default timestep. */
+    public static final double DEFAULT_TIMESTEP_MS = 0.1;
+
+    public Network {
+        if (!(timestepMs > 0) || Double.isInfinite(timestepMs)) {
+            throw new InvalidNetworkException("timestep_ms is " + timestepMs + "; expected a positive time in ms");
+        }
+        if (!(runMs >= 0) || Double.isInfinite(runMs)) {
+            throw new InvalidNetworkException("run_ms is " + runMs + "; expected a time >= 0 ms");
+        }
+        populations = List.copyOf(populations);
+        projections = List.copyOf(projections);
+        Map<String, Population> byLabel = new HashMap<>();
+        for (Population p : populations) {
+            if (byLabel.put(p.label(), p) != null) {
+                throw new InvalidNetworkException("population label '" + p.label() + "' is used twice");
+            }
+        }
+        Map<String, Projection> projectionLabels = new HashMap<>();
+        for (Projection pr : projections) {
+            if (projectionLabels.put(pr.label(), pr) != null) {
+                throw new InvalidNetworkException("projection label '" + pr.label() + "' is used twice");
+            }
+            for (Selection s : List.of(pr.pre(), pr.post())) {
+                Population p = byLabel.get(s.population().label());
+                if (p == null || !p.equals(s.population())) {
+                    throw new InvalidNetworkException("projection " + pr.label() + ": population '"
+                            + s.population().label() + "' is not part of this network");
+                }
+            }
+        }
+    }
+
+    /** The population with this label; the message lists the valid labels. */
+    public Population population(String label) {
+        for (Population p : populations) {
+            if (p.label().equals(label)) {
+                return p;
+            }
+        }
+        throw new InvalidNetworkException("no population '" + label + "'; expected one of "
+                + populations.stream().map(Population::label).toList());
+    }
+
+    /** The projection with this label; the message lists the valid labels. */
+    public Projection projection(String label) {
+        for (Projection p : projections) {
+            if (p.label().equals(label)) {
+                return p;
+            }
+        }
+        throw new InvalidNetworkException("no projection '" + label + "'; expected one of "
+                + projections.stream().map(Projection::label).toList());
+    }
+
+    /** Total number of neurons, sources included. */
+    public int neuronCount() {
+        return populations.stream().mapToInt(Population::size).sum();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects populations and projections, PyNN-script style, then makes the immutable network. */
+    public static final class Builder {
+        private long seed = 1;
+        private double timestepMs = DEFAULT_TIMESTEP_MS;
+        private double runMs = 0;
+        private final List<Population> populations = new ArrayList<>();
+        private final List<Projection> projections = new ArrayList<>();
+
+        public Builder seed(long s) {
+            seed = s;
+            return this;
+        }
+
+        public Builder timestepMs(double dt) {
+            timestepMs = dt;
+            return this;
+        }
+
+        public Builder runMs(double t) {
+            runMs = t;
+            return this;
+        }
+
+        /** Adds a population and returns it, for use in projections. */
+        public Population add(Population p) {
+            populations.add(p);
+            return p;
+        }
+
+        /** Adds a projection and returns it. */
+        public Projection add(Projection p) {
+            projections.add(p);
+            return p;
+        }
+
+        public Network build() {
+            return new Network(seed, timestepMs, runMs, populations, projections);
+        }
+    }
+}
