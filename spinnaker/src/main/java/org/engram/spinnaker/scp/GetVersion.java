@@ -1,0 +1,31 @@
+package org.engram.spinnaker.scp;
+
+import org.engram.spinnaker.machine.CoreLocation;
+
+/** CMD_VER ({@code cmd_ver()}): the kernel's name, version and the core's P2P address. */
+public record GetVersion(CoreLocation target) implements ScpRequest<VersionInfo> {
+    @Override
+    public ScpCommand command() {
+        return ScpCommand.CMD_VER;
+    }
+
+    @Override
+    public int arg1() {
+        return 0;
+    }
+
+    @Override
+    public int arg2() {
+        return 0;
+    }
+
+    @Override
+    public int arg3() {
+        return 0;
+    }
+
+    @Override
+    public VersionInfo parse(ScpResponse reply) {
+        return VersionInfo.decode(reply);
+    }
+}
