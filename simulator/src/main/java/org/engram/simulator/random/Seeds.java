@@ -22,6 +22,16 @@ public final class Seeds {
         return new Well19937c(new int[] {(int) mixed, (int) (mixed >>> 32), kind, (int) index});
     }
 
+    /**
+     * A small-state generator (WELL512a, 16 words) for stream {@code (kind, index)}: for the many
+     * per-neuron streams of Poisson sources, where WELL19937c's 2.5 kB state would dominate memory.
+     */
+    public static RandomGenerator small(long seed, int kind, long index) {
+        long mixed = mix(mix(seed ^ 0x9E3779B97F4A7C15L) + kind * 0xBF58476D1CE4E5B9L + index);
+        return new org.apache.commons.math3.random.Well512a(
+                new int[] {(int) mixed, (int) (mixed >>> 32), kind, (int) index, (int) (index >>> 32)});
+    }
+
     /** SplitMix64's finaliser: spreads nearby seeds over the whole 64-bit range. */
     private static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

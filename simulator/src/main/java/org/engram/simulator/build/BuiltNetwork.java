@@ -1,0 +1,583 @@
+package org.engram.simulator.build;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.engram.simulator.connector.Connector;
+import org.engram.simulator.network.InitialValue;
+import org.engram.simulator.network.InvalidNetworkException;
+import org.engram.simulator.network.Network;
+import org.engram.simulator.network.Population;
+import org.engram.simulator.network.Projection;
+import org.engram.simulator.network.Receptor;
+import org.engram.simulator.neuron.CellType;
+import org.engram.simulator.neuron.Param;
+import org.engram.simulator.neuron.SpikeSourceArray;
+import org.engram.simulator.neuron.StandardCell;
+import org.engram.simulator.neuron.StandardModel;
+import org.engram.simulator.random.Seeds;
+import org.engram.simulator.random.Value;
+import org.engram.simulator.synapse.STDPMechanism;
+import org.engram.simulator.synapse.SynapseType;
+
+/**
+ * A network description flattened for the engines: neurons numbered globally (populations in
+ * network order), parameters and initial values expanded to one value per neuron, and synapses in
+ * compressed rows by source neuron.
+ *
+ * <p>Static synapses: row {@code i} holds {@code staticRowStart[i] .. staticRowStart[i+1]}, sorted
+ * by delay, then projection order, then connection order. {@code staticWeight} carries the
+ * receptor in its sign (negative = inhibitory), so a static synapse costs a target and a weight;
+ * equal delays of a row form one delivery group ({@code groupRowStart}, {@code groupFirst},
+ * {@code groupDelayMs}). Plastic synapses have their own rows ({@code plastic...}), since they
+ * carry a rule and per-synapse state.
+ *
+ * <p>Built once; the engines read it and keep their mutable state apart. Every random draw comes
+ * from {@link Seeds} streams of the network's seed, so equal seeds give equal networks.
+ */
+public final class BuiltNetwork {
+    /** Model codes, per neuron. */
+    public static final byte IF_CURR_EXP = 0;
+    public static final byte IF_CURR_DELTA = 1;
+    public static final byte IF_COND_EXP = 2;
+    public static final byte SPIKE_SOURCE_ARRAY = 3;
+    public static final byte SPIKE_SOURCE_POISSON = 4;
+
+    public final Network network;
+    public final int neuronCount;
+    /** First global index of each population, plus the total at the end. */
+    public final int[] populationStart;
+    public final byte[] model;
+
+    // parameters, one per neuron (unused entries of sources are 0)
+    public final double[] cm;
+    public final double[] tauM;
+    public final double[] tauRefrac;
+    public final double[] tauSynE;
+    public final double[] tauSynI;
+    public final double[] vRest;
+    public final double[] vReset;
+    public final double[] vThresh;
+    public final double[] iOffset;
+    public final double[] eRevE;
+    public final double[] eRevI;
+    // initial state
+    public final double[] v0;
+    public final double[] synE0;
+    public final double[] synI0;
+    // sources
+    public final double[][] sourceTimes;
+    public final double[] poissonRate;
+    public final double[] poissonStart;
+    public final double[] poissonDuration;
+
+    // static synapses
+    public final int[] staticRowStart;
+    public final int[] staticTarget;
+    public final double[] staticWeight;
+    public final int[] groupRowStart;
+    public final int[] groupFirst;
+    public final double[] groupDelayMs;
+
+    // plastic synapses
+    public final int[] plasticRowStart;
+    public final int[] plasticTarget;
+    public final double[] plasticWeight;
+    public final double[] plasticDelayMs;
+    public final boolean[] plasticInhibitory;
+    public final int[] plasticRule;
+    /** The STDP mechanism of each plastic rule index. */
+    public final STDPMechanism[] rules;
+    /** Per projection: the plastic synapse index of each connection (connection order), or null if static. */
+    public final int[][] plasticIndexOfConnection;
+
+    public final long staticSynapseCount;
+
+    private BuiltNetwork(Network net, Flat flat, Synapses syn) {
+        this.network = net;
+        this.neuronCount = flat.n;
+        this.populationStart = flat.start;
+        this.model = flat.model;
+        this.cm = flat.p[0];
+        this.tauM = flat.p[1];
+        this.tauRefrac = flat.p[2];
+        this.tauSynE = flat.p[3];
+        this.tauSynI = flat.p[4];
+        this.vRest = flat.p[5];
+        this.vReset = flat.p[6];
+        this.vThresh = flat.p[7];
+        this.iOffset = flat.p[8];
+        this.eRevE = flat.p[9];
+        this.eRevI = flat.p[10];
+        this.v0 = flat.v0;
+        this.synE0 = flat.synE0;
+        this.synI0 = flat.synI0;
+        this.sourceTimes = flat.sourceTimes;
+        this.poissonRate = flat.rate;
+        this.poissonStart = flat.startMs;
+        this.poissonDuration = flat.durationMs;
+        this.staticRowStart = syn.staticRowStart;
+        this.staticTarget = syn.staticTarget;
+        this.staticWeight = syn.staticWeight;
+        this.groupRowStart = syn.groupRowStart;
+        this.groupFirst = syn.groupFirst;
+        this.groupDelayMs = syn.groupDelay;
+        this.plasticRowStart = syn.plasticRowStart;
+        this.plasticTarget = syn.plasticTarget;
+        this.plasticWeight = syn.plasticWeight;
+        this.plasticDelayMs = syn.plasticDelay;
+        this.plasticInhibitory = syn.plasticInhibitory;
+        this.plasticRule = syn.plasticRule;
+        this.rules = syn.rules;
+        this.plasticIndexOfConnection = syn.plasticIndexOfConnection;
+        this.staticSynapseCount = syn.staticTarget.length;
+    }
+
+    /** Builds the network; every rule violation raises {@link InvalidNetworkException} before any state exists. */
+    public static BuiltNetwork build(Network net) {
+        Flat flat = new Flat(net);
+        Synapses syn = new Synapses(net, flat);
+        return new BuiltNetwork(net, flat, syn);
+    }
+
+    /** Total synapses, static and plastic. */
+    public long synapseCount() {
+        return staticSynapseCount + plasticTarget.length;
+    }
+
+    /** The population index of global neuron {@code g}. */
+    public int populationOf(int g) {
+        int k = Arrays.binarySearch(populationStart, g);
+        return k >= 0 ? k : -k - 2;
+    }
+
+    /** Global index of neuron {@code i} of population {@code p}. */
+    public int global(int population, int i) {
+        return populationStart[population] + i;
+    }
+
+    /** True for neurons with a membrane (not spike sources). */
+    public boolean hasMembrane(int g) {
+        return model[g] <= IF_COND_EXP;
+    }
+
+    /** The index of a projection by label. */
+    public int projectionIndex(String label) {
+        List<Projection> ps = network.projections();
+        for (int k = 0; k < ps.size(); k++) {
+            if (ps.get(k).label().equals(label)) {
+                return k;
+            }
+        }
+        network.projection(label); // throws with the list of valid labels
+        throw new AssertionError();
+    }
+
+    /**
+     * The connections of projection {@code k} in connection order, regenerated from the seeded
+     * streams (static synapses keep no per-connection index): pre and post indices in their
+     * populations, and the initial weights.
+     */
+    public Connections connections(int k) {
+        Projection pr = network.projections().get(k);
+        Connections c = new Connections();
+        Synapses.generate(network, k, pr, network.timestepMs(), (pre, post, w, d) -> c.add(pr.pre().index(pre),
+                pr.post().index(post), w));
+        return c;
+    }
+
+    /** The connections of one projection, in connection order. */
+    public static final class Connections {
+        private int[] pre = new int[16];
+        private int[] post = new int[16];
+        private double[] weight = new double[16];
+        private int size;
+
+        void add(int i, int j, double w) {
+            if (size == pre.length) {
+                pre = Arrays.copyOf(pre, size * 2);
+                post = Arrays.copyOf(post, size * 2);
+                weight = Arrays.copyOf(weight, size * 2);
+            }
+            pre[size] = i;
+            post[size] = j;
+            weight[size++] = w;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        public int[] pre() {
+            return Arrays.copyOf(pre, size);
+        }
+
+        public int[] post() {
+            return Arrays.copyOf(post, size);
+        }
+
+        public double[] weights() {
+            return Arrays.copyOf(weight, size);
+        }
+    }
+
+    /** Per-neuron parameters, initial values and source trains. */
+    private static final class Flat {
+        private static final String[] PARAMS = {"cm", "tau_m", "tau_refrac", "tau_syn_E", "tau_syn_I", "v_rest",
+            "v_reset", "v_thresh", "i_offset", "e_rev_E", "e_rev_I"};
+        final int n;
+        final int[] start;
+        final byte[] model;
+        final double[][] p = new double[PARAMS.length][];
+        final double[] v0;
+        final double[] synE0;
+        final double[] synI0;
+        final double[][] sourceTimes;
+        final double[] rate;
+        final double[] startMs;
+        final double[] durationMs;
+
+        Flat(Network net) {
+            List<Population> pops = net.populations();
+            start = new int[pops.size() + 1];
+            long total = 0;
+            for (int k = 0; k < pops.size(); k++) {
+                start[k] = (int) total;
+                total += pops.get(k).size();
+                if (total > Integer.MAX_VALUE - 8) {
+                    throw new InvalidNetworkException("the network has more than 2^31 neurons");
+                }
+            }
+            n = (int) total;
+            start[pops.size()] = n;
+            model = new byte[n];
+            for (int q = 0; q < PARAMS.length; q++) {
+                p[q] = new double[n];
+            }
+            v0 = new double[n];
+            synE0 = new double[n];
+            synI0 = new double[n];
+            sourceTimes = new double[n][];
+            rate = new double[n];
+            startMs = new double[n];
+            durationMs = new double[n];
+            for (int k = 0; k < pops.size(); k++) {
+                fill(net, k, pops.get(k), start[k]);
+            }
+        }
+
+        private void fill(Network net, int k, Population pop, int off) {
+            CellType type = pop.cellType();
+            int size = pop.size();
+            if (type instanceof SpikeSourceArray a) {
+                for (int i = 0; i < size; i++) {
+                    model[off + i] = SPIKE_SOURCE_ARRAY;
+                    sourceTimes[off + i] = a.times(i);
+                }
+                return;
+            }
+            StandardCell cell = (StandardCell) type;
+            StandardModel m = cell.model();
+            byte code = switch (m) {
+                case IF_curr_exp -> IF_CURR_EXP;
+                case IF_curr_delta -> IF_CURR_DELTA;
+                case IF_cond_exp -> IF_COND_EXP;
+                case SpikeSourcePoisson -> SPIKE_SOURCE_POISSON;
+            };
+            Arrays.fill(model, off, off + size, code);
+            if (code == SPIKE_SOURCE_POISSON) {
+                copy(cell.get("rate"), rate, off, size);
+                copy(cell.get("start"), startMs, off, size);
+                copy(cell.get("duration"), durationMs, off, size);
+                return;
+            }
+            for (int q = 0; q < PARAMS.length; q++) {
+                if (m.parameters().containsKey(PARAMS[q])) {
+                    copy(cell.get(PARAMS[q]), p[q], off, size);
+                }
+            }
+            Map<String, InitialValue> init = pop.initial();
+            RandomGenerator rng = Seeds.stream(net.seed(), Seeds.INITIAL_VALUES, k);
+            // PyNN's default initial v is -65 mV whatever v_rest is; isyn/gsyn start at 0
+            initial(pop, init, "v", m.initialValues().get("v").defaultValue(), v0, off, size, rng);
+            String exc = m == StandardModel.IF_cond_exp ? "gsyn_exc" : "isyn_exc";
+            String inh = m == StandardModel.IF_cond_exp ? "gsyn_inh" : "isyn_inh";
+            if (m.initialValues().containsKey(exc)) {
+                initial(pop, init, exc, 0.0, synE0, off, size, rng);
+                initial(pop, init, inh, 0.0, synI0, off, size, rng);
+            }
+        }
+
+        private static void initial(Population pop, Map<String, InitialValue> init, String name, double dflt,
+                double[] out, int off, int size, RandomGenerator rng) {
+            InitialValue iv = init.get(name);
+            if (iv == null) {
+                Arrays.fill(out, off, off + size, dflt);
+            } else if (iv.fixed() != null) {
+                copy(iv.fixed(), out, off, size);
+            } else {
+                Value dist = iv.random();
+                for (int i = 0; i < size; i++) {
+                    out[off + i] = dist.draw(rng);
+                }
+            }
+        }
+
+        private static void copy(Param p, double[] out, int off, int size) {
+            for (int i = 0; i < size; i++) {
+                out[off + i] = p.at(i);
+            }
+        }
+    }
+
+    /** Connection generation and the compressed rows. */
+    private static final class Synapses {
+        int[] staticRowStart;
+        int[] staticTarget;
+        double[] staticWeight;
+        int[] groupRowStart;
+        int[] groupFirst;
+        double[] groupDelay;
+        int[] plasticRowStart;
+        int[] plasticTarget;
+        double[] plasticWeight;
+        double[] plasticDelay;
+        boolean[] plasticInhibitory;
+        int[] plasticRule;
+        STDPMechanism[] rules;
+        int[][] plasticIndexOfConnection;
+
+        Synapses(Network net, Flat flat) {
+            List<Projection> projections = net.projections();
+            Growable st = new Growable();
+            Growable pl = new Growable();
+            List<STDPMechanism> ruleList = new ArrayList<>();
+            plasticIndexOfConnection = new int[projections.size()][];
+            for (int k = 0; k < projections.size(); k++) {
+                Projection pr = projections.get(k);
+                int preOff = flat.start[net.populations().indexOf(pr.pre().population())];
+                int postOff = flat.start[net.populations().indexOf(pr.post().population())];
+                boolean inhibitory = pr.receptor() == Receptor.inhibitory;
+                if (pr.synapse() instanceof STDPMechanism stdp) {
+                    int rule = ruleList.size();
+                    ruleList.add(stdp);
+                    int first = pl.size;
+                    generate(net, k, pr, net.timestepMs(), (i, j, w, d) -> pl.add(preOff + pr.pre().index(i),
+                            postOff + pr.post().index(j), w, d, inhibitory, rule));
+                    int[] idx = new int[pl.size - first];
+                    Arrays.setAll(idx, c -> first + c);
+                    plasticIndexOfConnection[k] = idx; // positions before sorting; remapped below
+                } else {
+                    int projection = k;
+                    generate(net, k, pr, net.timestepMs(), (i, j, w, d) -> st.add(preOff + pr.pre().index(i),
+                            postOff + pr.post().index(j), inhibitory ? -w : w, d, inhibitory, projection));
+                }
+            }
+            rules = ruleList.toArray(new STDPMechanism[0]);
+            int n = flat.n;
+            // static rows, sorted by (source, delay, insertion order): a stable counting sort by source
+            int[] order = st.sortedOrder(n);
+            staticRowStart = st.rowStart(n);
+            staticTarget = new int[st.size];
+            staticWeight = new double[st.size];
+            double[] delays = new double[st.size];
+            for (int s = 0; s < st.size; s++) {
+                staticTarget[s] = st.post[order[s]];
+                staticWeight[s] = st.weight[order[s]];
+                delays[s] = st.delay[order[s]];
+            }
+            buildGroups(n, delays);
+            int[] porder = pl.sortedOrder(n);
+            plasticRowStart = pl.rowStart(n);
+            plasticTarget = new int[pl.size];
+            plasticWeight = new double[pl.size];
+            plasticDelay = new double[pl.size];
+            plasticInhibitory = new boolean[pl.size];
+            plasticRule = new int[pl.size];
+            int[] newIndexOf = new int[pl.size];
+            for (int s = 0; s < pl.size; s++) {
+                int o = porder[s];
+                newIndexOf[o] = s;
+                plasticTarget[s] = pl.post[o];
+                plasticWeight[s] = pl.weight[o];
+                plasticDelay[s] = pl.delay[o];
+                plasticInhibitory[s] = pl.inhibitory[o];
+                plasticRule[s] = pl.tag[o];
+            }
+            for (int[] idx : plasticIndexOfConnection) {
+                if (idx != null) {
+                    for (int c = 0; c < idx.length; c++) {
+                        idx[c] = newIndexOf[idx[c]];
+                    }
+                }
+            }
+        }
+
+        private void buildGroups(int n, double[] delays) {
+            int[] rowStart = new int[n + 1];
+            Growable.IntList first = new Growable.IntList();
+            Growable.DoubleList delay = new Growable.DoubleList();
+            for (int i = 0; i < n; i++) {
+                rowStart[i] = first.size;
+                int from = staticRowStart[i];
+                int to = staticRowStart[i + 1];
+                // sort the row by delay, stable, keeping targets and weights with it
+                if (to - from > 1) {
+                    sortRowByDelay(from, to, delays);
+                }
+                for (int s = from; s < to; s++) {
+                    if (s == from || delays[s] != delays[s - 1]) {
+                        first.add(s);
+                        delay.add(delays[s]);
+                    }
+                }
+            }
+            rowStart[n] = first.size;
+            groupRowStart = rowStart;
+            groupFirst = first.toArray();
+            groupDelay = delay.toArray();
+        }
+
+        private void sortRowByDelay(int from, int to, double[] delays) {
+            boolean sorted = true;
+            for (int s = from + 1; s < to && sorted; s++) {
+                sorted = delays[s - 1] <= delays[s];
+            }
+            if (sorted) {
+                return;
+            }
+            Integer[] idx = new Integer[to - from];
+            for (int k = 0; k < idx.length; k++) {
+                idx[k] = from + k;
+            }
+            Arrays.sort(idx, (a, b) -> Double.compare(delays[a], delays[b])); // stable
+            int[] t = new int[idx.length];
+            double[] w = new double[idx.length];
+            double[] d = new double[idx.length];
+            for (int k = 0; k < idx.length; k++) {
+                t[k] = staticTarget[idx[k]];
+                w[k] = staticWeight[idx[k]];
+                d[k] = delays[idx[k]];
+            }
+            System.arraycopy(t, 0, staticTarget, from, t.length);
+            System.arraycopy(w, 0, staticWeight, from, w.length);
+            System.arraycopy(d, 0, delays, from, d.length);
+        }
+
+        @FunctionalInterface
+        interface ConnectionSink {
+            void accept(int pre, int post, double weight, double delay);
+        }
+
+        /** Enumerates projection k's connections with their drawn weights and delays, in connection order. */
+        static void generate(Network net, int k, Projection pr, double defaultDelay, ConnectionSink sink) {
+            RandomGenerator rng = Seeds.stream(net.seed(), Seeds.CONNECTIONS, k);
+            SynapseType syn = pr.synapse();
+            Connector.SameNeuron same = pr.pre().population().equals(pr.post().population())
+                    ? (i, j) -> pr.pre().index(i) == pr.post().index(j)
+                    : (i, j) -> false;
+            Value weight = syn.weight();
+            Value delay = syn.delay() == null ? Value.of(defaultDelay) : syn.delay();
+            pr.connector().connect(pr.pre().size(), pr.post().size(), same, rng, (i, j, w, d) -> {
+                double ww = Double.isNaN(w) ? weight.draw(rng) : w;
+                double dd = Double.isNaN(d) ? delay.draw(rng) : d;
+                if (!(ww >= 0) || Double.isInfinite(ww)) {
+                    throw new InvalidNetworkException("projection " + pr.label() + ": connection (" + i + ", " + j
+                            + ") drew weight " + ww + "; weights must be finite and >= 0");
+                }
+                if (!(dd > 0) || Double.isInfinite(dd)) {
+                    throw new InvalidNetworkException("projection " + pr.label() + ": connection (" + i + ", " + j
+                            + ") drew delay " + dd + " ms; delays must be finite and > 0");
+                }
+                sink.accept(i, j, ww, dd);
+            });
+        }
+    }
+
+    /** Connections in insertion order, primitive arrays only. */
+    private static final class Growable {
+        int[] pre = new int[1024];
+        int[] post = new int[1024];
+        double[] weight = new double[1024];
+        double[] delay = new double[1024];
+        boolean[] inhibitory = new boolean[1024];
+        int[] tag = new int[1024];
+        int size;
+
+        void add(int i, int j, double w, double d, boolean inh, int t) {
+            if (size == pre.length) {
+                int cap = size * 2;
+                if (cap < 0) {
+                    throw new InvalidNetworkException("the network has more than 2^30 synapses");
+                }
+                pre = Arrays.copyOf(pre, cap);
+                post = Arrays.copyOf(post, cap);
+                weight = Arrays.copyOf(weight, cap);
+                delay = Arrays.copyOf(delay, cap);
+                inhibitory = Arrays.copyOf(inhibitory, cap);
+                tag = Arrays.copyOf(tag, cap);
+            }
+            pre[size] = i;
+            post[size] = j;
+            weight[size] = w;
+            delay[size] = d;
+            inhibitory[size] = inh;
+            tag[size++] = t;
+        }
+
+        int[] rowStart(int n) {
+            int[] start = new int[n + 1];
+            for (int s = 0; s < size; s++) {
+                start[pre[s] + 1]++;
+            }
+            for (int i = 0; i < n; i++) {
+                start[i + 1] += start[i];
+            }
+            return start;
+        }
+
+        /** The insertion indices sorted by source, stable (counting sort). */
+        int[] sortedOrder(int n) {
+            int[] next = rowStart(n);
+            int[] order = new int[size];
+            for (int s = 0; s < size; s++) {
+                order[next[pre[s]]++] = s;
+            }
+            return order;
+        }
+
+        static final class IntList {
+            int[] a = new int[1024];
+            int size;
+
+            void add(int v) {
+                if (size == a.length) {
+                    a = Arrays.copyOf(a, size * 2);
+                }
+                a[size++] = v;
+            }
+
+            int[] toArray() {
+                return Arrays.copyOf(a, size);
+            }
+        }
+
+        static final class DoubleList {
+            double[] a = new double[1024];
+            int size;
+
+            void add(double v) {
+                if (size == a.length) {
+                    a = Arrays.copyOf(a, size * 2);
+                }
+                a[size++] = v;
+            }
+
+            double[] toArray() {
+                return Arrays.copyOf(a, size);
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.engram.simulator.engine;
+
+import java.util.Arrays;
+import org.engram.simulator.build.BuiltNetwork;
+import org.engram.simulator.synapse.STDPMechanism;
+import org.engram.simulator.synapse.SpikePairRule;
+import org.engram.simulator.synapse.WeightDependence;
+
+/**
+ * The state and update of every plastic synapse: the all-to-all pair rule with deferred updates,
+ * applied when a pre spike is processed, with the synaptic delay treated as dendritic (a post
+ * spike at {@code p} meets pre spikes at the synapse at {@code p + d}).
+ *
+ * <p>At a pre spike at {@code t}, with {@code t_l} and {@code r_l} the previous pre spike's time
+ * and pre trace ({@code r <- r exp(-(t - t_l)/tau_plus) + 1} at each pre spike):
+ * <ol>
+ *   <li>for each post spike {@code p} with {@code t_l < p + d <= t}, in order:
+ *       {@code w <- potentiate(w, A_plus r_l exp(-(p + d - t_l)/tau_plus))};</li>
+ *   <li>for the latest post spike {@code p*} with {@code p* + d < t} (event mode) or
+ *       {@code p* + d <= t} (grid mode, where sPyNNaker depresses even at a zero interval):
+ *       {@code w <- depress(w, A_minus o(p*) exp(-(t - p* - d)/tau_minus))}, where {@code o(p*)} is
+ *       the post trace right after {@code p*};</li>
+ *   <li>the updated weight is the one transmitted.</li>
+ * </ol>
+ * Each step clamps to [w_min, w_max] (the weight dependence does). A pair at exactly zero interval
+ * therefore changes nothing in event mode, and depresses in grid mode.
+ */
+public final class Plasticity {
+    private final BuiltNetwork net;
+    private final boolean depressAtZero;
+    public final double[] weight;
+    private final double[] lastPreTime;
+    private final double[] lastPreTrace;
+    /** Post histories by global neuron (null for neurons no plastic synapse reaches). */
+    private final PostHistory[] history;
+    /** Per rule: its slot in the histories' trace table (rules with equal tau_minus share one). */
+    private final int[] ruleSlot;
+
+    private final double[] delayMs;
+
+    /**
+     * @param delayMs each plastic synapse's delay as the engine applies it (the grid engine rounds
+     *        delays to whole steps; the dendritic shift uses the same value)
+     */
+    public Plasticity(BuiltNetwork net, boolean depressAtZero, double[] delayMs) {
+        this.net = net;
+        this.depressAtZero = depressAtZero;
+        this.delayMs = delayMs;
+        int n = net.plasticTarget.length;
+        weight = net.plasticWeight.clone();
+        lastPreTime = new double[n];
+        Arrays.fill(lastPreTime, Double.NEGATIVE_INFINITY);
+        lastPreTrace = new double[n];
+        double[] taus = Arrays.stream(net.rules).mapToDouble(r -> r.timing_dependence().tau_minus()).distinct()
+                .toArray();
+        ruleSlot = new int[net.rules.length];
+        for (int r = 0; r < net.rules.length; r++) {
+            double tau = net.rules[r].timing_dependence().tau_minus();
+            for (int k = 0; k < taus.length; k++) {
+                if (taus[k] == tau) {
+                    ruleSlot[r] = k;
+                }
+            }
+        }
+        history = new PostHistory[net.neuronCount];
+        for (int s = 0; s < n; s++) {
+            int post = net.plasticTarget[s];
+            if (history[post] == null) {
+                history[post] = new PostHistory(taus);
+            }
+        }
+    }
+
+    /** True if plastic synapses reach neuron {@code g} (its spikes must be reported). */
+    public boolean tracksPost(int g) {
+        return history[g] != null;
+    }
+
+    /** Records a post spike of neuron {@code g} at {@code t}; spikes arrive in time order. */
+    public void postSpike(int g, double t) {
+        PostHistory h = history[g];
+        if (h != null) {
+            h.add(t);
+        }
+    }
+
+    /** Processes a pre spike at {@code t} on plastic synapse {@code s} and returns the weight to transmit. */
+    public double preSpike(int s, double t) {
+        STDPMechanism rule = net.rules[net.plasticRule[s]];
+        SpikePairRule timing = rule.timing_dependence();
+        WeightDependence wd = rule.weight_dependence();
+        double d = delayMs[s];
+        double w = potentiated(s, t, weight[s]);
+        PostHistory h = history[net.plasticTarget[s]];
+        // latest post spike whose dendritically delayed arrival is before (or at) t
+        int k = h.countArrivals(t, d, !depressAtZero) - 1;
+        if (k >= 0) {
+            double dt = t - (h.time(k) + d);
+            if (dt >= 0 && (dt > 0 || depressAtZero)) {
+                w = wd.depress(w, timing.A_minus() * h.trace(ruleSlot[net.plasticRule[s]], k)
+                        * Math.exp(-dt / timing.tau_minus()));
+            }
+        }
+        double tl = lastPreTime[s];
+        lastPreTrace[s] = (tl == Double.NEGATIVE_INFINITY ? 0 : lastPreTrace[s] * Math.exp(-(t - tl) / timing.tau_plus()))
+                + 1.0;
+        lastPreTime[s] = t;
+        weight[s] = w;
+        return w;
+    }
+
+    /** The weight of synapse {@code s} with the potentiation of post spikes arriving in (t_l, t] applied. */
+    private double potentiated(int s, double t, double w) {
+        double tl = lastPreTime[s];
+        if (tl == Double.NEGATIVE_INFINITY) {
+            return w;
+        }
+        STDPMechanism rule = net.rules[net.plasticRule[s]];
+        SpikePairRule timing = rule.timing_dependence();
+        double d = delayMs[s];
+        PostHistory h = history[net.plasticTarget[s]];
+        int from = h.countArrivals(tl, d, false);
+        int to = h.countArrivals(t, d, false);
+        for (int k = from; k < to; k++) {
+            double dt = h.time(k) + d - tl;
+            if (dt > 0) {
+                w = rule.weight_dependence().potentiate(w, timing.A_plus() * lastPreTrace[s]
+                        * Math.exp(-dt / timing.tau_plus()));
+            }
+        }
+        return w;
+    }
+
+    /** The weights of a projection's connections at {@code t}, with every potentiation due by then. */
+    public double[] weightsAt(int[] synapses, double t) {
+        double[] out = new double[synapses.length];
+        for (int c = 0; c < synapses.length; c++) {
+            out[c] = potentiated(synapses[c], t, weight[synapses[c]]);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,68 @@
+package org.engram.simulator.engine;
+
+import java.util.Arrays;
+
+/**
+ * The spike times of one neuron that is the target of plastic synapses, and its post-synaptic
+ * trace {@code o} after each spike for each distinct tau_minus of the rules that reach it
+ * ({@code o <- o * exp(-dt / tau_minus) + 1} at each spike: the all-to-all trace). Grows with
+ * the run; never shrinks.
+ */
+public final class PostHistory {
+    private final double[] tauMinus;
+    private double[] times = new double[8];
+    private double[][] traces;
+    private int size;
+
+    public PostHistory(double[] tauMinus) {
+        this.tauMinus = tauMinus;
+        this.traces = new double[tauMinus.length][8];
+    }
+
+    public void add(double t) {
+        if (size == times.length) {
+            times = Arrays.copyOf(times, size * 2);
+            for (int k = 0; k < traces.length; k++) {
+                traces[k] = Arrays.copyOf(traces[k], size * 2);
+            }
+        }
+        for (int k = 0; k < tauMinus.length; k++) {
+            traces[k][size] = size == 0 ? 1.0
+                    : traces[k][size - 1] * Math.exp(-(t - times[size - 1]) / tauMinus[k]) + 1.0;
+        }
+        times[size++] = t;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public double time(int k) {
+        return times[k];
+    }
+
+    /** The trace of rule slot {@code slot} right after spike {@code k}. */
+    public double trace(int slot, int k) {
+        return traces[slot][k];
+    }
+
+    /**
+     * The number of spikes whose arrival {@code time + delay} is at or before {@code t} (or strictly
+     * before, if {@code strict}). Compares {@code time + delay} with {@code t} as written, so that
+     * a spike meeting a pre spike exactly is recognised whatever the rounding of {@code t - delay}.
+     */
+    public int countArrivals(double t, double delay, boolean strict) {
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            double arrival = times[mid] + delay;
+            if (strict ? arrival < t : arrival <= t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

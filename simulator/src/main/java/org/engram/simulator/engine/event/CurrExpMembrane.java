@@ -1,0 +1,182 @@
+package org.engram.simulator.engine.event;
+
+import org.apache.commons.math3.analysis.solvers.BrentSolver;
+
+/**
+ * The exact solution of the current-based LIF membrane between events, and the search for its
+ * first threshold crossing. Isolates the numerical hazards: tau_syn = tau_m (handled by a stable
+ * form of the PSP kernel) and the crossing search.
+ *
+ * <p>With {@code R = tau_m/cm}, {@code v_inf = v_rest + R i_offset} and synaptic currents
+ * {@code E(s) = E0 exp(-s/tau_E)}, {@code I(s) = I0 exp(-s/tau_I)}, the membrane after {@code s} ms is
+ * <pre>
+ *   v(s) = v_inf + (v0 - v_inf) exp(-s/tau_m) + E0 K(s; tau_E) - I0 K(s; tau_I)
+ *   K(s; tau) = (tau_m tau / (cm (tau - tau_m))) (exp(-s/tau) - exp(-s/tau_m))
+ *             = (s / cm) exp(-s/tau_m) phi(s (1/tau - 1/tau_m)),   phi(x) = (1 - exp(-x)) / x
+ * </pre>
+ * The second form of K has no cancellation as tau approaches tau_m ({@code phi(0) = 1}).
+ *
+ * <p>First crossing: v has at most two extrema on (0, inf), since {@code exp(s/tau_m) v'(s)} has a
+ * derivative of the sign of {@code I(s)/tau_I - E(s)/tau_E}, which changes sign at most once (at a
+ * closed-form time). So v' is found monotone on at most two intervals, its roots are bracketed
+ * and solved, v is monotone between them, and the first interval on which v rises through the
+ * threshold is solved by Brent's method to 1e-12 ms.
+ */
+final class CurrExpMembrane {
+    /** Absolute accuracy of crossing times, ms. */
+    static final double TIME_ACCURACY_MS = 1e-12;
+    private static final int MAX_EVALUATIONS = 500;
+    /** Beyond this many of the slowest time constant, the exponentials are below double precision. */
+    private static final double HORIZON_TAUS = 60;
+
+    private final BrentSolver solver = new BrentSolver(1e-15, TIME_ACCURACY_MS);
+
+    // the problem being solved: set by prepare()
+    private double v0;
+    private double vInf;
+    private double e0;
+    private double i0;
+    private double tauM;
+    private double tauE;
+    private double tauI;
+    private double cm;
+    private double threshold;
+
+    void prepare(double v0, double e0, double i0, double vRest, double iOffset, double cm, double tauM,
+            double tauE, double tauI, double threshold) {
+        this.v0 = v0;
+        this.e0 = e0;
+        this.i0 = i0;
+        this.cm = cm;
+        this.tauM = tauM;
+        this.tauE = tauE;
+        this.tauI = tauI;
+        this.vInf = vRest + tauM / cm * iOffset;
+        this.threshold = threshold;
+    }
+
+    /** The PSP kernel K(s; tau) for a unit current, mV per nA. */
+    static double kernel(double s, double tau, double tauM, double cm) {
+        double x = s * (1.0 / tau - 1.0 / tauM);
+        double phi = x == 0 ? 1.0 : -Math.expm1(-x) / x;
+        return s / cm * Math.exp(-s / tauM) * phi;
+    }
+
+    /** v after s ms of free evolution. */
+    double v(double s) {
+        return vInf + (v0 - vInf) * Math.exp(-s / tauM) + e0 * kernel(s, tauE, tauM, cm)
+                - i0 * kernel(s, tauI, tauM, cm);
+    }
+
+    /** dv/ds, from the kernels' derivative {@code K' = exp(-s/tau)/cm - K/tau_m}, free of cancellation. */
+    double slope(double s) {
+        double kE = Math.exp(-s / tauE) / cm - kernel(s, tauE, tauM, cm) / tauM;
+        double kI = Math.exp(-s / tauI) / cm - kernel(s, tauI, tauM, cm) / tauM;
+        return -(v0 - vInf) / tauM * Math.exp(-s / tauM) + e0 * kE - i0 * kI;
+    }
+
+    /**
+     * An upper bound of v over all future s: with excitation decaying and inhibition not negative,
+     * {@code v(s) <= max(v0, v_inf + R max(E0, 0) - R min(I0, 0))}.
+     */
+    double upperBound() {
+        double r = tauM / cm;
+        return Math.max(v0, vInf + r * Math.max(e0, 0) - r * Math.min(i0, 0));
+    }
+
+    /**
+     * A lower bound of the first crossing time (the time the upper-bound trajectory
+     * {@code U + (v0 - U) exp(-s/tau_m)} needs to reach the threshold), or +infinity if the bound
+     * never reaches it.
+     */
+    double crossingLowerBound() {
+        if (v0 >= threshold) {
+            return 0;
+        }
+        double r = tauM / cm;
+        double u = vInf + r * Math.max(e0, 0) - r * Math.min(i0, 0);
+        if (!(u > threshold)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return tauM * Math.log((u - v0) / (u - threshold));
+    }
+
+    /** The first s >= 0 at which v reaches the threshold, or +infinity if it never does. */
+    double firstCrossing() {
+        if (v0 >= threshold) {
+            return 0;
+        }
+        if (upperBound() < threshold) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double horizon = HORIZON_TAUS * Math.max(tauM, Math.max(tauE, tauI));
+        // roots of v' split [0, horizon] into intervals where v is monotone
+        double[] cuts = new double[4];
+        int n = 0;
+        cuts[n++] = 0;
+        double split = slopeTurningPoint();
+        if (split > 0 && split < horizon) {
+            n = addRoot(cuts, n, 0, split);
+            n = addRoot(cuts, n, split, horizon);
+        } else {
+            n = addRoot(cuts, n, 0, horizon);
+        }
+        cuts[n++] = horizon;
+        for (int k = 0; k + 1 < n; k++) {
+            double lo = cuts[k];
+            double hi = cuts[k + 1];
+            if (v(hi) >= threshold) {
+                return v(lo) >= threshold ? lo : solve(lo, hi);
+            }
+        }
+        // beyond the horizon v is monotone and within rounding of v_inf
+        if (vInf > threshold) {
+            double lo = horizon;
+            double step = tauM;
+            while (v(lo + step) < threshold) {
+                lo += step;
+                step *= 2;
+                if (Double.isInfinite(lo)) {
+                    return Double.POSITIVE_INFINITY;
+                }
+            }
+            return solve(lo, lo + step);
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * The single time where {@code exp(s/tau_m) v'(s)} turns (where {@code I(s)/tau_I = E(s)/tau_E}),
+     * or NaN if it is monotone.
+     */
+    private double slopeTurningPoint() {
+        double a = i0 / tauI;
+        double b = e0 / tauE;
+        double rate = 1.0 / tauI - 1.0 / tauE;
+        if (a == 0 || b == 0 || rate == 0 || Math.signum(a) != Math.signum(b)) {
+            return Double.NaN;
+        }
+        return Math.log(a / b) / rate;
+    }
+
+    /** Adds the root of v' in [lo, hi] (where v' changes sign at most once) to cuts. */
+    private int addRoot(double[] cuts, int n, double lo, double hi) {
+        double fLo = slope(lo);
+        double fHi = slope(hi);
+        if (fLo == 0 || fHi == 0 || Math.signum(fLo) == Math.signum(fHi)) {
+            return n;
+        }
+        double root = solver.solve(MAX_EVALUATIONS, this::slope, lo, hi);
+        if (root > cuts[n - 1]) {
+            cuts[n++] = root;
+        }
+        return n;
+    }
+
+    /** The crossing in [lo, hi], where v is monotone, v(lo) < threshold <= v(hi). */
+    private double solve(double lo, double hi) {
+        double root = solver.solve(MAX_EVALUATIONS, s -> v(s) - threshold, lo, hi);
+        // Brent returns a point within the accuracy; never report a time before the bracket
+        return Math.max(lo, Math.min(hi, root));
+    }
+}

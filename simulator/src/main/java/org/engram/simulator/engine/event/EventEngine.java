@@ -1,0 +1,305 @@
+package org.engram.simulator.engine.event;
+
+import org.engram.simulator.build.BuiltNetwork;
+import org.engram.simulator.engine.EngineBase;
+
+/**
+ * The exact event-driven engine. A neuron is touched only when an event reaches it: its state
+ * {@code (v, E, I)} is kept as of its last event and advanced by the exact solution
+ * ({@link CurrExpMembrane}; {@link CondExpMembrane} integrates conductance-based neurons
+ * numerically). Spike times are exact: threshold crossings of {@code IF_curr_exp} are located to
+ * 1e-12 ms, those of {@code IF_curr_delta} are the arrival times of the inputs that cause them,
+ * and delays are added exactly.
+ *
+ * <p>Events, in one queue ordered by time:
+ * <ul>
+ *   <li>DELIVER: the synapses of one (source, delay) group, or one plastic synapse, receive a
+ *       spike;</li>
+ *   <li>CHECK: a neuron may reach threshold; scheduled at a rigorous lower bound of its crossing
+ *       time, so a delivery costs one logarithm and the exact search runs only for neurons near
+ *       threshold. A neuron's CHECK or FIRE is stale once a later event changed its state
+ *       (version counters);</li>
+ *   <li>FIRE: a neuron or source spikes: it is recorded, the STDP rule runs for its plastic
+ *       synapses, deliveries are scheduled, and the neuron is reset and refractory for tau_refrac
+ *       (synaptic currents keep decaying; delta inputs arriving then are dropped);</li>
+ *   <li>SAMPLE: v or weights are recorded.</li>
+ * </ul>
+ * Simultaneous events are processed in this documented order: all deliveries of a time (in the
+ * order they were scheduled), then CHECK/FIRE events of neurons and sources in global index order
+ * (so a spike caused by a delivery happens after every delivery of that time), then samples.
+ */
+public final class EventEngine extends EngineBase {
+    private static final long KIND_DELIVER = 0;
+    private static final long KIND_NEURON = 1L << 58;
+    private static final long KIND_SAMPLE = 2L << 58;
+    private static final int FIRE = 0;
+    private static final int CHECK = 1;
+    private static final int SOURCE = -1;
+
+    private final int n;
+    private final double[] v;
+    private final double[] synE;
+    private final double[] synI;
+    private final double[] lastUpdate;
+    private final double[] refractoryUntil;
+    private final int[] version;
+    private final EventQueue queue = new EventQueue();
+    private final CurrExpMembrane currExp = new CurrExpMembrane();
+    private final CondExpMembrane condExp = new CondExpMembrane();
+    private long sequence;
+
+    public EventEngine(BuiltNetwork net) {
+        super(net, false, net.plasticDelayMs);
+        n = net.neuronCount;
+        v = net.v0.clone();
+        synE = net.synE0.clone();
+        synI = net.synI0.clone();
+        lastUpdate = new double[n];
+        refractoryUntil = new double[n];
+        java.util.Arrays.fill(refractoryUntil, Double.NEGATIVE_INFINITY);
+        version = new int[n];
+        for (int g = 0; g < n; g++) {
+            if (net.hasMembrane(g)) {
+                predict(g, 0);
+            } else {
+                scheduleSource(g);
+            }
+        }
+        for (int p = 0; p < net.network.populations().size(); p++) {
+            if (recorder.recordsV(p)) {
+                queue.push(0, KIND_SAMPLE | p, p, 0, 0);
+            }
+        }
+        int pops = net.network.populations().size();
+        for (int k = 0; k < net.network.projections().size(); k++) {
+            double t = nextWeightSample(k);
+            if (t != Double.POSITIVE_INFINITY) {
+                queue.push(t, KIND_SAMPLE | (pops + k), pops + k, 0, 0);
+            }
+        }
+    }
+
+    @Override
+    protected String modeName() {
+        return "event";
+    }
+
+    @Override
+    protected double dtMs() {
+        return 0;
+    }
+
+    @Override
+    protected void advance(double untilMs) {
+        while (!queue.isEmpty() && queue.peekTime() < untilMs) {
+            queue.pop();
+            eventsProcessed++;
+            double t = queue.topTime;
+            long kind = queue.topOrder & (3L << 58);
+            if (kind == KIND_DELIVER) {
+                deliver(queue.topA, queue.topB, queue.topValue, t);
+            } else if (kind == KIND_NEURON) {
+                int g = queue.topA;
+                if (queue.topB == SOURCE) {
+                    sources.pop(g);
+                    fire(g, t);
+                    scheduleSource(g);
+                } else if (queue.topB >= 0 && version[g] == (int) queue.topValue) {
+                    if (queue.topB == FIRE) {
+                        advanceTo(g, t);
+                        fire(g, t);
+                        v[g] = net.vReset[g];
+                        refractoryUntil[g] = t + net.tauRefrac[g];
+                        predict(g, t);
+                    } else {
+                        advanceTo(g, t);
+                        predictExactly(g, t);
+                    }
+                }
+            } else {
+                sample(queue.topA, t);
+            }
+        }
+        timeMs = untilMs;
+    }
+
+    private void scheduleSource(int g) {
+        double t = sources.peek(g);
+        if (t != Double.POSITIVE_INFINITY) {
+            queue.push(t, KIND_NEURON | g, g, SOURCE, 0);
+        }
+    }
+
+    /** Spike of neuron or source g at t: record, run STDP, schedule deliveries. */
+    private void fire(int g, double t) {
+        recorder.spike(g, t);
+        plasticity.postSpike(g, t);
+        for (int k = net.groupRowStart[g]; k < net.groupRowStart[g + 1]; k++) {
+            queue.push(t + net.groupDelayMs[k], KIND_DELIVER | (sequence++ & 0xFFFFFFFFFFFFFFL), k, g, Double.NaN);
+        }
+        for (int s = net.plasticRowStart[g]; s < net.plasticRowStart[g + 1]; s++) {
+            double w = plasticity.preSpike(s, t);
+            queue.push(t + net.plasticDelayMs[s], KIND_DELIVER | (sequence++ & 0xFFFFFFFFFFFFFFL), -1 - s, g, w);
+        }
+    }
+
+    /** Delivers static group k of source g, or (k < 0) plastic synapse -1-k with weight w. */
+    private void deliver(int k, int g, double w, double t) {
+        if (k >= 0) {
+            int from = net.groupFirst[k];
+            int to = k + 1 < net.groupRowStart[g + 1] ? net.groupFirst[k + 1] : net.staticRowStart[g + 1];
+            for (int s = from; s < to; s++) {
+                receive(net.staticTarget[s], net.staticWeight[s], t);
+            }
+            synapticEvents += to - from;
+        } else {
+            int s = -1 - k;
+            receive(net.plasticTarget[s], net.plasticInhibitory[s] ? -w : w, t);
+            synapticEvents++;
+        }
+    }
+
+    /** Neuron j receives a signed weight (negative: inhibitory) at t. */
+    private void receive(int j, double signedWeight, double t) {
+        advanceTo(j, t);
+        if (net.model[j] == BuiltNetwork.IF_CURR_DELTA) {
+            if (t >= refractoryUntil[j]) {
+                v[j] += signedWeight;
+            }
+        } else if (signedWeight >= 0) {
+            synE[j] += signedWeight;
+        } else {
+            synI[j] -= signedWeight;
+        }
+        predict(j, t);
+    }
+
+    /** Brings neuron g's state to time t (no threshold handling: predictions take care of it). */
+    private void advanceTo(int g, double t) {
+        double t0 = lastUpdate[g];
+        if (t <= t0) {
+            return;
+        }
+        byte model = net.model[g];
+        double free = Math.max(t0, refractoryUntil[g]);
+        if (free >= t) {
+            // refractory throughout: v clamped, synapses decay
+            decaySynapses(g, t - t0);
+            v[g] = net.vReset[g];
+        } else {
+            if (free > t0) {
+                decaySynapses(g, free - t0);
+                v[g] = net.vReset[g];
+            }
+            double s = t - free;
+            if (model == BuiltNetwork.IF_COND_EXP) {
+                condExp.prepare(net.vRest[g], net.tauM[g], net.cm[g], net.eRevE[g], net.eRevI[g], net.iOffset[g],
+                        net.tauSynE[g], net.tauSynI[g]);
+                v[g] = condExp.v(v[g], synE[g], synI[g], s);
+            } else {
+                prepareCurr(g);
+                v[g] = currExp.v(s);
+            }
+            decaySynapses(g, s);
+        }
+        lastUpdate[g] = t;
+    }
+
+    private void decaySynapses(int g, double s) {
+        if (net.model[g] != BuiltNetwork.IF_CURR_DELTA) {
+            synE[g] *= Math.exp(-s / net.tauSynE[g]);
+            synI[g] *= Math.exp(-s / net.tauSynI[g]);
+        }
+    }
+
+    private void prepareCurr(int g) {
+        boolean delta = net.model[g] == BuiltNetwork.IF_CURR_DELTA;
+        currExp.prepare(v[g], delta ? 0 : synE[g], delta ? 0 : synI[g], net.vRest[g], net.iOffset[g], net.cm[g],
+                net.tauM[g], delta ? 1 : net.tauSynE[g], delta ? 1 : net.tauSynI[g], net.vThresh[g]);
+    }
+
+    /**
+     * Neuron g's state changed at t: invalidates its pending CHECK/FIRE and schedules a new one. For
+     * current-based neurons a CHECK at a rigorous lower bound of the crossing time (or none if the
+     * bound never reaches threshold); the exact search runs when the CHECK comes due.
+     */
+    private void predict(int g, double t) {
+        version[g]++;
+        if (t < refractoryUntil[g]) {
+            // the free evolution starts at the end of the refractory period
+            queue.push(refractoryUntil[g], KIND_NEURON | g, g, CHECK, version[g]);
+            return;
+        }
+        if (net.model[g] == BuiltNetwork.IF_COND_EXP) {
+            predictExactly(g, t);
+            return;
+        }
+        prepareCurr(g);
+        double bound = currExp.crossingLowerBound();
+        if (bound == 0) {
+            queue.push(t, KIND_NEURON | g, g, FIRE, version[g]);
+        } else if (bound != Double.POSITIVE_INFINITY) {
+            queue.push(t + bound, KIND_NEURON | g, g, CHECK, version[g]);
+        }
+    }
+
+    /** Neuron g's state is current at t and not refractory: schedules its exact next FIRE, if any. */
+    private void predictExactly(int g, double t) {
+        version[g]++;
+        if (t < refractoryUntil[g]) {
+            queue.push(refractoryUntil[g], KIND_NEURON | g, g, CHECK, version[g]);
+            return;
+        }
+        double s;
+        if (net.model[g] == BuiltNetwork.IF_COND_EXP) {
+            condExp.prepare(net.vRest[g], net.tauM[g], net.cm[g], net.eRevE[g], net.eRevI[g], net.iOffset[g],
+                    net.tauSynE[g], net.tauSynI[g]);
+            s = condExp.firstCrossing(v[g], synE[g], synI[g], net.vThresh[g]);
+        } else {
+            prepareCurr(g);
+            s = currExp.firstCrossing();
+        }
+        if (s != Double.POSITIVE_INFINITY) {
+            queue.push(t + s, KIND_NEURON | g, g, FIRE, version[g]);
+        }
+    }
+
+    /** Records v of population p, or the weights of projection p - populations, at t. */
+    private void sample(int p, double t) {
+        int pops = net.network.populations().size();
+        if (p < pops) {
+            recorder.sampleV(p, t, this::voltageAt);
+            double next = t + recorder.vIntervalMs(p);
+            queue.push(next, KIND_SAMPLE | p, p, 0, 0);
+        } else {
+            int k = p - pops;
+            takeWeightSample(k, t, t);
+            double next = nextWeightSample(k);
+            if (next != Double.POSITIVE_INFINITY) {
+                queue.push(Math.max(next, t), KIND_SAMPLE | p, p, 0, 0);
+            }
+        }
+    }
+
+    /** v of neuron g at t, without changing its state. */
+    private double voltageAt(int g) {
+        double t = queue.topTime;
+        double t0 = lastUpdate[g];
+        if (t <= t0) {
+            return v[g];
+        }
+        if (t <= refractoryUntil[g]) {
+            return net.vReset[g];
+        }
+        double savedV = v[g];
+        double savedE = synE[g];
+        double savedI = synI[g];
+        advanceTo(g, t);
+        double result = v[g];
+        v[g] = savedV;
+        synE[g] = savedE;
+        synI[g] = savedI;
+        lastUpdate[g] = t0;
+        return result;
+    }
+}
