@@ -1,0 +1,103 @@
+package org.engram.models.ca3;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import org.engram.simulator.engine.Mode;
+
+/**
+ * The CA3 memory as a user calls it: {@link #learn}, {@link #recallByCue}, {@link #recallByContent};
+ * forgetting is re-learning a cue. Each call schedules the operation as input spikes with the
+ * original timing (at the earliest time allowed after the previous operation: 7 ms after a learn,
+ * 6 ms after a recall), runs the memory on the simulator and returns the decoded output.
+ *
+ * <pre>{@code
+ * Ca3Memory m = new Ca3Memory(5, 10);
+ * m.learn(0, 0, 1, 8, 9);
+ * m.recallByCue(0).recalledContent();   // [0, 1, 8, 9]
+ * m.recallByContent(8).recalledCues();  // [0]
+ * }</pre>
+ *
+ * <p>A network of the simulator is an immutable description that holds its input spikes, so each
+ * call rebuilds the memory with every operation so far and simulates it from 0 ms to the end of
+ * the new operation's output window; earlier outputs are unaffected, since a later input reaches
+ * the output no earlier than 5 ms after it starts, after the earlier windows close. A call costs
+ * the whole history: for long sequences, build a {@link Schedule} and run it once with
+ * {@link Ca3Run#of(Schedule, Mode, double)}, which gives the same outputs.
+ */
+public final class Ca3Memory {
+    private final int cueSize;
+    private final int contSize;
+    private final Mode mode;
+    private final double dtMs;
+    private Schedule schedule;
+    private Ca3Run last;
+
+    /** A memory of {@code cueSize} cues and {@code contSize} content bits, on the 1 ms grid. */
+    public Ca3Memory(int cueSize, int contSize) {
+        this(cueSize, contSize, Mode.grid, Ca3Run.HARDWARE_DT_MS);
+    }
+
+    /** A memory run in the given mode ({@code dtMs} is the grid step; ignored in event mode). */
+    public Ca3Memory(int cueSize, int contSize, Mode mode, double dtMs) {
+        Ca3Network.builder(cueSize, contSize); // validates the sizes
+        this.cueSize = cueSize;
+        this.contSize = contSize;
+        this.mode = mode;
+        this.dtMs = dtMs;
+        this.schedule = Schedule.builder(cueSize, contSize).build();
+    }
+
+    /** Learns {@code bits} under {@code cue}; on a used cue, the old content is forgotten. */
+    public OperationResult learn(int cue, int... bits) {
+        return learn(cue, Arrays.stream(bits).boxed().toList());
+    }
+
+    /** Learns {@code bits} under {@code cue}; on a used cue, the old content is forgotten. */
+    public OperationResult learn(int cue, Collection<Integer> bits) {
+        return perform(new Operation.Learn(cue, List.copyOf(bits)));
+    }
+
+    /** Recalls the content stored under {@code cue}: see {@link OperationResult#recalledContent()}. */
+    public OperationResult recallByCue(int cue) {
+        return perform(new Operation.RecallByCue(cue));
+    }
+
+    /** Recalls every memory holding one of {@code bits}: see {@link OperationResult#recalledCues()}. */
+    public OperationResult recallByContent(int... bits) {
+        return recallByContent(Arrays.stream(bits).boxed().toList());
+    }
+
+    /** Recalls every memory holding one of {@code bits}: see {@link OperationResult#recalledCues()}. */
+    public OperationResult recallByContent(Collection<Integer> bits) {
+        return perform(new Operation.RecallByContent(List.copyOf(bits)));
+    }
+
+    /** Schedules any operation at the earliest allowed time, runs, and returns its output. */
+    public OperationResult perform(Operation op) {
+        Schedule.Builder next = Schedule.builder(cueSize, contSize);
+        schedule.operations().forEach(t -> next.at(t.startMs(), t.operation()));
+        Schedule s = next.add(op).build(); // validates the operation before this memory changes
+        last = Ca3Run.of(s, mode, dtMs);
+        schedule = s;
+        return last.results().get(last.results().size() - 1);
+    }
+
+    /** Every operation performed so far, with its output. */
+    public List<OperationResult> history() {
+        return last == null ? List.of() : last.results();
+    }
+
+    /** The latest run (network, recording, weights), or null before the first operation. */
+    public Ca3Run lastRun() {
+        return last;
+    }
+
+    public int cueSize() {
+        return cueSize;
+    }
+
+    public int contSize() {
+        return contSize;
+    }
+}
