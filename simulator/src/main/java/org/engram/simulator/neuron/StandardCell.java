@@ -34,6 +34,13 @@ public record StandardCell(StandardModel model, Map<String, Param> params) imple
         return with(name, Param.of(value));
     }
 
+    /** A copy with several parameters set at once (validated as a whole): name/value pairs. */
+    public StandardCell with(Object... nameValuePairs) {
+        Map<String, Param> m = new LinkedHashMap<>(params);
+        m.putAll(model.with(nameValuePairs).params());
+        return new StandardCell(model, m);
+    }
+
     /** The value of a parameter, given or default. */
     public Param get(String name) {
         model.requireParameter(name);

@@ -116,16 +116,16 @@ public enum StandardModel {
 
     /** This model with parameters given as name/value pairs; values are numbers or double[]. */
     public StandardCell with(Object... nameValuePairs) {
-        StandardCell c = defaults();
-        for (int i = 0; i + 1 < nameValuePairs.length; i += 2) {
-            String name = (String) nameValuePairs[i];
-            Object v = nameValuePairs[i + 1];
-            c = c.with(name, v instanceof double[] a ? Param.perNeuron(a) : Param.of(((Number) v).doubleValue()));
-        }
         if (nameValuePairs.length % 2 != 0) {
             throw new InvalidNetworkException(name() + ": parameters must be given as name/value pairs");
         }
-        return c;
+        Map<String, Param> params = new LinkedHashMap<>();
+        for (int i = 0; i < nameValuePairs.length; i += 2) {
+            Object v = nameValuePairs[i + 1];
+            params.put((String) nameValuePairs[i],
+                    v instanceof double[] a ? Param.perNeuron(a) : Param.of(((Number) v).doubleValue()));
+        }
+        return new StandardCell(this, params); // validated once, as a whole
     }
 
     /** Checks that {@code name} is a parameter of this model; the message lists the valid names. */

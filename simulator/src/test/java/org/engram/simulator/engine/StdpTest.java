@@ -1,0 +1,154 @@
+package org.engram.simulator.engine;
+
+import static org.engram.simulator.neuron.StandardModel.IF_curr_delta;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.engram.simulator.connector.OneToOne;
+import org.engram.simulator.network.Network;
+import org.engram.simulator.network.Population;
+import org.engram.simulator.network.Projection;
+import org.engram.simulator.network.Receptor;
+import org.engram.simulator.neuron.SpikeSourceArray;
+import org.engram.simulator.record.WeightTrace;
+import org.engram.simulator.synapse.STDPMechanism;
+import org.engram.simulator.synapse.SpikePairRule;
+import org.engram.simulator.synapse.StaticSynapse;
+import org.engram.simulator.synapse.WeightDependence.AdditiveWeightDependence;
+import org.junit.jupiter.api.Test;
+
+/**
+ * STDP in event mode. The post neuron is an IF_curr_delta driven by a strong static input, so its
+ * spikes are exactly the drive times plus the drive delay; the plastic synapse's weights (at most
+ * w_max = 1 mV) cannot make it fire.
+ */
+class StdpTest {
+    private static final double TAU_PLUS = 16.8;
+    private static final double TAU_MINUS = 33.7;
+    private static final double A_PLUS = 0.01;
+    private static final double A_MINUS = 0.012;
+    private static final double DELAY = 1.5;
+    private static final double DRIVE_DELAY = 0.5;
+
+    /** Runs pre spikes through a plastic synapse onto a neuron firing at post times; weights sampled at sampleTimes. */
+    private static WeightTrace run(double[] pre, double[] post, double w0, double until, double... sampleTimes) {
+        Network.Builder b = Network.builder().seed(3);
+        Population preSrc = b.add(new Population("pre", 1, SpikeSourceArray.of(pre)));
+        double[] drive = Arrays.stream(post).map(t -> t - DRIVE_DELAY).toArray();
+        Population driver = b.add(new Population("drive", 1, SpikeSourceArray.of(drive)));
+        Population neuron = b.add(new Population("post", 1, IF_curr_delta.with("tau_refrac", 0.1)).recordingSpikes());
+        b.add(new Projection(driver, neuron, new OneToOne(), new StaticSynapse(100.0, DRIVE_DELAY), Receptor.excitatory));
+        STDPMechanism stdp = new STDPMechanism(new SpikePairRule(TAU_PLUS, TAU_MINUS, A_PLUS, A_MINUS),
+                new AdditiveWeightDependence(0.0, 1.0), w0, DELAY);
+        b.add(new Projection("plastic", preSrc, neuron, new OneToOne(), stdp, Receptor.excitatory, null)
+                .recordingWeights(Projection.WeightRecording.at(sampleTimes)));
+        Simulation sim = Simulator.event(b.build());
+        sim.run(until);
+        double[] fired = sim.recording().spikes("post").timesOf(0);
+        assertArrayEquals(post, fired, 1e-12, "the post neuron fires exactly at the drive times");
+        return sim.recording().weights("plastic");
+    }
+
+    @Test
+    void prePostPairPotentiatesByTheWindow() {
+        // pre at 10, post at 20: the post spike reaches the synapse at 21.5, dt = 11.5 ms
+        WeightTrace w = run(new double[] {10}, new double[] {20}, 0.5, 40, 30);
+        assertEquals(0.5 + A_PLUS * Math.exp(-11.5 / TAU_PLUS), w.at(0)[0], 1e-15);
+    }
+
+    @Test
+    void postPrePairDepressesByTheWindow() {
+        // post at 10 reaches the synapse at 11.5; pre at 20: dt = -8.5 ms
+        WeightTrace w = run(new double[] {20}, new double[] {10}, 0.5, 40, 30);
+        assertEquals(0.5 - A_MINUS * Math.exp(-8.5 / TAU_MINUS), w.at(0)[0], 1e-15);
+    }
+
+    @Test
+    void poissonTrainsMatchAReferenceImplementation() {
+        Random rng = new Random(2024);
+        double[] pre = poisson(rng, 20, 1000);
+        double[] post = poisson(rng, 20, 1000);
+        // force coincidences: post arrivals (post + DELAY) exactly at some pre spikes
+        List<Double> p = new ArrayList<>();
+        for (double t : post) {
+            p.add(t);
+        }
+        for (int k = 0; k < pre.length; k += 4) {
+            p.add(pre[k] - DELAY);
+        }
+        double[] posts = p.stream().mapToDouble(Double::doubleValue).filter(t -> t > DRIVE_DELAY).sorted()
+                .distinct().toArray();
+        posts = dropCloserThan(posts, 0.2);
+        double[] postsFinal = posts;
+        long coincident = Arrays.stream(pre).filter(t -> Arrays.stream(postsFinal).anyMatch(q -> q + DELAY == t)).count();
+        org.junit.jupiter.api.Assertions.assertTrue(coincident >= 5, "the trains hold coincident pairs: " + coincident);
+        double[] samples = new double[100];
+        Arrays.setAll(samples, k -> 10.0 * k + 5.0);
+        WeightTrace w = run(pre, posts, 0.3, 1000.5, samples);
+        for (int s = 0; s < samples.length; s++) {
+            assertEquals(reference(pre, posts, 0.3, samples[s]), w.at(s)[0], 1e-12, "weight at " + samples[s] + " ms");
+        }
+    }
+
+    /**
+     * The all-to-all pair rule written from its definition: events in time order, a post arrival
+     * (t_post + delay) before a pre spike at the same time; each pair strictly ordered in time
+     * counts, a pair at zero interval does not; clamp after each update.
+     */
+    private static double reference(double[] pre, double[] post, double w, double until) {
+        List<double[]> events = new ArrayList<>(); // {time, 0 = post arrival, 1 = pre}
+        for (double t : pre) {
+            events.add(new double[] {t, 1});
+        }
+        for (double t : post) {
+            events.add(new double[] {t + DELAY, 0});
+        }
+        events.sort((a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]));
+        for (double[] e : events) {
+            if (e[0] > until) {
+                break;
+            }
+            double sum = 0;
+            if (e[1] == 1) {
+                for (double q : post) {
+                    if (q + DELAY < e[0]) {
+                        sum += Math.exp(-(e[0] - q - DELAY) / TAU_MINUS);
+                    }
+                }
+                w = Math.max(0, w - A_MINUS * sum);
+            } else {
+                for (double t : pre) {
+                    if (t < e[0]) {
+                        sum += Math.exp(-(e[0] - t) / TAU_PLUS);
+                    }
+                }
+                w = Math.min(1, w + A_PLUS * sum);
+            }
+        }
+        return w;
+    }
+
+    private static double[] poisson(Random rng, double rateHz, double untilMs) {
+        List<Double> t = new ArrayList<>();
+        double x = 1.0;
+        while ((x += -Math.log(1 - rng.nextDouble()) * 1000 / rateHz) < untilMs) {
+            t.add(Math.rint(x * 64) / 64); // binary fractions: every sum and difference below is exact
+        }
+        return dropCloserThan(t.stream().mapToDouble(Double::doubleValue).toArray(), 0.2);
+    }
+
+    /** Keeps spikes at least {@code gap} apart, so the post neuron's 0.1 ms refractoriness drops none. */
+    private static double[] dropCloserThan(double[] t, double gap) {
+        List<Double> out = new ArrayList<>();
+        for (double x : t) {
+            if (out.isEmpty() || x - out.get(out.size() - 1) >= gap) {
+                out.add(x);
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}
