@@ -1,0 +1,223 @@
+package org.engram.spinnaker.emulator;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.engram.spinnaker.machine.Machine;
+
+/**
+ * An emulated SpiNNaker machine listening on loopback: SCAMP on one UDP port, the boot ROM on
+ * another. Both sockets share one event-loop thread, which alone touches the board's state.
+ */
+public final class BoardEmulator implements AutoCloseable {
+    /** Larger than any legal datagram, so oversized ones arrive whole enough to be refused. */
+    static final int MAX_DATAGRAM = 2048;
+
+    private final EmulatorOptions options;
+    private final EventLoopGroup group;
+    private final ScampBoard board;
+    private final Consumer<String> log;
+    private Channel scpChannel;
+    private Channel bootChannel;
+    private FaultInjector<Datagram> inbound;
+    private FaultInjector<Datagram> outbound;
+    private final List<HeldReply> heldReplies = new ArrayList<>();
+    private ScheduledFuture<?> holdTimer;
+    private long internalErrors;
+
+    private record Datagram(byte[] bytes, InetSocketAddress peer) {}
+
+    private record HeldReply(byte[] bytes, InetSocketAddress to, int tag) {}
+
+    private BoardEmulator(EmulatorOptions options, Consumer<String> log) {
+        this.options = options;
+        this.log = log;
+        this.group = new NioEventLoopGroup(1, new DefaultThreadFactory("engram-emulator", true));
+        this.board = new ScampBoard(Machine.ofBoards(options.boards()), options.booted(), System::nanoTime,
+                options.readyDelayMs() * 1_000_000L, log);
+    }
+
+    /**
+     * Starts an emulator bound to 127.0.0.1.
+     *
+     * @param log receives one line per notable event (boot, refused boot, internal error)
+     * @throws InterruptedException if interrupted while binding
+     * @throws java.net.BindException (as a Netty-thrown exception) if a port is taken
+     */
+    public static BoardEmulator start(EmulatorOptions options, Consumer<String> log) throws InterruptedException {
+        BoardEmulator e = new BoardEmulator(options, log);
+        try {
+            e.bind();
+        } catch (InterruptedException | RuntimeException ex) {
+            e.close();
+            throw ex;
+        }
+        return e;
+    }
+
+    private void bind() throws InterruptedException {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        scpChannel = datagramBootstrap(new ScpHandler()).bind(loopback, options.scpPort()).sync().channel();
+        bootChannel = datagramBootstrap(new BootHandler()).bind(loopback, options.bootPort()).sync().channel();
+        outbound = new FaultInjector<>(options.faults(), 2, d ->
+                scpChannel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(d.bytes), d.peer)));
+        inbound = new FaultInjector<>(options.faults(), 1, this::process);
+    }
+
+    private Bootstrap datagramBootstrap(SimpleChannelInboundHandler<DatagramPacket> handler) {
+        return new Bootstrap().group(group).channel(NioDatagramChannel.class)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
+                .option(ChannelOption.SO_RCVBUF, 4 << 20)
+                .handler(handler);
+    }
+
+    /** Where SCAMP listens. */
+    public InetSocketAddress scpAddress() {
+        return (InetSocketAddress) scpChannel.localAddress();
+    }
+
+    /** Where the boot ROM listens. */
+    public InetSocketAddress bootAddress() {
+        return (InetSocketAddress) bootChannel.localAddress();
+    }
+
+    public Machine machine() {
+        return board.machine();
+    }
+
+    /** A snapshot of the counters, taken on the emulator's thread. */
+    public EmulatorStats stats() {
+        return inspect(b -> new EmulatorStats(b.isBooted(), b.scpDatagrams, b.replies, b.dropped,
+                b.droppedNoTag, b.maxOutstanding, b.bootDatagrams, b.bootRefusals, b.lastBootError(),
+                internalErrors, inbound.dropped + outbound.dropped, inbound.duplicated + outbound.duplicated,
+                inbound.reordered + outbound.reordered));
+    }
+
+    /** Runs {@code f} on the emulator's thread and returns its result (for tests). */
+    <T> T inspect(Function<ScampBoard, T> f) {
+        try {
+            return group.next().submit(() -> f.apply(board)).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while inspecting the emulator", e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("emulator inspection failed", e);
+        }
+    }
+
+    private void process(Datagram d) {
+        try {
+            board.handleScp(d.bytes, d.peer, this::reply);
+        } catch (RuntimeException e) {
+            internalErrors++;
+            log.accept("internal error on a " + d.bytes.length + "-byte datagram: " + e);
+        }
+        if (!heldReplies.isEmpty()) {
+            if (holdTimer != null) {
+                holdTimer.cancel(false);
+            }
+            holdTimer = group.next().schedule(this::releaseHeld, options.holdRepliesMs(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void reply(byte[] bytes, InetSocketAddress to, int tag) {
+        if (options.holdRepliesMs() > 0) {
+            heldReplies.add(new HeldReply(bytes, to, tag));
+            return;
+        }
+        send(new Datagram(bytes, to));
+        board.releaseTransientTag(tag);
+    }
+
+    private void releaseHeld() {
+        holdTimer = null;
+        for (HeldReply h : heldReplies) {
+            send(new Datagram(h.bytes, h.to));
+            board.releaseTransientTag(h.tag);
+        }
+        heldReplies.clear();
+    }
+
+    private void send(Datagram d) {
+        if (outbound.offer(d)) {
+            group.next().schedule(outbound::flush, 1, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static byte[] bytesOf(DatagramPacket p) {
+        ByteBuf c = p.content();
+        byte[] b = new byte[c.readableBytes()];
+        c.getBytes(c.readerIndex(), b);
+        return b;
+    }
+
+    private final class ScpHandler extends SimpleChannelInboundHandler<DatagramPacket> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket p) {
+            if (inbound.offer(new Datagram(bytesOf(p), p.sender()))) {
+                group.next().schedule(inbound::flush, 1, TimeUnit.MILLISECONDS);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            // e.g. ICMP port unreachable for a reply to a host that went away: not our problem
+        }
+    }
+
+    private final class BootHandler extends SimpleChannelInboundHandler<DatagramPacket> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket p) {
+            try {
+                board.handleBoot(bytesOf(p));
+            } catch (RuntimeException e) {
+                internalErrors++;
+                log.accept("internal error on a boot datagram: " + e);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        }
+    }
+
+    /** Waits until the emulator is closed (for the command line). */
+    public void awaitClose() throws InterruptedException {
+        scpChannel.closeFuture().await();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (scpChannel != null) {
+                scpChannel.close().await(1, TimeUnit.SECONDS);
+            }
+            if (bootChannel != null) {
+                bootChannel.close().await(1, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.engram.spinnaker.transport;
+
+/**
+ * Counters of one connection since it opened.
+ *
+ * @param requests requests completed or failed
+ * @param sends datagrams sent (first attempts and resends)
+ * @param timeoutResends resends after a timeout
+ * @param returnCodeResends resends after a transient return code
+ * @param ignoredReplies replies whose sequence number was not in flight (duplicate or stale)
+ * @param malformedReplies datagrams that did not decode as an SCP reply
+ * @param failures requests that ended with an exception
+ * @param maxInFlight most requests ever in flight at once
+ */
+public record TransportStats(long requests, long sends, long timeoutResends, long returnCodeResends,
+        long ignoredReplies, long malformedReplies, long failures, int maxInFlight) {
+    /** All resends. */
+    public long retries() {
+        return timeoutResends + returnCodeResends;
+    }
+}
