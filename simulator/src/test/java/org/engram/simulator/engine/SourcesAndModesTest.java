@@ -108,13 +108,18 @@ class SourcesAndModesTest {
         Network net = b.build();
         double[] exact = Simulator.run(net, Mode.event, Double.NaN, 320).spikes("n").timesOf(0);
         assertTrue(exact.length >= 20, "the neuron fires often: " + exact.length);
-        for (double dt : new double[] {0.1, 0.01}) {
+        double[] worst = new double[2];
+        double[] steps = {0.1, 0.01};
+        for (int m = 0; m < steps.length; m++) {
+            double dt = steps[m];
             double[] grid = Simulator.run(net, Mode.grid, dt, 320).spikes("n").timesOf(0);
             assertEquals(exact.length, grid.length, "dt " + dt);
             for (int k = 0; k < exact.length; k++) {
-                assertTrue(Math.abs(grid[k] - exact[k]) <= dt + 1e-9,
-                        "dt " + dt + ": spike " + k + " at " + grid[k] + " vs exact " + exact[k]);
+                worst[m] = Math.max(worst[m], Math.abs(grid[k] - exact[k]));
             }
+            // sPyNNaker's update holds the synaptic current over a step: first order in dt
+            assertTrue(worst[m] <= 2 * dt + 1e-9, "dt " + dt + ": worst spike-time difference " + worst[m]);
         }
+        assertTrue(worst[1] < worst[0] / 5, "the error shrinks with dt: " + Arrays.toString(worst));
     }
 }
