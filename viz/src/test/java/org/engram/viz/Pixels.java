@@ -38,6 +38,12 @@ public final class Pixels {
         return area.getMaxY() - (v - lo) / (hi - lo) * area.getHeight();
     }
 
+    /** True when each channel of {@code a} is within {@code tolerance} of {@code b}'s. */
+    public static boolean near(Color a, Color b, int tolerance) {
+        return Math.abs(a.getRed() - b.getRed()) <= tolerance && Math.abs(a.getGreen() - b.getGreen()) <= tolerance
+                && Math.abs(a.getBlue() - b.getBlue()) <= tolerance;
+    }
+
     /** Number of 4-connected regions of pixels exactly {@code c} inside {@code area}. */
     public static int blobs(BufferedImage img, Rectangle2D area, Color c) {
         int x0 = (int) Math.ceil(area.getX());
