@@ -1,0 +1,518 @@
+package org.engram.spinnaker.transceiver;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.engram.spinnaker.boot.BootImage;
+import org.engram.spinnaker.boot.BootPacket;
+import org.engram.spinnaker.boot.SystemVariables;
+import org.engram.spinnaker.machine.ChipLocation;
+import org.engram.spinnaker.machine.CoreLocation;
+import org.engram.spinnaker.machine.Machine;
+import org.engram.spinnaker.machine.MemoryRegion;
+import org.engram.spinnaker.scp.AllocCommand;
+import org.engram.spinnaker.scp.ApplicationStart;
+import org.engram.spinnaker.scp.ChipInfo;
+import org.engram.spinnaker.scp.CountState;
+import org.engram.spinnaker.scp.CpuState;
+import org.engram.spinnaker.scp.FillMemory;
+import org.engram.spinnaker.scp.GetChipInfo;
+import org.engram.spinnaker.scp.GetVersion;
+import org.engram.spinnaker.scp.IpTag;
+import org.engram.spinnaker.scp.IpTagCommand;
+import org.engram.spinnaker.scp.ReadMemory;
+import org.engram.spinnaker.scp.RouterCommand;
+import org.engram.spinnaker.scp.ScpMessage;
+import org.engram.spinnaker.scp.ScpRequest;
+import org.engram.spinnaker.scp.SendSignal;
+import org.engram.spinnaker.scp.Signal;
+import org.engram.spinnaker.scp.VersionInfo;
+import org.engram.spinnaker.scp.WriteMemory;
+import org.engram.spinnaker.transport.BootSender;
+import org.engram.spinnaker.transport.RetryPolicy;
+import org.engram.spinnaker.transport.ScpConnection;
+import org.engram.spinnaker.transport.ScpException;
+import org.engram.spinnaker.transport.TransportStats;
+
+/**
+ * Talks to one SpiNNaker board (or the emulator) through its Ethernet chip. Multi-packet
+ * operations are cut into 256-byte SCP requests and submitted together, so up to the window
+ * (8) are in flight at once. Arguments are validated before anything is sent.
+ */
+public final class Transceiver implements AutoCloseable {
+    /** SpiNN-5, the board the emulator emulates. */
+    public static final int DEFAULT_BOARD_VERSION = 5;
+    /** SpiNNMan's boot pacing: 0.1 s after every boot packet. */
+    public static final long DEFAULT_BOOT_PACE_MS = 100;
+    /** Largest single read or write the façade accepts (one chip's SDRAM). */
+    public static final long MAX_TRANSFER_BYTES = MemoryRegion.SDRAM.sizeBytes();
+    /** Where route tables are staged before CMD_RTR LOAD, as SpiNNMan does (sv->sdram_sys). */
+    public static final long ROUTE_BUFFER = MemoryRegion.SDRAM_SYS;
+
+    private final String host;
+    private final InetSocketAddress scpAddress;
+    private final InetSocketAddress bootAddress;
+    private final ScpConnection connection;
+    private long bootPaceMs = DEFAULT_BOOT_PACE_MS;
+
+    private Transceiver(String host, InetSocketAddress scp, InetSocketAddress boot, ScpConnection c) {
+        this.host = host;
+        this.scpAddress = scp;
+        this.bootAddress = boot;
+        this.connection = c;
+    }
+
+    /**
+     * Opens a connection to a board's SCAMP port.
+     *
+     * @throws InvalidRequestException for an unknown host or a port outside 1..65535
+     */
+    public static Transceiver connect(String host, int scpPort, int bootPort, RetryPolicy policy)
+            throws InterruptedException {
+        checkPort("SCAMP", scpPort);
+        checkPort("boot", bootPort);
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new InvalidRequestException("unknown host '" + host + "'");
+        }
+        InetSocketAddress scp = new InetSocketAddress(address, scpPort);
+        InetSocketAddress boot = new InetSocketAddress(address, bootPort);
+        return new Transceiver(host, scp, boot, ScpConnection.open(scp, policy));
+    }
+
+    private static void checkPort(String what, int port) {
+        if (port < 1 || port > 65535) {
+            throw new InvalidRequestException(what + " port " + port + " outside 1..65535");
+        }
+    }
+
+    public InetSocketAddress scpAddress() {
+        return scpAddress;
+    }
+
+    /** Pause after each boot packet (SpiNNMan: 100 ms; loopback tests use 0). */
+    public void setBootPaceMs(long ms) {
+        if (ms < 0) {
+            throw new InvalidRequestException("boot pacing " + ms + " ms must not be negative");
+        }
+        this.bootPaceMs = ms;
+    }
+
+    // ------------------------------------------------------------------ boot
+
+    /**
+     * Sends a boot image ({@code scamp.boot}) to the board's boot port. Nothing is acknowledged;
+     * follow with {@link #waitUntilReady}.
+     *
+     * @throws InvalidRequestException if the file is missing or unreadable, not a boot image, or
+     *     the board version is not 1–5
+     */
+    public void boot(Path image, int boardVersion) throws InterruptedException {
+        if (boardVersion < 1 || boardVersion > 5) {
+            throw new InvalidRequestException("board version " + boardVersion + " is not one of 1, 2, 3, 4, 5");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(image);
+        } catch (NoSuchFileException e) {
+            throw new InvalidRequestException("boot image " + image + ": no such file");
+        } catch (IOException e) {
+            throw new InvalidRequestException("boot image " + image + ": cannot read it: " + e.getMessage(), e);
+        }
+        List<BootPacket> packets;
+        try {
+            packets = BootImage.packets(bytes, boardVersion, System.currentTimeMillis() / 1000);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(image + ": " + e.getMessage());
+        }
+        BootSender.send(bootAddress, packets, bootPaceMs);
+    }
+
+    /**
+     * Polls CMD_VER on the root chip until SCAMP reports a P2P address (not (255,255)), then
+     * checks it is SC&amp;MP 4.x.
+     *
+     * @throws ScpException if no valid reply came before the deadline
+     */
+    public VersionInfo waitUntilReady(Duration timeout, Duration pollInterval) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                VersionInfo v = connection.call(new GetVersion(new CoreLocation(ChipLocation.ROOT_ALIAS, 0)));
+                if (v.isReady()) {
+                    if (!VersionInfo.SCAMP_NAME.equals(v.name()) || v.major() != 4) {
+                        throw new InvalidRequestException(host + " runs " + v.name() + " " + v.version()
+                                + "; expected " + VersionInfo.SCAMP_NAME + " 4.x");
+                    }
+                    return v;
+                }
+            } catch (ScpException e) {
+                if (System.nanoTime() - deadline >= 0) {
+                    throw e;
+                }
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new ScpException("CMD_VER", new CoreLocation(ChipLocation.ROOT_ALIAS, 0),
+                        ScpException.NO_REPLY, 0, true, "board " + host,
+                        "SCAMP did not report a P2P address within " + timeout.toMillis() + " ms");
+            }
+            Thread.sleep(pollInterval.toMillis());
+        }
+    }
+
+    // ------------------------------------------------------------------ simple queries
+
+    public VersionInfo version(CoreLocation core) throws InterruptedException {
+        return connection.call(new GetVersion(core));
+    }
+
+    public ChipInfo chipInfo(ChipLocation chip) throws InterruptedException {
+        return connection.call(new GetChipInfo(chip));
+    }
+
+    // ------------------------------------------------------------------ memory
+
+    private static MemoryRegion.Located checkRange(ChipLocation chip, long address, long length) {
+        if (length < 1 || length > MAX_TRANSFER_BYTES) {
+            throw new InvalidRequestException("chip " + chip + ": length " + length
+                    + " outside 1.." + MAX_TRANSFER_BYTES + " bytes");
+        }
+        return MemoryRegion.locate(address, length).orElseThrow(() -> new InvalidRequestException(
+                String.format("chip %s: address 0x%X with length %d is outside the chip's memory (%s)",
+                        chip, address, length, MemoryRegion.describe())));
+    }
+
+    /** Reads {@code length} bytes, in pipelined 256-byte requests. */
+    public byte[] readMemory(ChipLocation chip, long address, int length) throws InterruptedException {
+        checkRange(chip, address, length);
+        CoreLocation core = new CoreLocation(chip, 0);
+        List<CompletableFuture<byte[]>> parts = new ArrayList<>();
+        for (int off = 0; off < length; off += ScpMessage.MAX_DATA) {
+            int n = Math.min(ScpMessage.MAX_DATA, length - off);
+            parts.add(connection.send(new ReadMemory(core, address + off, n)));
+        }
+        byte[] out = new byte[length];
+        int off = 0;
+        for (CompletableFuture<byte[]> f : parts) {
+            byte[] b = ScpConnection.await(f);
+            System.arraycopy(b, 0, out, off, b.length);
+            off += b.length;
+        }
+        return out;
+    }
+
+    /** Writes all of {@code data}, in pipelined 256-byte requests. */
+    public void writeMemory(ChipLocation chip, long address, byte[] data) throws InterruptedException {
+        checkRange(chip, address, data.length);
+        if (MemoryRegion.locate(address, data.length).orElseThrow().region() == MemoryRegion.ROUTER) {
+            throw new InvalidRequestException("chip " + chip + ": the router is programmed with loadRoutes, not written");
+        }
+        CoreLocation core = new CoreLocation(chip, 0);
+        List<CompletableFuture<Void>> parts = new ArrayList<>();
+        for (int off = 0; off < data.length; off += ScpMessage.MAX_DATA) {
+            int n = Math.min(ScpMessage.MAX_DATA, data.length - off);
+            parts.add(connection.send(new WriteMemory(core, address + off, Arrays.copyOfRange(data, off, off + n))));
+        }
+        awaitAll(parts);
+    }
+
+    /** Fills {@code bytes} bytes (a multiple of 4, from a word-aligned address) with a word. */
+    public void fillMemory(ChipLocation chip, long address, int word, long bytes) throws InterruptedException {
+        checkRange(chip, address, bytes);
+        if (address % 4 != 0 || bytes % 4 != 0) {
+            throw new InvalidRequestException("fill: address and byte count must be multiples of 4");
+        }
+        connection.call(new FillMemory(new CoreLocation(chip, 0), address, word, bytes));
+    }
+
+    private static <T> void awaitAll(List<CompletableFuture<T>> parts) throws InterruptedException {
+        for (CompletableFuture<T> f : parts) {
+            ScpConnection.await(f);
+        }
+    }
+
+    // ------------------------------------------------------------------ SDRAM
+
+    /** Allocates SDRAM for an application; returns the address. */
+    public long allocateSdram(ChipLocation chip, int appId, long sizeBytes, int tag) throws InterruptedException {
+        checkAppId(appId);
+        if (sizeBytes < 1 || sizeBytes > MemoryRegion.SDRAM.sizeBytes()) {
+            throw new InvalidRequestException("SDRAM size " + sizeBytes + " outside 1.." + MemoryRegion.SDRAM.sizeBytes());
+        }
+        if (tag < 0 || tag > 255) {
+            throw new InvalidRequestException("SDRAM tag " + tag + " outside 0..255");
+        }
+        long a = connection.call(AllocCommand.allocSdram(chip, appId, sizeBytes, tag));
+        if (a == 0) {
+            long[] space = connection.call(AllocCommand.sdramSpace(chip));
+            throw new InvalidRequestException("chip " + chip + ": cannot allocate " + sizeBytes
+                    + " bytes of SDRAM for app " + appId + (tag != 0 ? " with tag " + tag : "")
+                    + "; largest free block is " + space[1] + " bytes (or the tag is taken)");
+        }
+        return a;
+    }
+
+    public void freeSdram(ChipLocation chip, int appId, long address) throws InterruptedException {
+        checkAppId(appId);
+        connection.call(AllocCommand.freeSdram(chip, appId, address));
+    }
+
+    public int freeSdramByAppId(ChipLocation chip, int appId) throws InterruptedException {
+        checkAppId(appId);
+        return connection.call(AllocCommand.freeSdramById(chip, appId));
+    }
+
+    private static void checkAppId(int appId) {
+        if (appId < 0 || appId > 255) {
+            throw new InvalidRequestException("app id " + appId + " outside 0..255");
+        }
+    }
+
+    // ------------------------------------------------------------------ IP tags
+
+    /** Sets IP tag {@code tag} (0–7) of the Ethernet chip to send to {@code targetHost:port}. */
+    public int setIpTag(int tag, String targetHost, int port, boolean strip) throws InterruptedException {
+        checkFixedTag(tag);
+        checkPort("IP tag", port);
+        byte[] ip;
+        try {
+            InetAddress a = InetAddress.getByName(targetHost);
+            if (!(a instanceof Inet4Address)) {
+                throw new InvalidRequestException("IP tag host '" + targetHost + "' is not an IPv4 address");
+            }
+            ip = a.getAddress();
+        } catch (UnknownHostException e) {
+            throw new InvalidRequestException("unknown host '" + targetHost + "'");
+        }
+        return connection.call(IpTagCommand.set(ChipLocation.ZERO, tag, ip, port, strip));
+    }
+
+    /** Sets a reverse IP tag: datagrams to {@code udpPort} of the board go to {@code core}'s SDP port. */
+    public int setReverseIpTag(int tag, int udpPort, CoreLocation core, int sdpPort) throws InterruptedException {
+        checkFixedTag(tag);
+        checkPort("reverse IP tag", udpPort);
+        if (sdpPort < 1 || sdpPort > 7) {
+            throw new InvalidRequestException("SDP port " + sdpPort + " outside 1..7");
+        }
+        return connection.call(IpTagCommand.setReverse(ChipLocation.ZERO, tag, udpPort, core, sdpPort));
+    }
+
+    public IpTag getIpTag(int tag) throws InterruptedException {
+        if (tag < 0 || tag >= IpTagCommand.TABLE_SIZE) {
+            throw new InvalidRequestException("IP tag " + tag + " outside 0.." + (IpTagCommand.TABLE_SIZE - 1));
+        }
+        return connection.call(IpTagCommand.get(ChipLocation.ZERO, tag, 1)).get(0);
+    }
+
+    /** The whole tag table (16 entries, two GET requests of 8). */
+    public List<IpTag> getIpTags() throws InterruptedException {
+        List<IpTag> all = new ArrayList<>(connection.call(IpTagCommand.get(ChipLocation.ZERO, 0, 8)));
+        all.addAll(connection.call(IpTagCommand.get(ChipLocation.ZERO, 8, 8)));
+        return all;
+    }
+
+    public void clearIpTag(int tag) throws InterruptedException {
+        checkFixedTag(tag);
+        connection.call(IpTagCommand.clear(ChipLocation.ZERO, tag));
+    }
+
+    /** Sets the transient-tag timeout code (SpiNNMan uses 9); returns the previous code. */
+    public int setTransientTagTimeout(int tto) throws InterruptedException {
+        if (tto < 0 || tto > IpTagCommand.MAX_TTO) {
+            throw new InvalidRequestException("tag timeout code " + tto + " outside 0.." + IpTagCommand.MAX_TTO);
+        }
+        return connection.call(IpTagCommand.timeout(ChipLocation.ZERO, tto));
+    }
+
+    private static void checkFixedTag(int tag) {
+        if (tag < 0 || tag >= IpTagCommand.FIXED_TAGS) {
+            throw new InvalidRequestException("IP tag " + tag + " outside 0.." + (IpTagCommand.FIXED_TAGS - 1)
+                    + " (8-15 are SCAMP's transient tags)");
+        }
+    }
+
+    // ------------------------------------------------------------------ router
+
+    /**
+     * Loads routing entries for an application as SpiNNMan does: stage them in system SDRAM,
+     * allocate router entries (ALLOC_RTR), then CMD_RTR LOAD. Returns the first entry used.
+     */
+    public int loadRoutes(ChipLocation chip, List<RoutingEntry> entries, int appId) throws InterruptedException {
+        checkAppId(appId);
+        if (entries.isEmpty() || entries.size() > MemoryRegion.MC_TABLE_SIZE - 1) {
+            throw new InvalidRequestException("chip " + chip + ": " + entries.size()
+                    + " routing entries; expected 1.." + (MemoryRegion.MC_TABLE_SIZE - 1));
+        }
+        byte[] buffer = new byte[(entries.size() + 1) * RouterCommand.ENTRY_SIZE];
+        for (int i = 0; i < entries.size(); i++) {
+            RoutingEntry e = entries.get(i);
+            int o = i * RouterCommand.ENTRY_SIZE;
+            SystemVariables.putU16(buffer, o, i);
+            SystemVariables.putU32(buffer, o + 4, e.route());
+            SystemVariables.putU32(buffer, o + 8, e.key());
+            SystemVariables.putU32(buffer, o + 12, e.mask());
+        }
+        Arrays.fill(buffer, entries.size() * RouterCommand.ENTRY_SIZE, buffer.length, (byte) 0xFF);
+        writeMemory(chip, ROUTE_BUFFER, buffer);
+        int base = connection.call(AllocCommand.allocRouter(chip, appId, entries.size()));
+        if (base == 0) {
+            ChipInfo info = chipInfo(chip);
+            throw new InvalidRequestException("chip " + chip + ": cannot allocate " + entries.size()
+                    + " router entries; largest free block is " + info.freeRouterEntries());
+        }
+        connection.call(RouterCommand.load(chip, appId, ROUTE_BUFFER, entries.size(), base));
+        return base;
+    }
+
+    /** Reads SCAMP's copy of the router table; entries of {@code appId} only, or all if -1. */
+    public List<RoutingEntry> readRoutes(ChipLocation chip, int appId) throws InterruptedException {
+        byte[] ptr = readMemory(chip, MemoryRegion.SV_BASE + SystemVariables.RTR_COPY, 4);
+        long copy = SystemVariables.getU32(ptr, 0) & 0xFFFF_FFFFL;
+        byte[] table = readMemory(chip, copy, MemoryRegion.MC_TABLE_SIZE * RouterCommand.ENTRY_SIZE);
+        List<RoutingEntry> out = new ArrayList<>();
+        for (int i = 1; i < MemoryRegion.MC_TABLE_SIZE; i++) {
+            int o = i * RouterCommand.ENTRY_SIZE;
+            int route = SystemVariables.getU32(table, o + 4);
+            if (route == 0xFF000000) {
+                continue; // unused
+            }
+            int owner = route >>> 24;
+            if (appId < 0 || owner == appId) {
+                out.add(new RoutingEntry(SystemVariables.getU32(table, o + 8), SystemVariables.getU32(table, o + 12),
+                        route & RoutingEntry.ROUTE_BITS, owner));
+            }
+        }
+        return out;
+    }
+
+    /** Frees and clears every router entry of an application; returns how many. */
+    public int clearRoutes(ChipLocation chip, int appId) throws InterruptedException {
+        checkAppId(appId);
+        return connection.call(AllocCommand.freeRouterById(chip, appId));
+    }
+
+    // ------------------------------------------------------------------ applications
+
+    /** Starts the APLX image at {@code aplxAddress} on the given virtual cores (1–17). */
+    public void startApplication(ChipLocation chip, long aplxAddress, Set<Integer> cores, int appId,
+            boolean waitForStart) throws InterruptedException {
+        if (appId < 1 || appId > 255) {
+            throw new InvalidRequestException("app id " + appId + " outside 1..255");
+        }
+        int mask = 0;
+        for (int p : cores) {
+            if (p < 1 || p > 17) {
+                throw new InvalidRequestException("core " + p + " outside 1..17 (core 0 runs SCAMP)");
+            }
+            mask |= 1 << p;
+        }
+        if (mask == 0) {
+            throw new InvalidRequestException("no cores given to start application " + appId + " on");
+        }
+        var where = MemoryRegion.locate(aplxAddress, 4);
+        if (where.isEmpty() || where.get().region() != MemoryRegion.SDRAM) {
+            throw new InvalidRequestException(String.format("APLX address 0x%X is not in SDRAM", aplxAddress));
+        }
+        connection.call(new ApplicationStart(chip, appId, aplxAddress, mask, waitForStart));
+    }
+
+    public void sendSignal(int appId, Signal signal) throws InterruptedException {
+        checkAppId(appId);
+        connection.call(new SendSignal(signal, appId));
+    }
+
+    public int countState(int appId, CpuState state) throws InterruptedException {
+        checkAppId(appId);
+        return connection.call(new CountState(appId, state));
+    }
+
+    /** Reads a core's VCPU block. */
+    public CoreStatus readVcpu(CoreLocation core) throws InterruptedException {
+        if (core.p() > 17) {
+            throw new InvalidRequestException("core " + core + ": virtual cores are 0..17");
+        }
+        byte[] b = readMemory(core.chip(), MemoryRegion.VCPU_BASE + (long) MemoryRegion.VCPU_SIZE * core.p(),
+                MemoryRegion.VCPU_SIZE);
+        int nameEnd = 72;
+        while (nameEnd < 88 && b[nameEnd] != 0) {
+            nameEnd++;
+        }
+        long[] user = new long[4];
+        for (int i = 0; i < 4; i++) {
+            user[i] = SystemVariables.getU32(b, 112 + 4 * i) & 0xFFFF_FFFFL;
+        }
+        return new CoreStatus(core, b[46] & 0xFF, b[47] & 0xFF,
+                new String(b, 72, nameEnd - 72, StandardCharsets.US_ASCII),
+                SystemVariables.getU32(b, 88) & 0xFFFF_FFFFL, user, b[45] & 0xFF, b[44] & 0xFF);
+    }
+
+    // ------------------------------------------------------------------ start-up
+
+    /**
+     * The start-up sequence of SpiNNMan and JavaSpiNNaker after readiness: set the transient tag
+     * timeout (code 9), read the machine's dimensions from the system variables (sv+2: height,
+     * width) of chip (255,255), read the root's P2P table (3 bits per destination, one 128-byte
+     * column per x, ceil(height/8) words each), then CMD_INFO every chip it routes to.
+     */
+    public MachineInfo discoverMachine() throws InterruptedException {
+        VersionInfo v = version(new CoreLocation(ChipLocation.ROOT_ALIAS, 0));
+        setTransientTagTimeout(9);
+        byte[] dims = readMemory(ChipLocation.ROOT_ALIAS, MemoryRegion.SV_BASE + SystemVariables.P2P_DIMS, 2);
+        int height = dims[0] & 0xFF;
+        int width = dims[1] & 0xFF;
+        if (width == 0 || height == 0) {
+            throw new ScpException("CMD_READ", new CoreLocation(ChipLocation.ROOT_ALIAS, 0), 0x80, 1, false,
+                    "board " + host, "system variables report a " + width + "x" + height + " machine");
+        }
+        int wordsPerColumn = (height + 7) / 8;
+        List<ChipLocation> found = new ArrayList<>();
+        for (int x = 0; x < width; x++) {
+            byte[] col = readMemory(ChipLocation.ROOT_ALIAS, MemoryRegion.P2P_TABLE + 128L * x, 4 * wordsPerColumn);
+            for (int y = 0; y < height; y++) {
+                int word = SystemVariables.getU32(col, 4 * (y / 8));
+                int code = (word >>> (3 * (y % 8))) & 7;
+                if (code != Machine.ROUTE_NONE) {
+                    found.add(new ChipLocation(x, y));
+                }
+            }
+        }
+        List<CompletableFuture<ChipInfo>> infos = new ArrayList<>();
+        for (ChipLocation c : found) {
+            infos.add(connection.send(new GetChipInfo(c)));
+        }
+        TreeMap<ChipLocation, ChipInfo> chips = new TreeMap<>();
+        for (int i = 0; i < found.size(); i++) {
+            chips.put(found.get(i), ScpConnection.await(infos.get(i)));
+        }
+        return new MachineInfo(v, width, height, chips);
+    }
+
+    /** Sends any request (for tools that need one the façade does not wrap). */
+    public <R> R call(ScpRequest<R> request) throws InterruptedException {
+        return connection.call(request);
+    }
+
+    public TransportStats stats() {
+        return connection.stats();
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}
