@@ -56,9 +56,9 @@ class MembranePlotTest {
             }
             assertTrue(found, "neuron 0 at " + t + " ms");
         }
-        // between the traces and far from the threshold: background
+        // between the traces, off the gridlines (every 5 ms and 1 mV), far from the threshold: background
         assertEquals(Palette.BACKGROUND, Pixels.at(img, Pixels.x(area, 0, 100, 12.5),
-                Pixels.yUp(area, v.getLowerBound(), v.getUpperBound(), -57)));
+                Pixels.yUp(area, v.getLowerBound(), v.getUpperBound(), -56.5)));
         // along v_thresh: dark dashes with background gaps, left of the label
         double y = Pixels.yUp(area, v.getLowerBound(), v.getUpperBound(), -50);
         int dark = 0;
