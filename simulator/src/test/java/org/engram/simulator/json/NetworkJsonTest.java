@@ -1,0 +1,88 @@
+package org.engram.simulator.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.engram.simulator.engine.Mode;
+import org.engram.simulator.engine.Simulator;
+import org.engram.simulator.network.Network;
+import org.engram.simulator.record.Recording;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class NetworkJsonTest {
+    /** The README's example network. */
+    static final String EXAMPLE = """
+            {"run_ms": 100, "timestep_ms": 0.1, "seed": 42,
+             "populations": [
+               {"label": "stim", "size": 1, "model": "SpikeSourceArray", "params": {"spike_times": [[10.0, 20.0]]}},
+               {"label": "exc", "size": 2, "model": "IF_curr_exp", "params": {"tau_m": 20.0}, "initial": {"v": -65.0}, "record": ["spikes", "v"]}],
+             "projections": [
+               {"pre": "stim", "post": "exc[0:1]", "connector": {"type": "OneToOne"},
+                "synapse": {"type": "StaticSynapse", "weight": 2.0, "delay": 1.0}, "receptor": "excitatory"}]}
+            """;
+
+    @Test
+    void readsTheExampleAndRunsIt() {
+        Network net = NetworkJson.parse(EXAMPLE, "example.json");
+        assertEquals(42, net.seed());
+        assertEquals(100, net.runMs());
+        Recording r = Simulator.run(net, Mode.event, Double.NaN, net.runMs());
+        // 2 nA into cm = 1 nF from -65 mV: a PSP peak of a few mV, no spike; v of exc[0] rises after 11 ms
+        double[] v = r.membrane("exc").trace(0);
+        assertEquals(-65.0, v[105], 0.0);
+        assertTrue(v[115] > -64.9);
+        assertEquals(-65.0, r.membrane("exc").trace(1)[115], 0.0, "exc[1] receives nothing");
+    }
+
+    @Test
+    void writingAndReadingGivesTheSameNetwork() {
+        String full = """
+                {"seed": 3, "populations": [
+                  {"label": "in", "size": 4, "model": "SpikeSourcePoisson", "params": {"rate": [1, 2, 3, 4]}},
+                  {"label": "e", "size": 4, "model": "IF_cond_exp", "initial": {"v": {"distribution": "uniform", "low": -70, "high": -60}}, "record": ["v"], "record_interval_ms": 0.5},
+                  {"label": "d", "size": 3, "model": "IF_curr_delta", "params": {"v_thresh": -55}}],
+                 "projections": [
+                  {"label": "p1", "pre": "in", "post": "e", "connector": {"type": "FixedProbability", "p_connect": 0.5},
+                   "synapse": {"type": "StaticSynapse", "weight": {"distribution": "normal_clipped", "mu": 0.01, "sigma": 0.002, "low": 0, "high": 1}, "delay": {"distribution": "uniform", "low": 0.5, "high": 1.5}}},
+                  {"label": "p2", "pre": {"population": "e", "indices": [0, 2]}, "post": "d[1:3]", "connector": {"type": "AllToAll", "allow_self_connections": false},
+                   "synapse": {"type": "STDPMechanism", "timing_dependence": {"type": "SpikePairRule", "tau_plus": 10, "tau_minus": 12, "A_plus": 0.1, "A_minus": 0.2},
+                    "weight_dependence": {"type": "MultiplicativeWeightDependence", "w_min": 0, "w_max": 5}, "weight": 1, "delay": 1},
+                   "receptor": "inhibitory", "record_weights": {"interval_ms": 10}},
+                  {"label": "p3", "pre": "d", "post": "d", "connector": {"type": "FromList", "connections": [[0, 1, 2.0, 1.5], [2, 0]]},
+                   "synapse": {"type": "StaticSynapse", "weight": 1.0}},
+                  {"label": "p4", "pre": "in", "post": "d", "connector": {"type": "FixedNumberPre", "n": 2}, "synapse": {"type": "StaticSynapse", "weight": 1.0, "delay": 2}}]}
+                """;
+        Network a = NetworkJson.parse(full, "full.json");
+        Network b = NetworkJson.parse(NetworkJson.write(a), "written.json");
+        assertEquals(a, b);
+        assertEquals(NetworkJson.write(a), NetworkJson.write(b));
+    }
+
+    /** Each class of bad input gives a message naming the file, the JSON path and the expectation. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "unknown model|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"IF_foo\"}]}|bad.json: $.populations[0].model: unknown model 'IF_foo'; expected one of IF_curr_exp",
+        "unknown parameter|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"IF_curr_exp\", \"params\": {\"tau_n\": 1}}]}|bad.json: $.populations[0].params.tau_n: unknown parameter of IF_curr_exp; expected one of cm, tau_m",
+        "unknown connector|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"IF_curr_exp\"}], \"projections\": [{\"pre\": \"a\", \"post\": \"a\", \"connector\": {\"type\": \"Magic\"}, \"synapse\": {\"type\": \"StaticSynapse\"}}]}|bad.json: $.projections[0].connector.type: unknown connector 'Magic'",
+        "zero size|{\"populations\": [{\"label\": \"a\", \"size\": 0, \"model\": \"IF_curr_exp\"}]}|bad.json: $.populations[0].size: size is 0; expected a positive number",
+        "negative size|{\"populations\": [{\"label\": \"a\", \"size\": -3, \"model\": \"IF_curr_exp\"}]}|bad.json: $.populations[0].size: size is -3",
+        "FromList index out of range|{\"populations\": [{\"label\": \"a\", \"size\": 2, \"model\": \"IF_curr_exp\"}], \"projections\": [{\"pre\": \"a\", \"post\": \"a\", \"connector\": {\"type\": \"FromList\", \"connections\": [[0, 5]]}, \"synapse\": {\"type\": \"StaticSynapse\"}}]}|bad.json: $.projections[0]: projection a->a: FromList: connection 0 (0, 5) is out of range",
+        "view index out of range|{\"populations\": [{\"label\": \"a\", \"size\": 2, \"model\": \"IF_curr_exp\"}], \"projections\": [{\"pre\": \"a[0:5]\", \"post\": \"a\", \"connector\": {\"type\": \"AllToAll\"}, \"synapse\": {\"type\": \"StaticSynapse\"}}]}|bad.json: $.projections[0].pre: a[0:5]: slice out of range",
+        "view index list out of range|{\"populations\": [{\"label\": \"a\", \"size\": 2, \"model\": \"IF_curr_exp\"}], \"projections\": [{\"pre\": {\"population\": \"a\", \"indices\": [7]}, \"post\": \"a\", \"connector\": {\"type\": \"AllToAll\"}, \"synapse\": {\"type\": \"StaticSynapse\"}}]}|bad.json: $.projections[0].pre: a: view index 7 out of range",
+        "p outside [0, 1]|{\"populations\": [{\"label\": \"a\", \"size\": 2, \"model\": \"IF_curr_exp\"}], \"projections\": [{\"pre\": \"a\", \"post\": \"a\", \"connector\": {\"type\": \"FixedProbability\", \"p_connect\": 1.5}, \"synapse\": {\"type\": \"StaticSynapse\"}}]}|bad.json: $.projections[0].connector.p_connect: 1.5 is not a probability",
+        "non-positive delay|{\"populations\": [{\"label\": \"a\", \"size\": 2, \"model\": \"IF_curr_exp\"}], \"projections\": [{\"pre\": \"a\", \"post\": \"a\", \"connector\": {\"type\": \"OneToOne\"}, \"synapse\": {\"type\": \"StaticSynapse\", \"delay\": 0}}]}|bad.json: $.projections[0].synapse.delay: delay must be > 0 ms",
+        "NaN|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"IF_curr_exp\", \"params\": {\"tau_m\": \"NaN\"}}]}|bad.json: $.populations[0].params.tau_m: NaN is not allowed; expected a finite number",
+        "infinite value|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"IF_curr_exp\", \"params\": {\"cm\": 1e999}}]}|bad.json: $.populations[0].params.cm: Infinity is not allowed; expected a finite number",
+        "duplicate label|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"IF_curr_exp\"}, {\"label\": \"a\", \"size\": 1, \"model\": \"IF_curr_exp\"}]}|bad.json: $.populations[1].label: duplicate label 'a'",
+        "missing population|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"IF_curr_exp\"}], \"projections\": [{\"pre\": \"b\", \"post\": \"a\", \"connector\": {\"type\": \"OneToOne\"}, \"synapse\": {\"type\": \"StaticSynapse\"}}]}|bad.json: $.projections[0].pre: no population 'b'; expected one of [a]",
+        "v_reset above threshold|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"IF_curr_exp\", \"params\": {\"v_reset\": -40}}]}|bad.json: $.populations[0]: IF_curr_exp: v_reset (-40.0 mV) must be below v_thresh (-50.0 mV)",
+        "not JSON|{\"populations\": [|bad.json: $: not valid JSON",
+    })
+    void badInputNamesFilePathAndExpectation(String what, String json, String expected) {
+        NetworkFormatException e = assertThrows(NetworkFormatException.class, () -> NetworkJson.parse(json, "bad.json"));
+        assertTrue(e.getMessage().startsWith(expected), what + ": got '" + e.getMessage() + "'");
+    }
+}
