@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 // one line per subcommand; keep alphabetical
+                DemoCommand.class,
+                RunCommand.class,
         })
 public final class Engram implements Runnable {
 

@@ -216,7 +216,8 @@ public final class RecordingFiles {
         }
         List<PopulationSpikes> spikes = new ArrayList<>();
         for (PopulationInfo p : pops) {
-            List<double[]> rows = spikeRows.getOrDefault(p.label(), List.of());
+            // a copy: a population without spikes has no list, and List.of() cannot be sorted
+            List<double[]> rows = new ArrayList<>(spikeRows.getOrDefault(p.label(), List.of()));
             rows.sort((a, b) -> a[1] != b[1] ? Double.compare(a[1], b[1]) : Double.compare(a[0], b[0]));
             int[] n = new int[rows.size()];
             double[] t = new double[rows.size()];
