@@ -17,9 +17,11 @@ import org.engram.simulator.network.InvalidNetworkException;
  * {@value Operation#GAP_AFTER_RECALL_MS} ms after a recall. {@link #of(TestBench)} recognises the
  * operations in a bench's input spikes.
  *
- * <p>Each operation owns an output window (see {@link #windowEndMs}): from its start until
- * {@value #RESPONSE_MS} ms later, or until 5 ms after the next operation starts (the shortest path
- * from input to output is 5 synaptic delays), whichever is first, and never past the run's end.
+ * <p>Each operation owns an output window: from {@value #MIN_LATENCY_MS} ms after its start (the
+ * shortest path from input to output is 5 synaptic delays of at least 1 ms, so nothing earlier can
+ * be its output; a learn's last output spike, at +7 ms, falls at the start of the next operation)
+ * until {@value #RESPONSE_MS} ms after its start, or until {@value #MIN_LATENCY_MS} ms after the
+ * next operation starts, whichever is first, and never past the run's end. Windows never overlap.
  */
 public record Schedule(int cueSize, int contSize, List<TimedOperation> operations, double simTimeMs) {
     /** How long after its start an operation's output is read. */
@@ -70,9 +72,9 @@ public record Schedule(int cueSize, int contSize, List<TimedOperation> operation
         return new Builder(cueSize, contSize);
     }
 
-    /** Where the output window of operation {@code k} starts: its start. */
+    /** Where the output window of operation {@code k} starts (inclusive). */
     public double windowStartMs(int k) {
-        return operations.get(k).startMs();
+        return operations.get(k).startMs() + MIN_LATENCY_MS;
     }
 
     /** Where the output window of operation {@code k} ends (exclusive). */
@@ -238,6 +240,11 @@ public record Schedule(int cueSize, int contSize, List<TimedOperation> operation
         public Builder tailMs(double ms) {
             tailMs = ms;
             return this;
+        }
+
+        /** The start of the latest operation added, or 0 before the first. */
+        public double lastStartMs() {
+            return ops.isEmpty() ? 0 : ops.get(ops.size() - 1).startMs();
         }
 
         /** The time the next operation would start at. */
