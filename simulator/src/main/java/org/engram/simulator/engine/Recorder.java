@@ -94,6 +94,11 @@ public final class Recorder {
         return recordV[population];
     }
 
+    /** The number of v samples taken of a population so far. */
+    public int vSampleCount(int population) {
+        return vSamples[population];
+    }
+
     public double vIntervalMs(int population) {
         return vIntervalMs[population];
     }

@@ -269,7 +269,8 @@ public final class EventEngine extends EngineBase {
         int pops = net.network.populations().size();
         if (p < pops) {
             recorder.sampleV(p, t, this::voltageAt);
-            double next = t + recorder.vIntervalMs(p);
+            // the k-th sample at k * interval, so that times do not accumulate rounding
+            double next = recorder.vSampleCount(p) * recorder.vIntervalMs(p);
             queue.push(next, KIND_SAMPLE | p, p, 0, 0);
         } else {
             int k = p - pops;
