@@ -31,6 +31,8 @@ import org.engram.spinnaker.machine.Machine;
 public final class BoardEmulator implements AutoCloseable {
     /** Larger than any legal datagram, so oversized ones arrive whole enough to be refused. */
     static final int MAX_DATAGRAM = 2048;
+    /** A datagram held back for reordering is released after this long if nothing follows. */
+    static final long REORDER_FLUSH_MICROS = 200;
 
     private final EmulatorOptions options;
     private final EventLoopGroup group;
@@ -159,7 +161,7 @@ public final class BoardEmulator implements AutoCloseable {
 
     private void send(Datagram d) {
         if (outbound.offer(d)) {
-            group.next().schedule(outbound::flush, 1, TimeUnit.MILLISECONDS);
+            group.next().schedule(outbound::flush, REORDER_FLUSH_MICROS, TimeUnit.MICROSECONDS);
         }
     }
 
@@ -174,7 +176,7 @@ public final class BoardEmulator implements AutoCloseable {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket p) {
             if (inbound.offer(new Datagram(bytesOf(p), p.sender()))) {
-                group.next().schedule(inbound::flush, 1, TimeUnit.MILLISECONDS);
+                group.next().schedule(inbound::flush, REORDER_FLUSH_MICROS, TimeUnit.MICROSECONDS);
             }
         }
 

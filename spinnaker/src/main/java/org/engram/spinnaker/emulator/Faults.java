@@ -4,7 +4,7 @@ package org.engram.spinnaker.emulator;
  * Fault injection, applied to every datagram in both directions: each is dropped with
  * probability {@code drop}; a survivor is delivered twice with probability {@code duplicate};
  * with probability {@code reorder} it is held back and delivered after the next datagram in the
- * same direction (or after 1 ms if none follows). Seeded, so a run can be repeated.
+ * same direction (or after 0.2 ms if none follows). Seeded, so a run can be repeated.
  */
 public record Faults(double drop, double duplicate, double reorder, long seed) {
     public static final Faults NONE = new Faults(0, 0, 0, 1);
