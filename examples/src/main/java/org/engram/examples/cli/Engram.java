@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 // one line per subcommand; keep alphabetical
                 DemoCommand.class,
+                PlotCommand.class,
                 RunCommand.class,
         })
 public final class Engram implements Runnable {

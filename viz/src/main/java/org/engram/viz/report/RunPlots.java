@@ -54,6 +54,13 @@ public final class RunPlots {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // figures are drawn off-screen: never ask for a display, unless the caller decided otherwise
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
     private RunPlots() {}
 
     /** {@link #writeAll(Path, PlotOptions)} with {@link PlotOptions#DEFAULT}. */
