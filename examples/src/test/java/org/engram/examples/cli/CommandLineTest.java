@@ -1,0 +1,129 @@
+package org.engram.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineTest {
+    @TempDir
+    Path tmp;
+
+    /** Runs the command line, capturing standard output and error. */
+    private record Run(int code, String out, String err) {}
+
+    private static Run engram(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Engram.execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private static final String NET = """
+            {"run_ms": 50, "seed": 4,
+             "populations": [
+               {"label": "stim", "size": 1, "model": "SpikeSourceArray", "params": {"spike_times": [[10.0, 20.0]]}, "record": ["spikes"]},
+               {"label": "exc", "size": 2, "model": "IF_curr_delta", "initial": {"v": -65.0}, "record": ["spikes", "v"], "record_interval_ms": 1.0}],
+             "projections": [
+               {"pre": "stim", "post": "exc[0:1]", "connector": {"type": "OneToOne"},
+                "synapse": {"type": "StaticSynapse", "weight": 20.0, "delay": 1.5}}]}
+            """;
+
+    @Test
+    void runWritesSpikesWithExactTimesAndASummary() throws Exception {
+        Path net = tmp.resolve("net.json");
+        Files.writeString(net, NET);
+        Path out = tmp.resolve("out");
+        Run r = engram("run", net.toString(), "--out", out.toString(), "--quiet", "--no-plot");
+        assertEquals(0, r.code(), r.err());
+        List<String> spikes = Files.readAllLines(out.resolve("spikes.csv"));
+        assertEquals(List.of("population,neuron,time_ms", "stim,0,10.0", "exc,0,11.5", "stim,0,20.0", "exc,0,21.5"),
+                spikes);
+        String summary = Files.readString(out.resolve("summary.json"));
+        assertTrue(summary.contains("\"spikes\" : 4"), summary);
+        assertTrue(Files.exists(out.resolve("v.csv")));
+        assertTrue(r.out().contains(out.resolve("spikes.csv").toString()), "prints where the files are");
+    }
+
+    @Test
+    void gridModeRoundsToTheStep() throws Exception {
+        Path net = tmp.resolve("net.json");
+        Files.writeString(net, NET);
+        Path out = tmp.resolve("grid");
+        Run r = engram("run", net.toString(), "--out", out.toString(), "--mode", "grid", "--dt", "1", "--quiet",
+                "--no-plot");
+        assertEquals(0, r.code(), r.err());
+        // delay 1.5 ms rounds to 2 steps of 1 ms
+        assertTrue(Files.readAllLines(out.resolve("spikes.csv")).contains("exc,0,12.0"));
+    }
+
+    @Test
+    void badNetworkGivesOneLineExitTwoAndWritesNothing() throws Exception {
+        Path net = tmp.resolve("bad.json");
+        Files.writeString(net, NET.replace("\"IF_curr_delta\"", "\"IF_curr_nope\""));
+        Path out = tmp.resolve("never");
+        Run r = engram("run", net.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(2, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains(net + ": $.populations[1].model: unknown model 'IF_curr_nope'"), r.err());
+        assertFalse(r.err().contains("Exception"), "no stack trace for a user error");
+        assertFalse(Files.exists(out), "nothing is written for a bad network");
+    }
+
+    @Test
+    void missingFileIsAUserError() {
+        Run r = engram("run", tmp.resolve("absent.json").toString(), "--out", tmp.resolve("o").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("absent.json: $: no such file"), r.err());
+    }
+
+    @Test
+    void unknownModeIsAUserError() throws Exception {
+        Path net = tmp.resolve("net.json");
+        Files.writeString(net, NET);
+        Run r = engram("run", net.toString(), "--out", tmp.resolve("o").toString(), "--mode", "fast");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown mode 'fast'; expected event or grid"), r.err());
+    }
+
+    @Test
+    void helpListsEveryCommand() {
+        Run r = engram("--help");
+        assertEquals(0, r.code());
+        for (String c : List.of("run", "demo")) {
+            assertTrue(r.out().contains(c), "help lists " + c);
+        }
+        Run run = engram("run", "--help");
+        for (String o : List.of("--out", "--mode", "--dt", "--time", "--seed", "--quiet", "--no-plot")) {
+            assertTrue(run.out().contains(o), "run --help lists " + o);
+        }
+    }
+
+    @Test
+    void demoRunsTheCubaNetworkAtAFewHertz() throws Exception {
+        Path out = tmp.resolve("demo");
+        Run r = engram("demo", "--out", out.toString(), "--quiet", "--no-plot");
+        assertEquals(0, r.code(), r.err());
+        String summary = Files.readString(out.resolve("summary.json"));
+        var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(summary);
+        double rate = node.get("populations").get(0).get("rate_hz").asDouble();
+        assertTrue(rate > 1 && rate < 20, "CUBA settles at a few Hz: " + rate);
+    }
+}
