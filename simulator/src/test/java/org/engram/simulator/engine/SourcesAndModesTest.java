@@ -121,4 +121,23 @@ class SourcesAndModesTest {
             assertTrue(worst[m] <= dt + 1e-9, "dt " + dt + ": worst spike-time difference " + worst[m]);
         }
     }
+
+    @Test
+    void staticWeightsAreReadableAndReproducible() {
+        Network.Builder b = Network.builder().seed(21);
+        Population a = b.add(new Population("a", 30, SpikeSourcePoisson.defaults()));
+        Population c = b.add(new Population("c", 40, IF_curr_exp.defaults()));
+        b.add(new Projection("p", a, c, new org.engram.simulator.connector.FixedProbability(0.2),
+                new StaticSynapse(new Value.Uniform(0.1, 0.3), Value.of(1.0)), Receptor.inhibitory, null));
+        Network net = b.build();
+        Simulation s1 = Simulator.event(net);
+        Simulation s2 = Simulator.grid(net, 0.1);
+        double[] w = s1.weights("p");
+        int[][] conn = s1.connections("p");
+        assertEquals(conn[0].length, w.length);
+        assertEquals(30 * 40 * 0.2, w.length, 3 * Math.sqrt(30 * 40 * 0.2 * 0.8), "about p of all pairs");
+        assertTrue(Arrays.stream(w).allMatch(x -> x >= 0.1 && x < 0.3), "inhibitory weights stay positive, as in PyNN");
+        assertArrayEquals(w, s2.weights("p"), "both engines build the same connections");
+        assertTrue(Arrays.stream(conn[0]).allMatch(i -> i >= 0 && i < 30) && Arrays.stream(conn[1]).allMatch(j -> j >= 0 && j < 40));
+    }
 }
