@@ -28,7 +28,7 @@ import org.engram.viz.figure.TimeWindow;
  * network.json when present, else from summary.json, with each one's spike count and mean rate)
  * and projections (from network.json; without it the page says the projections are unknown).
  * Every text from the files is HTML-escaped. Object-valued fields of network.json (cell
- * parameters, connectors, synapses) are shown as compact JSON.
+ * parameters, connectors, synapses) read as PyNN-like text: {@code FixedNumberPre(n=64, ...)}.
  */
 final class HtmlReport {
     /** Longest JSON shown in a table cell before it is cut with an ellipsis. */
@@ -164,10 +164,40 @@ final class HtmlReport {
         Map<String, String> row = new LinkedHashMap<>();
         for (String c : columns) {
             JsonNode v = entry.get(c);
-            String text = v == null || v.isNull() ? "" : v.isValueNode() ? v.asText() : v.toString();
+            String text = v == null || v.isNull() ? "" : pretty(v, true);
             row.put(c, text.length() > MAX_CELL_CHARS ? text.substring(0, MAX_CELL_CHARS - 1) + "\u2026" : text);
         }
         return row;
+    }
+
+    /**
+     * A JSON value as PyNN-like text: an object with a {@code type} or {@code distribution} name
+     * reads {@code Name(k=v, ...)}, other objects {@code k=v, ...} (in braces when nested), arrays
+     * their items joined with commas.
+     */
+    static String pretty(JsonNode v, boolean top) {
+        if (v.isValueNode()) {
+            return v.asText();
+        }
+        if (v.isArray()) {
+            List<String> items = new ArrayList<>();
+            v.forEach(x -> items.add(pretty(x, false)));
+            return top ? String.join(", ", items) : "[" + String.join(", ", items) + "]";
+        }
+        String name = null;
+        List<String> fields = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> it = v.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (name == null && (e.getKey().equals("type") || e.getKey().equals("distribution"))
+                    && e.getValue().isTextual()) {
+                name = e.getValue().asText();
+            } else {
+                fields.add(e.getKey() + "=" + pretty(e.getValue(), false));
+            }
+        }
+        String body = String.join(", ", fields);
+        return name != null ? name + "(" + body + ")" : top ? body : "{" + body + "}";
     }
 
     private static void table(StringBuilder h, String cls, List<String> columns, List<Map<String, String>> rows) {

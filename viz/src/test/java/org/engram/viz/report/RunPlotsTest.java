@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
@@ -125,10 +127,19 @@ class RunPlotsTest {
                 """);
         RunPlots.writeAll(dir);
         String html = Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8);
-        assertTrue(html.contains("<tr><td>exc</td><td>8</td><td>IF_curr_exp</td><td>{&quot;tau_m&quot;:20.0}</td>"
+        assertTrue(html.contains("<tr><td>exc</td><td>8</td><td>IF_curr_exp</td><td>tau_m=20.0</td>"
                 + "<td>6</td><td>7.500</td></tr>"), html);
         assertTrue(html.contains("<tr><td>inh-&gt;exc</td><td>inh</td><td>exc</td>"
-                + "<td>{&quot;type&quot;:&quot;AllToAllConnector&quot;}</td><td>inhibitory</td></tr>"), html);
+                + "<td>AllToAllConnector()</td><td>inhibitory</td></tr>"), html);
+    }
+
+    @Test
+    void jsonCellsReadLikePyNN() throws Exception {
+        JsonNode n = new ObjectMapper().readTree("{\"type\": \"FixedNumberPre\", \"n\": 64, "
+                + "\"w\": {\"distribution\": \"uniform\", \"low\": 0.1, \"high\": 0.2}, \"x\": {\"a\": 1}, \"l\": [1, 2]}");
+        assertEquals("FixedNumberPre(n=64, w=uniform(low=0.1, high=0.2), x={a=1}, l=[1, 2])", HtmlReport.pretty(n, true));
+        assertEquals("a=1", HtmlReport.pretty(n.get("x"), true));
+        assertEquals("spikes, v", HtmlReport.pretty(new ObjectMapper().readTree("[\"spikes\", \"v\"]"), true));
     }
 
     static List<String> svgs(String html) {
