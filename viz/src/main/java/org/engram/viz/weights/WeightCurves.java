@@ -26,7 +26,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  * (ties by connection order).
  */
 public final class WeightCurves {
-    public static final int DEFAULT_MAX_CURVES = 8;
+    /** As many as the palette has distinct colours. */
+    public static final int DEFAULT_MAX_CURVES = 7;
     static final float LINE_WIDTH = 2f;
 
     private WeightCurves() {}
