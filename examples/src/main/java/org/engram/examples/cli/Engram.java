@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 // one line per subcommand; keep alphabetical
+                BenchCommand.class,
                 DemoCommand.class,
                 PlotCommand.class,
                 RunCommand.class,

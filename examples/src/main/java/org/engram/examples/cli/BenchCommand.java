@@ -1,0 +1,156 @@
+package org.engram.examples.cli;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.engram.examples.bench.BenchNetworks;
+import org.engram.simulator.engine.Mode;
+import org.engram.simulator.engine.Simulation;
+import org.engram.simulator.engine.Simulator;
+import org.engram.simulator.network.InvalidNetworkException;
+import org.engram.simulator.network.Network;
+import org.engram.simulator.record.RunStats;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code engram bench NAME}: builds and runs one of Brette et al. 2007's benchmark networks
+ * ({@link BenchNetworks}) and prints how long building and running took, the activity (spikes,
+ * mean rate) and the work done (synaptic events, events per wall second, real-time factor, heap).
+ *
+ * <p>Heap figures come from the JVM's memory pools: {@code heap_mb} is the peak of the heap in
+ * use from the start of the build to the end of the run (the sum of the heap pools' peaks, so an
+ * upper bound of the true peak); {@code network_mb} is the heap the built simulation retains
+ * (in use after a full collection, less the same figure before the build), from which
+ * {@code bytes_per_synapse} is derived (neuron state included). Run it with a fixed heap
+ * ({@code -Xms} = {@code -Xmx}) when comparing heap figures.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Build and run a standard benchmark network (cuba, b4, coba, stdp) and print its timings.")
+final class BenchCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "NAME", description = "cuba, b4, coba or stdp")
+    String name;
+
+    @Option(names = "--neurons", paramLabel = "N", defaultValue = "4000",
+            description = "network size, 80 % excitatory (default: ${DEFAULT-VALUE}); 80 inputs per neuron whatever N")
+    int neurons;
+
+    @Option(names = "--time", paramLabel = "MS", description = "biological time (default: 5000 for b4, else 1000)")
+    Double timeMs;
+
+    @Option(names = "--mode", paramLabel = "event|grid", defaultValue = "event",
+            description = "event: exact event-driven (default); grid: fixed step")
+    String mode;
+
+    @Option(names = "--dt", paramLabel = "MS", defaultValue = "0.1", description = "grid step (default: ${DEFAULT-VALUE})")
+    double dtMs;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "2007", description = "network seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--json", description = "end with one JSON line of the figures")
+    boolean json;
+
+    /** The figures of one benchmark run. */
+    record Result(String name, String mode, double dtMs, int neurons, long synapses, double timeMs, double buildS,
+            double wallS, long spikes, double rateHz, long synapticEvents, double eventsPerS, double realtimeFactor,
+            double heapMb, double networkMb) {
+
+        double bytesPerSynapse() {
+            return networkMb * 1024 * 1024 / synapses;
+        }
+
+        String json() {
+            return String.format(Locale.ROOT, "{\"bench\": \"%s\", \"mode\": \"%s\", \"dt_ms\": %s, \"neurons\": %d, "
+                    + "\"synapses\": %d, \"time_ms\": %s, \"build_s\": %.4f, \"wall_s\": %.4f, \"spikes\": %d, "
+                    + "\"rate_hz\": %.3f, \"synaptic_events\": %d, \"events_per_s\": %.0f, \"realtime_factor\": %.4f, "
+                    + "\"heap_mb\": %.1f, \"network_mb\": %.1f, \"bytes_per_synapse\": %.2f}",
+                    name, mode, mode.equals("grid") ? Double.toString(dtMs) : "null", neurons, synapses,
+                    Double.toString(timeMs), buildS, wallS, spikes, rateHz, synapticEvents, eventsPerS, realtimeFactor,
+                    heapMb, networkMb, bytesPerSynapse());
+        }
+
+        void print(PrintStream out) {
+            out.printf(Locale.ROOT, "%s, %s mode%s, %.0f ms biological%n", BenchNetworks.describe(name, neurons), mode,
+                    mode.equals("grid") ? " dt " + dtMs + " ms" : "", timeMs);
+            out.printf(Locale.ROOT, "  build time        %10.3f s%n", buildS);
+            out.printf(Locale.ROOT, "  run time (wall)   %10.3f s%n", wallS);
+            out.printf(Locale.ROOT, "  spikes            %10d%n", spikes);
+            out.printf(Locale.ROOT, "  mean rate         %10.2f Hz%n", rateHz);
+            out.printf(Locale.ROOT, "  synaptic events   %10d%n", synapticEvents);
+            out.printf(Locale.ROOT, "  events per second %10.3g%n", eventsPerS);
+            out.printf(Locale.ROOT, "  real-time factor  %10.4f (wall / biological)%n", realtimeFactor);
+            out.printf(Locale.ROOT, "  peak heap         %10.1f MB (network %.1f MB, %.1f bytes per synapse)%n",
+                    heapMb, networkMb, bytesPerSynapse());
+        }
+    }
+
+    @Override
+    public Integer call() {
+        Mode m = Mode.byName(mode);
+        double duration = timeMs != null ? timeMs : BenchNetworks.defaultTimeMs(name);
+        if (!(duration > 0) || Double.isInfinite(duration)) {
+            throw new InvalidNetworkException("--time " + duration + ": expected a positive time in ms");
+        }
+        Result r = run(name, neurons, duration, m, dtMs, seed);
+        r.print(System.out);
+        if (json) {
+            System.out.println(r.json());
+        }
+        return 0;
+    }
+
+    /** Builds and runs one benchmark; the description is made before the timers start. */
+    static Result run(String name, int neurons, double timeMs, Mode mode, double dtMs, long seed) {
+        Network net = BenchNetworks.build(name, neurons, seed);
+        long before = heapInUseAfterGc();
+        resetPeaks();
+        long t0 = System.nanoTime();
+        Simulation sim = Simulator.create(net, mode, dtMs);
+        double buildS = (System.nanoTime() - t0) / 1e9;
+        long built = heapInUseAfterGc();
+        sim.run(timeMs);
+        RunStats s = sim.recording().stats();
+        double heapMb = Math.max(peakHeap(), built) / 1048576.0;
+        double networkMb = (built - before) / 1048576.0;
+        // the rate of the neurons: b4's kick source is not one of them
+        double rate = (s.spikes() - kickSpikes(sim)) / (double) neurons / (timeMs / 1000.0);
+        return new Result(name, mode.name(), dtMs, neurons, s.synapses(), timeMs, buildS, s.wallSeconds(), s.spikes(),
+                rate, s.synapticEvents(), s.synapticEvents() / s.wallSeconds(), s.wallSeconds() / (timeMs / 1000.0),
+                heapMb, networkMb);
+    }
+
+    private static long kickSpikes(Simulation sim) {
+        return sim.recording().spikes().stream().filter(p -> p.population().equals("kick")).mapToLong(p -> p.count())
+                .sum();
+    }
+
+    private static long heapInUseAfterGc() {
+        for (int k = 0; k < 3; k++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) {
+                p.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) {
+                sum += p.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+}
