@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 // one line per subcommand; keep alphabetical
                 BenchCommand.class,
+                Ca3Command.class,
                 DemoCommand.class,
                 PlotCommand.class,
                 RunCommand.class,
