@@ -126,4 +126,27 @@ class CommandLineTest {
         double rate = node.get("populations").get(0).get("rate_hz").asDouble();
         assertTrue(rate > 1 && rate < 20, "CUBA settles at a few Hz: " + rate);
     }
+
+    @Test
+    void runDrawsTheRasterAndPlotRedrawsAWindowAsSvg() throws Exception {
+        Path net = tmp.resolve("net.json");
+        Files.writeString(net, NET);
+        Path out = tmp.resolve("plotted");
+        assertEquals(0, engram("run", net.toString(), "--out", out.toString(), "--quiet").code());
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(out.resolve("raster.png").toFile());
+        assertTrue(png.getWidth() > 100 && png.getHeight() > 100, "raster.png is an image");
+        assertTrue(Files.readString(out.resolve("report.html")).contains("<svg"), "the report inlines SVG plots");
+        Path svg = tmp.resolve("window.svg");
+        Run r = engram("plot", out.toString(), "--out", svg.toString(), "--from", "5", "--to", "15", "--no-report");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(svg).startsWith("<?xml") || Files.readString(svg).contains("<svg"));
+    }
+
+    @Test
+    void plotOfAMissingDirectoryIsAUserError() {
+        Run r = engram("plot", tmp.resolve("nowhere").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("nowhere"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
 }
