@@ -24,13 +24,16 @@ public final class CapacityStudy {
     /**
      * How the operations are spaced and how many bits a recall by content presents.
      *
-     * @param name a short name for tables
+     * @param name a short name for tables (no comma: it is a CSV field)
      * @param spacingMs the time between operation starts; 0 for the tightest original timing (7 ms
      *        after a learn, 6 ms after a recall)
      * @param maxRecallBits a recall by content presents 1 to this many distinct bits
      */
     public record Workload(String name, double spacingMs, int maxRecallBits) {
         public Workload {
+            if (name == null || name.contains(",") || name.contains("\"")) {
+                throw new IllegalArgumentException("workload name '" + name + "': expected no comma or quote (a CSV field)");
+            }
             if (spacingMs != 0 && !(spacingMs >= Operation.GAP_AFTER_LEARN_MS)) {
                 throw new IllegalArgumentException("spacing " + spacingMs + " ms; expected 0 (tightest) or at least "
                         + Operation.GAP_AFTER_LEARN_MS + " ms");
@@ -42,11 +45,11 @@ public final class CapacityStudy {
     }
 
     /** The original stress test's protocol: 14 ms between operations, one bit per recall by content. */
-    public static final Workload STRESS = new Workload("14 ms, 1 bit", 14, 1);
+    public static final Workload STRESS = new Workload("14 ms / 1 bit", 14, 1);
     /** As {@link #STRESS}, with recalls by content of one or two bits. */
-    public static final Workload TWO_BITS = new Workload("14 ms, 1-2 bits", 14, 2);
+    public static final Workload TWO_BITS = new Workload("14 ms / 1-2 bits", 14, 2);
     /** The tightest original timing (7 ms after a learn, 6 ms after a recall), one bit per recall. */
-    public static final Workload TIGHT = new Workload("7/6 ms, 1 bit", 0, 1);
+    public static final Workload TIGHT = new Workload("7/6 ms / 1 bit", 0, 1);
     /** The three workloads of the study. */
     public static final List<Workload> WORKLOADS = List.of(STRESS, TWO_BITS, TIGHT);
 

@@ -48,6 +48,6 @@ class CapacityStudyTest {
         assertEquals(2 + 6, CapacityStudy.table(rows).lines().count());
         List<String> csv = CapacityStudy.csv(rows).lines().toList();
         assertEquals(7, csv.size());
-        assertTrue(csv.get(1).startsWith("14 ms, 1 bit,14,1,3,4,"), csv.get(1));
+        assertTrue(csv.get(1).startsWith("14 ms / 1 bit,14,1,3,4,"), csv.get(1));
     }
 }
