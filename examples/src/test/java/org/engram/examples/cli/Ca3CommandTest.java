@@ -1,11 +1,9 @@
 package org.engram.examples.cli;
 
+import static org.engram.examples.cli.CliRun.engram;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,23 +17,6 @@ class Ca3CommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run engram(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Engram.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     private Path functionalBench() throws Exception {
         Path f = tmp.resolve("exp1.json");
@@ -46,7 +27,7 @@ class Ca3CommandTest {
     @Test
     void aBenchRunWritesSpikesWithTheReferencePopulationNamesAndTheDecodedOperations() throws Exception {
         Path out = tmp.resolve("out");
-        Run r = engram("ca3", "--testbench", functionalBench().toString(), "--out", out.toString(), "--no-plot");
+        CliRun r = engram("ca3", "--testbench", functionalBench().toString(), "--out", out.toString(), "--no-plot");
         assertEquals(0, r.code(), r.err());
         List<String> spikes = Files.readAllLines(out.resolve("spikes.csv"));
         assertEquals("population,neuron,time_ms", spikes.get(0));
@@ -68,14 +49,14 @@ class Ca3CommandTest {
         Path b = tmp.resolve("b");
         assertEquals(0, engram("ca3", "--testbench", bench.toString(), "--save-network", net.toString(), "--out",
                 a.toString(), "--no-plot").code());
-        Run r = engram("run", net.toString(), "--mode", "grid", "--dt", "1", "--out", b.toString(), "--quiet", "--no-plot");
+        CliRun r = engram("run", net.toString(), "--mode", "grid", "--dt", "1", "--out", b.toString(), "--quiet", "--no-plot");
         assertEquals(0, r.code(), r.err());
         assertEquals(Files.readAllLines(a.resolve("spikes.csv")), Files.readAllLines(b.resolve("spikes.csv")));
     }
 
     @Test
     void theDemoTellsTheStory() {
-        Run r = engram("ca3", "--demo");
+        CliRun r = engram("ca3", "--demo");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("re-learn memory 3 = {1, 3, 4, 8} (was {4, 5, 6}): forgot {5, 6}"), r.out());
         assertTrue(r.out().contains("recall  by content {6} -> memories {4}"), r.out());
@@ -83,7 +64,7 @@ class Ca3CommandTest {
 
     @Test
     void theStudyPrintsOneTableLinePerSizeAndWorkload() {
-        Run r = engram("ca3", "--study", "--cue-sizes", "3", "--cont-sizes", "4,6");
+        CliRun r = engram("ca3", "--study", "--cue-sizes", "3", "--cont-sizes", "4,6");
         assertEquals(0, r.code(), r.err());
         assertEquals(6, r.out().lines().filter(l -> l.startsWith("| 14 ms") || l.startsWith("| 7/6 ms")).count(), r.out());
     }
@@ -92,7 +73,7 @@ class Ca3CommandTest {
     void aMalformedBenchIsOneLineNamingFileAndField() throws Exception {
         Path bad = tmp.resolve("bad.json");
         Files.writeString(bad, "{\"simTime\": 10, \"cue\": [[1]], \"cont\": [[\"x\"]]}");
-        Run r = engram("ca3", "--testbench", bad.toString(), "--out", tmp.resolve("o").toString());
+        CliRun r = engram("ca3", "--testbench", bad.toString(), "--out", tmp.resolve("o").toString());
         assertEquals(2, r.code());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains(bad + ": $.cont[0][0]"), r.err());

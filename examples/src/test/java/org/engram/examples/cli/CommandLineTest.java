@@ -1,12 +1,10 @@
 package org.engram.examples.cli;
 
+import static org.engram.examples.cli.CliRun.engram;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,23 +16,6 @@ class CommandLineTest {
     Path tmp;
 
     /** Runs the command line, capturing standard output and error. */
-    private record Run(int code, String out, String err) {}
-
-    private static Run engram(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Engram.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     private static final String NET = """
             {"run_ms": 50, "seed": 4,
@@ -51,7 +32,7 @@ class CommandLineTest {
         Path net = tmp.resolve("net.json");
         Files.writeString(net, NET);
         Path out = tmp.resolve("out");
-        Run r = engram("run", net.toString(), "--out", out.toString(), "--quiet", "--no-plot");
+        CliRun r = engram("run", net.toString(), "--out", out.toString(), "--quiet", "--no-plot");
         assertEquals(0, r.code(), r.err());
         List<String> spikes = Files.readAllLines(out.resolve("spikes.csv"));
         assertEquals(List.of("population,neuron,time_ms", "stim,0,10.0", "exc,0,11.5", "stim,0,20.0", "exc,0,21.5"),
@@ -67,7 +48,7 @@ class CommandLineTest {
         Path net = tmp.resolve("net.json");
         Files.writeString(net, NET);
         Path out = tmp.resolve("grid");
-        Run r = engram("run", net.toString(), "--out", out.toString(), "--mode", "grid", "--dt", "1", "--quiet",
+        CliRun r = engram("run", net.toString(), "--out", out.toString(), "--mode", "grid", "--dt", "1", "--quiet",
                 "--no-plot");
         assertEquals(0, r.code(), r.err());
         // delay 1.5 ms rounds to 2 steps of 1 ms
@@ -79,7 +60,7 @@ class CommandLineTest {
         Path net = tmp.resolve("bad.json");
         Files.writeString(net, NET.replace("\"IF_curr_delta\"", "\"IF_curr_nope\""));
         Path out = tmp.resolve("never");
-        Run r = engram("run", net.toString(), "--out", out.toString(), "--quiet");
+        CliRun r = engram("run", net.toString(), "--out", out.toString(), "--quiet");
         assertEquals(2, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains(net + ": $.populations[1].model: unknown model 'IF_curr_nope'"), r.err());
@@ -89,7 +70,7 @@ class CommandLineTest {
 
     @Test
     void missingFileIsAUserError() {
-        Run r = engram("run", tmp.resolve("absent.json").toString(), "--out", tmp.resolve("o").toString());
+        CliRun r = engram("run", tmp.resolve("absent.json").toString(), "--out", tmp.resolve("o").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("absent.json: $: no such file"), r.err());
     }
@@ -98,19 +79,19 @@ class CommandLineTest {
     void unknownModeIsAUserError() throws Exception {
         Path net = tmp.resolve("net.json");
         Files.writeString(net, NET);
-        Run r = engram("run", net.toString(), "--out", tmp.resolve("o").toString(), "--mode", "fast");
+        CliRun r = engram("run", net.toString(), "--out", tmp.resolve("o").toString(), "--mode", "fast");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown mode 'fast'; expected event or grid"), r.err());
     }
 
     @Test
     void helpListsEveryCommand() {
-        Run r = engram("--help");
+        CliRun r = engram("--help");
         assertEquals(0, r.code());
         for (String c : List.of("run", "demo")) {
             assertTrue(r.out().contains(c), "help lists " + c);
         }
-        Run run = engram("run", "--help");
+        CliRun run = engram("run", "--help");
         for (String o : List.of("--out", "--mode", "--dt", "--time", "--seed", "--quiet", "--no-plot")) {
             assertTrue(run.out().contains(o), "run --help lists " + o);
         }
@@ -119,7 +100,7 @@ class CommandLineTest {
     @Test
     void demoRunsTheCubaNetworkAtAFewHertz() throws Exception {
         Path out = tmp.resolve("demo");
-        Run r = engram("demo", "--out", out.toString(), "--quiet", "--no-plot");
+        CliRun r = engram("demo", "--out", out.toString(), "--quiet", "--no-plot");
         assertEquals(0, r.code(), r.err());
         String summary = Files.readString(out.resolve("summary.json"));
         var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(summary);
@@ -137,14 +118,14 @@ class CommandLineTest {
         assertTrue(png.getWidth() > 100 && png.getHeight() > 100, "raster.png is an image");
         assertTrue(Files.readString(out.resolve("report.html")).contains("<svg"), "the report inlines SVG plots");
         Path svg = tmp.resolve("window.svg");
-        Run r = engram("plot", out.toString(), "--out", svg.toString(), "--from", "5", "--to", "15", "--no-report");
+        CliRun r = engram("plot", out.toString(), "--out", svg.toString(), "--from", "5", "--to", "15", "--no-report");
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.readString(svg).startsWith("<?xml") || Files.readString(svg).contains("<svg"));
     }
 
     @Test
     void plotOfAMissingDirectoryIsAUserError() {
-        Run r = engram("plot", tmp.resolve("nowhere").toString());
+        CliRun r = engram("plot", tmp.resolve("nowhere").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("nowhere"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
