@@ -16,10 +16,12 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 // one line per subcommand; keep alphabetical
                 BenchCommand.class,
+                BoardEmulatorCommand.class,
                 Ca3Command.class,
                 DemoCommand.class,
                 PlotCommand.class,
                 RunCommand.class,
+                SpinnakerCommand.class,
         })
 public final class Engram implements Runnable {
 
