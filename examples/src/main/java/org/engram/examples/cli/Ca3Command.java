@@ -173,6 +173,7 @@ final class Ca3Command implements Callable<Integer> {
         }
         if (plot != null) {
             o.println("wrote " + Ca3StudyPlot.write(rows, plot));
+            o.println("wrote " + Ca3StudyPlot.writeSpeed(rows, plot));
         }
         return 0;
     }

@@ -38,6 +38,38 @@ final class Ca3StudyPlot {
         return Figures.write(chart, file, new FigureSize(1100, 520, FigureSize.SCREEN_DPI));
     }
 
+    /**
+     * The speed figure beside it ({@code NAME-speed.EXT}): wall seconds per simulated second against
+     * the number of synapses, log-log, one series per workload.
+     */
+    static Path writeSpeed(List<CapacityStudy.Row> rows, Path file) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+        for (int k = 0; k < CapacityStudy.WORKLOADS.size(); k++) {
+            CapacityStudy.Workload w = CapacityStudy.WORKLOADS.get(k);
+            XYSeries s = new XYSeries(w.name(), true, true);
+            rows.stream().filter(row -> row.workload().equals(w))
+                    .forEach(row -> s.add(row.synapses(), row.wallPerSimulatedSecond()));
+            data.addSeries(s);
+            r.setSeriesPaint(k, Palette.color(k));
+        }
+        org.jfree.chart.axis.LogAxis synapses = new org.jfree.chart.axis.LogAxis("synapses in the memory");
+        org.jfree.chart.axis.LogAxis wall = new org.jfree.chart.axis.LogAxis("wall s per simulated s (grid, 1 ms)");
+        synapses.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
+        wall.setNumberFormatOverride(new java.text.DecimalFormat("0.###"));
+        XYPlot p = new XYPlot(data, synapses, wall, r);
+        p.setBackgroundPaint(Palette.BACKGROUND);
+        p.setDomainGridlinePaint(Palette.GRID);
+        p.setRangeGridlinePaint(Palette.GRID);
+        JFreeChart chart = new JFreeChart("CA3 memory: simulation cost against size", JFreeChart.DEFAULT_TITLE_FONT,
+                p, true);
+        Figures.themed(chart);
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        Path speedFile = file.resolveSibling(name.substring(0, dot) + "-speed" + name.substring(dot));
+        return Figures.write(chart, speedFile, new FigureSize(700, 480, FigureSize.SCREEN_DPI));
+    }
+
     private static XYPlot panel(List<CapacityStudy.Row> rows, int nMin, int nMax, boolean byContent) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
