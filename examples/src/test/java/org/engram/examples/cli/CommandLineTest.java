@@ -130,4 +130,21 @@ class CommandLineTest {
         assertTrue(r.err().contains("nowhere"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
     }
+
+    @Test
+    void equalSeedsGiveByteIdenticalFilesAndOtherSeedsDiffer() throws Exception {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        Path c = tmp.resolve("c");
+        for (Path out : List.of(a, b)) {
+            assertEquals(0, engram("demo", "--out", out.toString(), "--quiet", "--no-plot").code());
+        }
+        Path net = tmp.resolve("demo.json");
+        Files.writeString(net, DemoCommand.resource());
+        assertEquals(0, engram("run", net.toString(), "--out", c.toString(), "--seed", "99", "--quiet", "--no-plot").code());
+        for (String f : List.of("spikes.csv", "v.csv")) {
+            assertEquals(-1L, Files.mismatch(a.resolve(f), b.resolve(f)), f + " is byte-identical");
+        }
+        assertTrue(Files.mismatch(a.resolve("spikes.csv"), c.resolve("spikes.csv")) >= 0, "another seed, other spikes");
+    }
 }
