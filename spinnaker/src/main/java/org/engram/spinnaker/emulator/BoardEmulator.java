@@ -81,7 +81,7 @@ public final class BoardEmulator implements AutoCloseable {
         scpChannel = datagramBootstrap(new ScpHandler()).bind(loopback, options.scpPort()).sync().channel();
         bootChannel = datagramBootstrap(new BootHandler()).bind(loopback, options.bootPort()).sync().channel();
         outbound = new FaultInjector<>(options.faults(), 2, d ->
-                scpChannel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(d.bytes), d.peer)));
+                scpChannel.write(new DatagramPacket(Unpooled.wrappedBuffer(d.bytes), d.peer)));
         inbound = new FaultInjector<>(options.faults(), 1, this::process);
     }
 
@@ -137,7 +137,10 @@ public final class BoardEmulator implements AutoCloseable {
             if (holdTimer != null) {
                 holdTimer.cancel(false);
             }
-            holdTimer = group.next().schedule(this::releaseHeld, options.holdRepliesMs(), TimeUnit.MILLISECONDS);
+            holdTimer = group.next().schedule(() -> {
+                releaseHeld();
+                scpChannel.flush();
+            }, options.holdRepliesMs(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -161,7 +164,10 @@ public final class BoardEmulator implements AutoCloseable {
 
     private void send(Datagram d) {
         if (outbound.offer(d)) {
-            group.next().schedule(outbound::flush, REORDER_FLUSH_MICROS, TimeUnit.MICROSECONDS);
+            group.next().schedule(() -> {
+                outbound.flush();
+                scpChannel.flush();
+            }, REORDER_FLUSH_MICROS, TimeUnit.MICROSECONDS);
         }
     }
 
@@ -176,8 +182,16 @@ public final class BoardEmulator implements AutoCloseable {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket p) {
             if (inbound.offer(new Datagram(bytesOf(p), p.sender()))) {
-                group.next().schedule(inbound::flush, REORDER_FLUSH_MICROS, TimeUnit.MICROSECONDS);
+                group.next().schedule(() -> {
+                    inbound.flush();
+                    scpChannel.flush();
+                }, REORDER_FLUSH_MICROS, TimeUnit.MICROSECONDS);
             }
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            scpChannel.flush(); // replies are written per datagram and flushed once per read burst
         }
 
         @Override

@@ -201,11 +201,12 @@ public final class Transceiver implements AutoCloseable {
     public byte[] readMemory(ChipLocation chip, long address, int length) throws InterruptedException {
         checkRange(chip, address, length);
         CoreLocation core = new CoreLocation(chip, 0);
-        List<CompletableFuture<byte[]>> parts = new ArrayList<>();
+        List<ReadMemory> requests = new ArrayList<>();
         for (int off = 0; off < length; off += ScpMessage.MAX_DATA) {
             int n = Math.min(ScpMessage.MAX_DATA, length - off);
-            parts.add(connection.send(new ReadMemory(core, address + off, n)));
+            requests.add(new ReadMemory(core, address + off, n));
         }
+        List<CompletableFuture<byte[]>> parts = connection.sendAll(requests);
         byte[] out = new byte[length];
         int off = 0;
         for (CompletableFuture<byte[]> f : parts) {
@@ -223,12 +224,12 @@ public final class Transceiver implements AutoCloseable {
             throw new InvalidRequestException("chip " + chip + ": the router is programmed with loadRoutes, not written");
         }
         CoreLocation core = new CoreLocation(chip, 0);
-        List<CompletableFuture<Void>> parts = new ArrayList<>();
+        List<WriteMemory> requests = new ArrayList<>();
         for (int off = 0; off < data.length; off += ScpMessage.MAX_DATA) {
             int n = Math.min(ScpMessage.MAX_DATA, data.length - off);
-            parts.add(connection.send(new WriteMemory(core, address + off, Arrays.copyOfRange(data, off, off + n))));
+            requests.add(new WriteMemory(core, address + off, Arrays.copyOfRange(data, off, off + n)));
         }
-        awaitAll(parts);
+        awaitAll(connection.sendAll(requests));
     }
 
     /** Fills {@code bytes} bytes (a multiple of 4, from a word-aligned address) with a word. */
@@ -491,10 +492,11 @@ public final class Transceiver implements AutoCloseable {
                 }
             }
         }
-        List<CompletableFuture<ChipInfo>> infos = new ArrayList<>();
+        List<GetChipInfo> requests = new ArrayList<>();
         for (ChipLocation c : found) {
-            infos.add(connection.send(new GetChipInfo(c)));
+            requests.add(new GetChipInfo(c));
         }
+        List<CompletableFuture<ChipInfo>> infos = connection.sendAll(requests);
         TreeMap<ChipLocation, ChipInfo> chips = new TreeMap<>();
         for (int i = 0; i < found.size(); i++) {
             chips.put(found.get(i), ScpConnection.await(infos.get(i)));

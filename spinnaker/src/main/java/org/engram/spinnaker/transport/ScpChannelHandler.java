@@ -29,6 +29,7 @@ public final class ScpChannelHandler extends SimpleChannelInboundHandler<Datagra
     private ScheduledFuture<?> timer;
     private long timerDeadline;
     private long malformed;
+    private boolean unflushed;
     private volatile TransportStats lastStats = new TransportStats(0, 0, 0, 0, 0, 0, 0, 0);
 
     public ScpChannelHandler(InetSocketAddress board, RetryPolicy policy, LongSupplier clockNanos) {
@@ -49,6 +50,14 @@ public final class ScpChannelHandler extends SimpleChannelInboundHandler<Datagra
         afterEvent();
     }
 
+    /** Submits several requests in order; must be called on the event loop. */
+    <R> void submitAll(java.util.List<? extends ScpRequest<R>> requests, java.util.List<CompletableFuture<R>> futures) {
+        for (int i = 0; i < requests.size(); i++) {
+            window.submit(requests.get(i), futures.get(i));
+        }
+        afterEvent();
+    }
+
     /** Counters, as of the last event handled (safe to read from any thread). */
     TransportStats stats() {
         return lastStats;
@@ -63,7 +72,8 @@ public final class ScpChannelHandler extends SimpleChannelInboundHandler<Datagra
     private void write(ScpMessage m) {
         ByteBuf buf = ctx.alloc().buffer(m.encodedLength());
         m.encode(buf);
-        ctx.writeAndFlush(new DatagramPacket(buf, board));
+        ctx.write(new DatagramPacket(buf, board));
+        unflushed = true; // flushed once per event, in afterEvent()
     }
 
     @Override
@@ -111,6 +121,10 @@ public final class ScpChannelHandler extends SimpleChannelInboundHandler<Datagra
     }
 
     private void afterEvent() {
+        if (unflushed) {
+            unflushed = false;
+            ctx.flush();
+        }
         TransportStats s = window.stats();
         lastStats = new TransportStats(s.requests(), s.sends(), s.timeoutResends(),
                 s.returnCodeResends(), s.ignoredReplies(), malformed, s.failures(), s.maxInFlight());

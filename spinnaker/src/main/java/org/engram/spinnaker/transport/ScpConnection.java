@@ -66,6 +66,24 @@ public final class ScpConnection implements AutoCloseable {
         return f;
     }
 
+    /**
+     * Sends several requests, handed to the event loop in one task (one wake-up instead of one
+     * per request); they are windowed in order.
+     */
+    public <R> java.util.List<CompletableFuture<R>> sendAll(java.util.List<? extends ScpRequest<R>> requests) {
+        java.util.List<CompletableFuture<R>> fs = new java.util.ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            fs.add(new CompletableFuture<>());
+        }
+        if (!channel.isActive()) {
+            fs.forEach(f -> f.completeExceptionally(new IllegalStateException("connection to " + board + " is closed")));
+            return fs;
+        }
+        java.util.List<? extends ScpRequest<R>> copy = java.util.List.copyOf(requests);
+        channel.eventLoop().execute(() -> handler.submitAll(copy, fs));
+        return fs;
+    }
+
     /** Sends a request and waits for its outcome. */
     public <R> R call(ScpRequest<R> request) throws InterruptedException {
         return await(send(request));
