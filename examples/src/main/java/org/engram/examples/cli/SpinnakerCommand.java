@@ -393,8 +393,10 @@ final class SpinnakerCommand implements Runnable {
             new Random(1).nextBytes(data);
             PrintWriter out = spec.commandLine().getOut();
             try (Transceiver t = board.connect(spec)) {
-                t.writeMemory(chip, address, new byte[1 << 20]); // warm up the JIT and the path
-                t.readMemory(chip, address, 1 << 20);
+                for (int i = 0; i < 2; i++) { // warm up the JIT and the path
+                    t.writeMemory(chip, address, new byte[4 << 20]);
+                    t.readMemory(chip, address, 4 << 20);
+                }
                 long retriesBefore = t.stats().retries();
                 long t0 = System.nanoTime();
                 t.writeMemory(chip, address, data);
