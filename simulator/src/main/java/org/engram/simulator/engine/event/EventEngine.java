@@ -18,7 +18,12 @@ import org.engram.simulator.engine.EngineBase;
  *   <li>CHECK: a neuron may reach threshold; scheduled at a rigorous lower bound of its crossing
  *       time, so a delivery costs one logarithm and the exact search runs only for neurons near
  *       threshold. A neuron's CHECK or FIRE is stale once a later event changed its state
- *       (version counters);</li>
+ *       (version counters). Linear LIF neurons ({@code IF_curr_delta}, and {@code IF_curr_exp}
+ *       with tau_syn below tau_m) are kept in {@link ScaledMembranes}' scaled form instead: a
+ *       delivery is a multiply-add with factors shared by all synapses of a spike, and a new CHECK
+ *       is planned only when an excitatory input breaks the bound that planned the pending one;
+ *       inhibition never brings a crossing forward, so it only marks a planned FIRE for
+ *       confirmation;</li>
  *   <li>FIRE: a neuron or source spikes: it is recorded, the STDP rule runs for its plastic
  *       synapses, deliveries are scheduled, and the neuron is reset and refractory for tau_refrac
  *       (synaptic currents keep decaying; delta inputs arriving then are dropped);</li>
@@ -35,6 +40,10 @@ public final class EventEngine extends EngineBase {
     private static final int FIRE = 0;
     private static final int CHECK = 1;
     private static final int SOURCE = -1;
+    /** A scaled neuron whose bound may reach threshold within this time gets its exact crossing searched. */
+    private static final double EXACT_WINDOW_MS = 1.0;
+    /** Room for excitation left when a check is planned, mV: fewer inputs break the plan. */
+    private static final double SLACK_MV = 4.0;
 
     private final int n;
     private final double[] v;
@@ -46,6 +55,7 @@ public final class EventEngine extends EngineBase {
     private final EventQueue queue = new EventQueue();
     private final CurrExpMembrane currExp = new CurrExpMembrane();
     private final CondExpMembrane condExp = new CondExpMembrane();
+    private final ScaledMembranes scaled;
     private long sequence;
 
     public EventEngine(BuiltNetwork net) {
@@ -58,8 +68,11 @@ public final class EventEngine extends EngineBase {
         refractoryUntil = new double[n];
         java.util.Arrays.fill(refractoryUntil, Double.NEGATIVE_INFINITY);
         version = new int[n];
+        scaled = new ScaledMembranes(net);
         for (int g = 0; g < n; g++) {
-            if (net.hasMembrane(g)) {
+            if (scaled.scaled[g]) {
+                check(g, 0);
+            } else if (net.hasMembrane(g)) {
                 predict(g, 0);
             } else {
                 scheduleSource(g);
@@ -95,6 +108,9 @@ public final class EventEngine extends EngineBase {
             queue.pop();
             eventsProcessed++;
             double t = queue.topTime;
+            if (t - scaled.epoch > scaled.renormaliseEveryMs) {
+                scaled.renormalise(t);
+            }
             long kind = queue.topOrder & (3L << 58);
             if (kind == KIND_DELIVER) {
                 deliver(queue.topA, queue.topB, queue.topValue, t);
@@ -105,7 +121,13 @@ public final class EventEngine extends EngineBase {
                     fire(g, t);
                     scheduleSource(g);
                 } else if (queue.topB >= 0 && version[g] == (int) queue.topValue) {
-                    if (queue.topB == FIRE) {
+                    if (scaled.scaled[g]) {
+                        if (queue.topB == FIRE) {
+                            fireScaled(g, t);
+                        } else {
+                            check(g, t);
+                        }
+                    } else if (queue.topB == FIRE) {
                         advanceTo(g, t);
                         fire(g, t);
                         v[g] = net.vReset[g];
@@ -148,8 +170,10 @@ public final class EventEngine extends EngineBase {
         if (k >= 0) {
             int from = net.groupFirst[k];
             int to = k + 1 < net.groupRowStart[g + 1] ? net.groupFirst[k + 1] : net.staticRowStart[g + 1];
+            int[] target = net.staticTarget;
+            double[] weight = net.staticWeight;
             for (int s = from; s < to; s++) {
-                receive(net.staticTarget[s], net.staticWeight[s], t);
+                receive(target[s], weight[s], t);
             }
             synapticEvents += to - from;
         } else {
@@ -161,6 +185,10 @@ public final class EventEngine extends EngineBase {
 
     /** Neuron j receives a signed weight (negative: inhibitory) at t. */
     private void receive(int j, double signedWeight, double t) {
+        if (scaled.scaled[j]) {
+            receiveScaled(j, signedWeight, t);
+            return;
+        }
         advanceTo(j, t);
         if (net.model[j] == BuiltNetwork.IF_CURR_DELTA) {
             if (t >= refractoryUntil[j]) {
@@ -285,6 +313,13 @@ public final class EventEngine extends EngineBase {
     /** v of neuron g at t, without changing its state. */
     private double voltageAt(int g) {
         double t = queue.topTime;
+        if (scaled.scaled[g]) {
+            if (scaled.clamped[g]) {
+                return net.vReset[g];
+            }
+            scaled.factorsAt(scaled.classOf[g], t);
+            return scaled.v(g, vInf(g));
+        }
         double t0 = lastUpdate[g];
         if (t <= t0) {
             return v[g];
@@ -302,5 +337,127 @@ public final class EventEngine extends EngineBase {
         synI[g] = savedI;
         lastUpdate[g] = t0;
         return result;
+    }
+
+    // ---- linear LIF neurons in scaled form (ScaledMembranes): deliveries are multiply-adds ----
+
+    /**
+     * A scaled neuron receives a signed weight at t: a multiply-add on its scaled state, then one
+     * comparison tells whether its planned check is still early enough (see ScaledMembranes).
+     */
+    private void receiveScaled(int j, double w, double t) {
+        ScaledMembranes m = scaled;
+        int k = m.classOf[j];
+        m.factorsAt(k, t);
+        if (m.clamped[j] && t >= refractoryUntil[j]) {
+            unclamp(j);
+        }
+        if (m.kE[k] == 0 && m.kI[k] == 0) {
+            // delta synapses: v jumps, unless refractory
+            if (t < refractoryUntil[j]) {
+                return;
+            }
+            double d = w * m.gm[k];
+            m.mh[j] += d;
+            m.bh[j] += d;
+            if (w < 0) {
+                m.inhibited[j] = true;
+                return;
+            }
+        } else if (w >= 0) {
+            m.eh[j] += w * m.ge[k];
+            double d = m.kE[k] * w * m.gm[k];
+            m.mh[j] += d;
+            m.bh[j] += d;
+        } else {
+            // inhibition only delays a crossing: a planned check or FIRE stays early enough
+            m.ih[j] -= w * m.gi[k];
+            m.mh[j] += m.kI[k] * w * m.gm[k];
+            m.inhibited[j] = true;
+            return;
+        }
+        if (m.bh[j] >= m.need[j]) {
+            check(j, t);
+        }
+    }
+
+    /** At the end of the refractory period (the factors are those of that time): v = v_reset. */
+    private void unclamp(int j) {
+        ScaledMembranes m = scaled;
+        int k = m.classOf[j];
+        m.mh[j] = (net.vReset[j] - vInf(j) + m.kE[k] * m.synE(j) - m.kI[k] * m.synI(j)) * m.gm[k];
+        m.clamped[j] = false;
+    }
+
+    private double vInf(int g) {
+        return net.vRest[g] + net.tauM[g] / net.cm[g] * net.iOffset[g];
+    }
+
+    /**
+     * Plans scaled neuron j's next event from its state at t: the bound B tells how soon it could
+     * reach threshold; when that is within {@link #EXACT_WINDOW_MS} the exact crossing is searched
+     * and a FIRE planned, else a CHECK is planned where B, raised by some room for excitation, would
+     * reach threshold.
+     */
+    private void check(int j, double t) {
+        ScaledMembranes m = scaled;
+        version[j]++;
+        if (t < refractoryUntil[j]) {
+            m.need[j] = Double.POSITIVE_INFINITY;
+            queue.push(refractoryUntil[j], KIND_NEURON | j, j, CHECK, version[j]);
+            return;
+        }
+        int k = m.classOf[j];
+        m.factorsAt(k, t);
+        if (m.clamped[j]) {
+            unclamp(j);
+        }
+        double vInf = vInf(j);
+        double room = net.vThresh[j] - vInf;
+        double e = m.synE(j);
+        double i = m.synI(j);
+        double bound = m.homogeneous(j) + m.kI[k] * i;
+        m.bh[j] = bound * m.gm[k];
+        double reach = bound >= room ? 0
+                : room < 0 ? m.tauM[k] * Math.log(bound / room) : Double.POSITIVE_INFINITY;
+        m.inhibited[j] = false;
+        boolean delta = m.kE[k] == 0 && m.kI[k] == 0;
+        if (delta && reach < EXACT_WINDOW_MS) {
+            // v = v_inf + a exp(-s/tau_m): the bound is v itself, and reach its exact crossing time
+            queue.push(t + reach, KIND_NEURON | j, j, FIRE, version[j]);
+            m.need[j] = Double.NEGATIVE_INFINITY;
+        } else if (reach < EXACT_WINDOW_MS) {
+            currExp.prepare(m.v(j, vInf), e, i, net.vRest[j], net.iOffset[j], net.cm[j], net.tauM[j],
+                    delta ? 1 : net.tauSynE[j], delta ? 1 : net.tauSynI[j], net.vThresh[j]);
+            double s = currExp.firstCrossing();
+            if (s != Double.POSITIVE_INFINITY) {
+                queue.push(t + s, KIND_NEURON | j, j, FIRE, version[j]);
+            }
+            m.need[j] = Double.NEGATIVE_INFINITY;
+        } else if (reach == Double.POSITIVE_INFINITY) {
+            m.need[j] = room * m.gm[k];
+        } else {
+            double planned = bound + Math.min(SLACK_MV, 0.5 * (room - bound));
+            queue.push(t + m.tauM[k] * Math.log(planned / room), KIND_NEURON | j, j, CHECK, version[j]);
+            m.need[j] = planned * m.gm[k];
+        }
+    }
+
+    /**
+     * A scaled neuron's planned crossing came due: it spikes and is clamped until the end of
+     * tau_refrac. If inhibition arrived since the crossing was found, the crossing is searched
+     * again from the present state (it can only have moved later).
+     */
+    private void fireScaled(int g, double t) {
+        if (scaled.inhibited[g]) {
+            check(g, t);
+            return;
+        }
+        fire(g, t);
+        refractoryUntil[g] = t + net.tauRefrac[g];
+        scaled.clamped[g] = true;
+        scaled.need[g] = Double.POSITIVE_INFINITY;
+        version[g]++;
+        queue.push(refractoryUntil[g], KIND_NEURON | g, g, CHECK, version[g]);
     }
 }

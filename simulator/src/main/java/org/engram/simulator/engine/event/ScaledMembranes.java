@@ -1,0 +1,219 @@
+package org.engram.simulator.engine.event;
+
+import java.util.Arrays;
+import org.engram.simulator.build.BuiltNetwork;
+
+/**
+ * The linear LIF neurons ({@code IF_curr_delta}, and {@code IF_curr_exp} whose synaptic time
+ * constants are both below tau_m) in a scaled global-time form, in which a synaptic delivery is a
+ * multiply-add and a rigorous test for "may this input bring the threshold crossing forward?" is
+ * one comparison.
+ *
+ * <p><b>Representation.</b> Between events, with {@code v_inf = v_rest + (tau_m/cm) i_offset},
+ * <pre>
+ *   v(t) = v_inf + a(t) - kE E(t) + kI I(t),      kE = tau_m tau_E / (cm (tau_m - tau_E)) > 0,
+ *                                                 kI = tau_m tau_I / (cm (tau_m - tau_I)) > 0,
+ *   a(t) = a0 exp(-t/tau_m),  E(t) = E0 exp(-t/tau_E),  I(t) = I0 exp(-t/tau_I)
+ * </pre>
+ * ({@code -kE E} and {@code kI I} are the particular solutions of the current terms, {@code a} the
+ * homogeneous part; this is the closed form of {@link CurrExpMembrane} rearranged.) Each
+ * coefficient is stored multiplied by {@code g_tau(t) = exp((t - epoch)/tau)} of its own time
+ * constant: {@code mh = a g_m}, {@code eh = E g_E}, {@code ih = I g_I}, constant between events. An
+ * excitatory weight w at t makes E jump by w and, v being continuous, a by {@code kE w}:
+ * {@code eh += w g_E(t); mh += kE w g_m(t)}. Inhibition: {@code ih += w g_I(t); mh -= kI w g_m(t)}.
+ * Delta synapses (no E, I) jump v itself: {@code mh += w g_m(t)}. The factors depend on t and on
+ * the time constants only, so they are computed once per time and class of neurons with equal
+ * constants ({@link #factorsAt}) and every synapse of a spike shares them. Every
+ * {@link #renormaliseEveryMs} the epoch moves forward and all scaled values are rescaled, which
+ * keeps the factors below {@code e^50}.
+ *
+ * <p><b>Upper bound.</b> From a state at t, {@code v(s) <= B(s) = v_inf + A exp(-(s - t)/tau_m)}
+ * with {@code A = a(t) + kI I(t)}: {@code -kE E <= 0} is dropped and
+ * {@code kI I exp(-s/tau_I) <= kI I exp(-s/tau_m)} since tau_I < tau_m. An excitatory input w at a
+ * later t1 adds w times the PSP kernel, which is at most {@code kE w exp(-(s - t1)/tau_m)}, so
+ * {@code bh = A g_m} grows by the same {@code kE w g_m(t1)} as mh; inhibition only lowers v and
+ * leaves bh alone. B is then an upper bound of v until the neuron's next check. A check planned at
+ * {@code Tp} is early enough (v stays below threshold before it) while
+ * {@code bh <= need = (v_thresh - v_inf) g_m(Tp)}; the engine compares bh with need after each
+ * delivery and re-plans only when an input breaks it. {@code need = -inf} means "re-plan on any
+ * input" (an exact FIRE is pending), {@code +inf} "never" (refractory).
+ */
+final class ScaledMembranes {
+    /** The epoch moves forward when the factor of the shortest time constant would pass e^50. */
+    private static final double RENORMALISE_TAUS = 50;
+    /** tau_syn must be below this fraction of tau_m, so that kE and kI stay well conditioned. */
+    static final double MAX_TAU_SYN_RATIO = 0.95;
+
+    final boolean[] scaled;
+    /** The class (equal tau_m, tau_E, tau_I, cm) of each scaled neuron. */
+    final int[] classOf;
+    final double[] mh;
+    final double[] eh;
+    final double[] ih;
+    final double[] bh;
+    final double[] need;
+    /** True from a spike until the check at the end of the refractory period sets v = v_reset. */
+    final boolean[] clamped;
+    /** True once inhibition arrived after the last check: a planned FIRE must be confirmed. */
+    final boolean[] inhibited;
+
+    // per class
+    final double[] tauM;
+    final double[] tauE;
+    final double[] tauI;
+    final double[] kE;
+    final double[] kI;
+    /** Factors at {@link #factorTime}: g_m, g_E, g_I. */
+    final double[] gm;
+    final double[] ge;
+    final double[] gi;
+    private final double[] factorTime;
+
+    double epoch;
+    final double renormaliseEveryMs;
+
+    ScaledMembranes(BuiltNetwork net) {
+        int n = net.neuronCount;
+        scaled = new boolean[n];
+        classOf = new int[n];
+        int classes = 0;
+        double[][] keys = new double[4][8];
+        for (int g = 0; g < n; g++) {
+            if (!eligible(net, g)) {
+                continue;
+            }
+            scaled[g] = true;
+            boolean delta = net.model[g] == BuiltNetwork.IF_CURR_DELTA;
+            double tm = net.tauM[g];
+            double te = delta ? 0 : net.tauSynE[g];
+            double ti = delta ? 0 : net.tauSynI[g];
+            double c = net.cm[g];
+            int k = 0;
+            while (k < classes && !(keys[0][k] == tm && keys[1][k] == te && keys[2][k] == ti && keys[3][k] == c)) {
+                k++;
+            }
+            if (k == classes) {
+                if (classes == keys[0].length) {
+                    for (int q = 0; q < 4; q++) {
+                        keys[q] = Arrays.copyOf(keys[q], classes * 2);
+                    }
+                }
+                keys[0][k] = tm;
+                keys[1][k] = te;
+                keys[2][k] = ti;
+                keys[3][k] = c;
+                classes++;
+            }
+            classOf[g] = k;
+        }
+        tauM = Arrays.copyOf(keys[0], classes);
+        tauE = Arrays.copyOf(keys[1], classes);
+        tauI = Arrays.copyOf(keys[2], classes);
+        kE = new double[classes];
+        kI = new double[classes];
+        double shortest = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < classes; k++) {
+            double c = keys[3][k];
+            kE[k] = tauE[k] == 0 ? 0 : tauM[k] * tauE[k] / (c * (tauM[k] - tauE[k]));
+            kI[k] = tauI[k] == 0 ? 0 : tauM[k] * tauI[k] / (c * (tauM[k] - tauI[k]));
+            shortest = Math.min(shortest, tauM[k]);
+            if (tauE[k] > 0) {
+                shortest = Math.min(shortest, Math.min(tauE[k], tauI[k]));
+            }
+        }
+        renormaliseEveryMs = RENORMALISE_TAUS * shortest;
+        gm = new double[classes];
+        ge = new double[classes];
+        gi = new double[classes];
+        factorTime = new double[classes];
+        Arrays.fill(factorTime, Double.NaN);
+        mh = new double[n];
+        eh = new double[n];
+        ih = new double[n];
+        bh = new double[n];
+        need = new double[n];
+        clamped = new boolean[n];
+        inhibited = new boolean[n];
+        for (int g = 0; g < n; g++) {
+            if (scaled[g]) {
+                int k = classOf[g];
+                double vInf = net.vRest[g] + net.tauM[g] / net.cm[g] * net.iOffset[g];
+                eh[g] = net.synE0[g];
+                ih[g] = net.synI0[g];
+                mh[g] = net.v0[g] - vInf + kE[k] * eh[g] - kI[k] * ih[g];
+                need[g] = Double.NEGATIVE_INFINITY;
+            }
+        }
+    }
+
+    /**
+     * Neurons whose dynamics this form covers exactly and whose bound holds: delta synapses, or
+     * exponential currents decaying faster than the membrane, starting from non-negative currents.
+     */
+    private static boolean eligible(BuiltNetwork net, int g) {
+        byte m = net.model[g];
+        if (m == BuiltNetwork.IF_CURR_DELTA) {
+            return true;
+        }
+        return m == BuiltNetwork.IF_CURR_EXP && net.tauSynE[g] < MAX_TAU_SYN_RATIO * net.tauM[g]
+                && net.tauSynI[g] < MAX_TAU_SYN_RATIO * net.tauM[g] && net.synE0[g] >= 0 && net.synI0[g] >= 0;
+    }
+
+    /** Makes gm, ge, gi of class k those of time t. */
+    void factorsAt(int k, double t) {
+        if (factorTime[k] != t) {
+            double s = t - epoch;
+            gm[k] = Math.exp(s / tauM[k]);
+            if (tauE[k] > 0) {
+                ge[k] = Math.exp(s / tauE[k]);
+                gi[k] = Math.exp(s / tauI[k]);
+            }
+            factorTime[k] = t;
+        }
+    }
+
+    /** E of neuron g at the time of its class's factors. */
+    double synE(int g) {
+        return kE[classOf[g]] == 0 ? 0 : eh[g] / ge[classOf[g]];
+    }
+
+    double synI(int g) {
+        return kI[classOf[g]] == 0 ? 0 : ih[g] / gi[classOf[g]];
+    }
+
+    /** a of neuron g at the time of its class's factors. */
+    double homogeneous(int g) {
+        return mh[g] / gm[classOf[g]];
+    }
+
+    /** v of neuron g at the time of its class's factors (free evolution; the caller handles refractoriness). */
+    double v(int g, double vInf) {
+        int k = classOf[g];
+        return vInf + homogeneous(g) - kE[k] * synE(g) + kI[k] * synI(g);
+    }
+
+    /** Moves the epoch to t: every scaled value is divided by its factor at t. */
+    void renormalise(double t) {
+        int classes = tauM.length;
+        double[] fm = new double[classes];
+        double[] fe = new double[classes];
+        double[] fi = new double[classes];
+        for (int k = 0; k < classes; k++) {
+            fm[k] = Math.exp(-(t - epoch) / tauM[k]);
+            fe[k] = tauE[k] > 0 ? Math.exp(-(t - epoch) / tauE[k]) : 0;
+            fi[k] = tauI[k] > 0 ? Math.exp(-(t - epoch) / tauI[k]) : 0;
+        }
+        for (int g = 0; g < scaled.length; g++) {
+            if (scaled[g]) {
+                int k = classOf[g];
+                mh[g] *= fm[k];
+                bh[g] *= fm[k];
+                need[g] *= fm[k]; // +-inf stays
+                eh[g] *= fe[k];
+                ih[g] *= fi[k];
+            }
+        }
+        epoch = t;
+        Arrays.fill(factorTime, Double.NaN);
+    }
+}
