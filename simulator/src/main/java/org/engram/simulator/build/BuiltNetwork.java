@@ -476,7 +476,7 @@ public final class BuiltNetwork {
             RandomGenerator rng = Seeds.stream(net.seed(), Seeds.CONNECTIONS, k);
             SynapseType syn = pr.synapse();
             Connector.SameNeuron same = pr.pre().population().equals(pr.post().population())
-                    ? (i, j) -> pr.pre().index(i) == pr.post().index(j)
+                    ? new SameNeuronLookup(pr)
                     : (i, j) -> false;
             Value weight = syn.weight();
             Value delay = syn.delay() == null ? Value.of(defaultDelay) : syn.delay();
@@ -493,6 +493,49 @@ public final class BuiltNetwork {
                 }
                 sink.accept(i, j, ww, dd);
             });
+        }
+    }
+
+    /**
+     * Which pre positions are the same neuron as a post position, when a projection connects a
+     * population to itself: the pre positions of each neuron in linked lists, ascending.
+     */
+    private static final class SameNeuronLookup implements Connector.SameNeuron {
+        private final Projection pr;
+        private final int[] head;
+        private final int[] next;
+
+        SameNeuronLookup(Projection pr) {
+            this.pr = pr;
+            int preSize = pr.pre().size();
+            head = new int[pr.pre().population().size()];
+            Arrays.fill(head, -1);
+            next = new int[preSize];
+            for (int i = preSize - 1; i >= 0; i--) {
+                int g = pr.pre().index(i);
+                next[i] = head[g];
+                head[g] = i;
+            }
+        }
+
+        @Override
+        public boolean test(int pre, int post) {
+            return pr.pre().index(pre) == pr.post().index(post);
+        }
+
+        @Override
+        public int[] sameAs(int post, int preSize) {
+            int g = pr.post().index(post);
+            int count = 0;
+            for (int i = head[g]; i >= 0; i = next[i]) {
+                count++;
+            }
+            int[] found = new int[count];
+            count = 0;
+            for (int i = head[g]; i >= 0; i = next[i]) {
+                found[count++] = i;
+            }
+            return found;
         }
     }
 

@@ -19,6 +19,25 @@ public sealed interface Connector permits OneToOne, AllToAll, FixedProbability, 
     @FunctionalInterface
     interface SameNeuron {
         boolean test(int pre, int post);
+
+        /**
+         * The pre positions that are the same neuron as post position {@code post}, in increasing
+         * order. By default every pre position is tested; the build supplies a direct look-up, so
+         * that connectors drawing per post neuron need not scan the whole pre selection.
+         */
+        default int[] sameAs(int post, int preSize) {
+            int count = 0;
+            int[] found = new int[4];
+            for (int i = 0; i < preSize; i++) {
+                if (test(i, post)) {
+                    if (count == found.length) {
+                        found = java.util.Arrays.copyOf(found, count * 2);
+                    }
+                    found[count++] = i;
+                }
+            }
+            return java.util.Arrays.copyOf(found, count);
+        }
     }
 
     /** PyNN's connector name, as written in JSON. */
