@@ -50,6 +50,8 @@ public final class GridEngine extends EngineBase {
     private final int[] groupDelaySteps;
     private final int[] plasticDelaySteps;
     private final int[] spikedThisStep;
+    /** The spike sources' global indices, ascending. */
+    private final int[] sourceNeurons;
     private long step;
 
     public GridEngine(BuiltNetwork net, double dtMs) {
@@ -96,6 +98,7 @@ public final class GridEngine extends EngineBase {
         ringE = new double[slots * n];
         ringI = new double[slots * n];
         spikedThisStep = new int[n];
+        sourceNeurons = java.util.stream.IntStream.range(0, n).filter(g -> !net.hasMembrane(g)).toArray();
     }
 
     /** sPyNNaker rounds delays to whole steps, at least one. */
@@ -190,10 +193,7 @@ public final class GridEngine extends EngineBase {
         int count = spiking;
         int[] extra = null;
         int extraCount = 0;
-        for (int g = 0; g < n; g++) {
-            if (net.hasMembrane(g)) {
-                continue;
-            }
+        for (int g : sourceNeurons) {
             while (Math.round(sources.peek(g) / dt) <= s && sources.peek(g) != Double.POSITIVE_INFINITY) {
                 sources.pop(g);
                 if (extra == null) {
