@@ -42,10 +42,12 @@ import org.engram.simulator.synapse.WeightDependence;
  *   <tr><td>{@code b4}</td><td>IF_curr_delta</td><td>Benchmark 4: v_rest -49 mV, voltage jumps of
  *       +0.25 mV and -2.25 mV; a Poisson kick of 300 Hz from 1 to 51 ms into the first 50
  *       excitatory neurons (NEST's cuba_ps), then self-sustained activity.</td></tr>
- *   <tr><td>{@code coba}</td><td>IF_cond_exp</td><td>Benchmark 1 as Brette's original (Brian's
- *       COBA.py): v_rest -60 mV, e_rev_E 0 mV, e_rev_I -80 mV, conductance jumps of 6 nS and
- *       67 nS, no bias; self-sustained from the random initial state v ~ N(-65, 5) mV,
- *       g_E ~ N(40, 15) nS, g_I ~ N(200, 120) nS (clipped at 0).</td></tr>
+ *   <tr><td>{@code coba}</td><td>IF_cond_exp</td><td>Benchmark 1 in Auryn's variant
+ *       ({@code sim_coba_benchmark}): v_rest -60 mV, e_rev_E 0 mV, e_rev_I -80 mV, conductance
+ *       jumps of 4 nS and 51 nS, kept active by a 200 pA bias (i_offset 0.2 nA); initial state as
+ *       Brian's COBA.py: v ~ N(-65, 5) mV, g_E ~ N(40, 15) nS, g_I ~ N(200, 120) nS (clipped at 0).
+ *       (Brette's original, 6 / 67 nS without bias, dies out within 100 ms with this fixed
+ *       in-degree and delay, in Brian2 2.5 as here.)</td></tr>
  *   <tr><td>{@code stdp}</td><td>IF_curr_exp</td><td>{@code cuba} with the excitatory-to-excitatory
  *       synapses plastic: PyNN's SpikePairRule (tau_plus = tau_minus = 20 ms, A_plus 1e-4 nA,
  *       A_minus 1.05e-4 nA) with the additive weight dependence in [0, 0.0324] nA (twice the
@@ -156,7 +158,7 @@ public final class BenchNetworks {
     private static Network conductanceBased(int nExc, int nInh, long seed) {
         Network.Builder b = Network.builder().seed(seed).runMs(1000);
         StandardCell cell = lif(StandardModel.IF_cond_exp, -60.0, "tau_syn_E", 5.0, "tau_syn_I", 10.0,
-                "e_rev_E", 0.0, "e_rev_I", -80.0);
+                "e_rev_E", 0.0, "e_rev_I", -80.0, "i_offset", 0.2);
         Population[] pops = new Population[2];
         String[] labels = {"exc", "inh"};
         int[] sizes = {nExc, nInh};
@@ -169,8 +171,8 @@ public final class BenchNetworks {
                             Double.POSITIVE_INFINITY)))
                     .recordingSpikes());
         }
-        connect(b, pops[0], pops[1], new StaticSynapse(0.006, DELAY_MS), new StaticSynapse(0.006, DELAY_MS),
-                new StaticSynapse(0.067, DELAY_MS));
+        connect(b, pops[0], pops[1], new StaticSynapse(0.004, DELAY_MS), new StaticSynapse(0.004, DELAY_MS),
+                new StaticSynapse(0.051, DELAY_MS));
         return b.build();
     }
 
