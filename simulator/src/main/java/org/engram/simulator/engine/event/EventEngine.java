@@ -17,8 +17,8 @@ import org.engram.simulator.engine.EngineBase;
  *       spike;</li>
  *   <li>CHECK: a neuron may reach threshold; scheduled at a rigorous lower bound of its crossing
  *       time, so a delivery costs one logarithm and the exact search runs only for neurons near
- *       threshold. A neuron's CHECK or FIRE is stale once a later event changed its state
- *       (version counters). Linear LIF neurons ({@code IF_curr_delta}, and {@code IF_curr_exp}
+ *       threshold. A neuron has at most one pending CHECK or FIRE ({@link NeuronSchedule}): a
+ *       later event that changes its state re-plans it in place. Linear LIF neurons ({@code IF_curr_delta}, and {@code IF_curr_exp}
  *       with tau_syn below tau_m) are kept in {@link ScaledMembranes}' scaled form instead: a
  *       delivery is a multiply-add with factors shared by all synapses of a spike, and a new CHECK
  *       is planned only when an excitatory input breaks the bound that planned the pending one;
@@ -29,7 +29,9 @@ import org.engram.simulator.engine.EngineBase;
  *       (synaptic currents keep decaying; delta inputs arriving then are dropped);</li>
  *   <li>SAMPLE: v or weights are recorded.</li>
  * </ul>
- * Simultaneous events are processed in this documented order: all deliveries of a time (in the
+ * Deliveries wait in one FIFO ring per distinct delay ({@link DeliveryQueues}), neurons' events
+ * in {@link NeuronSchedule}, samples (and deliveries of rarer delays) in {@link EventQueue}; the
+ * loop takes the earliest of the three by (time, order key). Simultaneous events are processed in this documented order: all deliveries of a time (in the
  * order they were scheduled), then CHECK/FIRE events of neurons and sources in global index order
  * (so a spike caused by a delivery happens after every delivery of that time), then samples.
  */
@@ -39,7 +41,7 @@ public final class EventEngine extends EngineBase {
     private static final long KIND_SAMPLE = 2L << 58;
     private static final int FIRE = 0;
     private static final int CHECK = 1;
-    private static final int SOURCE = -1;
+    private static final int SOURCE = 2;
     /** A scaled neuron whose bound may reach threshold within this time gets its exact crossing searched. */
     private static final double EXACT_WINDOW_MS = 1.0;
     /** Room for excitation left when a check is planned, mV: fewer inputs break the plan. */
@@ -51,12 +53,20 @@ public final class EventEngine extends EngineBase {
     private final double[] synI;
     private final double[] lastUpdate;
     private final double[] refractoryUntil;
-    private final int[] version;
+    /** The pending CHECK, FIRE or SOURCE event of each neuron or source. */
+    private final NeuronSchedule neurons;
+    /** Deliveries of the common delays, in rings; those of other delays and the samples are in {@link #queue}. */
+    private final DeliveryQueues deliveries;
+    /** The ring of each static delivery group and plastic synapse, or -1 for the heap. */
+    private final int[] groupRing;
+    private final int[] plasticRing;
     private final EventQueue queue = new EventQueue();
     private final CurrExpMembrane currExp = new CurrExpMembrane();
     private final CondExpMembrane condExp = new CondExpMembrane();
     private final ScaledMembranes scaled;
     private long sequence;
+    /** The time of the event being processed. */
+    private double now;
 
     public EventEngine(BuiltNetwork net) {
         super(net, false, net.plasticDelayMs);
@@ -67,7 +77,16 @@ public final class EventEngine extends EngineBase {
         lastUpdate = new double[n];
         refractoryUntil = new double[n];
         java.util.Arrays.fill(refractoryUntil, Double.NEGATIVE_INFINITY);
-        version = new int[n];
+        neurons = new NeuronSchedule(n);
+        deliveries = new DeliveryQueues(net.groupDelayMs, net.plasticDelayMs);
+        groupRing = new int[net.groupDelayMs.length];
+        for (int k = 0; k < groupRing.length; k++) {
+            groupRing[k] = deliveries.ringOf(net.groupDelayMs[k]);
+        }
+        plasticRing = new int[net.plasticDelayMs.length];
+        for (int k = 0; k < plasticRing.length; k++) {
+            plasticRing[k] = deliveries.ringOf(net.plasticDelayMs[k]);
+        }
         scaled = new ScaledMembranes(net);
         for (int g = 0; g < n; g++) {
             if (scaled.scaled[g]) {
@@ -102,53 +121,89 @@ public final class EventEngine extends EngineBase {
         return 0;
     }
 
+    /**
+     * Processes every event before {@code untilMs}: the earliest by (time, order key) of the ring
+     * heads, the neurons' schedule and the heap, so that the documented order of simultaneous
+     * events holds whichever structure holds them.
+     */
     @Override
     protected void advance(double untilMs) {
-        while (!queue.isEmpty() && queue.peekTime() < untilMs) {
-            queue.pop();
+        while (true) {
+            int ring = deliveries.earliest();
+            double t = Double.POSITIVE_INFINITY;
+            long order = Long.MAX_VALUE;
+            int source = 0; // 0: heap, 1: a delivery ring, 2: the neurons' schedule
+            if (!queue.isEmpty()) {
+                t = queue.peekTime();
+                order = queue.peekOrder();
+            }
+            if (ring >= 0 && earlier(deliveries.headTime(ring), deliveries.headOrder(ring), t, order)) {
+                t = deliveries.headTime(ring);
+                order = deliveries.headOrder(ring);
+                source = 1;
+            }
+            if (!neurons.isEmpty() && earlier(neurons.peekTime(), KIND_NEURON | neurons.peekNeuron(), t, order)) {
+                t = neurons.peekTime();
+                source = 2;
+            }
+            if (!(t < untilMs)) {
+                break;
+            }
             eventsProcessed++;
-            double t = queue.topTime;
+            now = t;
             if (t - scaled.epoch > scaled.renormaliseEveryMs) {
                 scaled.renormalise(t);
             }
-            long kind = queue.topOrder & (3L << 58);
-            if (kind == KIND_DELIVER) {
-                deliver(queue.topA, queue.topB, queue.topValue, t);
-            } else if (kind == KIND_NEURON) {
-                int g = queue.topA;
-                if (queue.topB == SOURCE) {
-                    sources.pop(g);
-                    fire(g, t);
-                    scheduleSource(g);
-                } else if (queue.topB >= 0 && version[g] == (int) queue.topValue) {
-                    if (scaled.scaled[g]) {
-                        if (queue.topB == FIRE) {
-                            fireScaled(g, t);
-                        } else {
-                            check(g, t);
-                        }
-                    } else if (queue.topB == FIRE) {
-                        advanceTo(g, t);
-                        fire(g, t);
-                        v[g] = net.vReset[g];
-                        refractoryUntil[g] = t + net.tauRefrac[g];
-                        predict(g, t);
-                    } else {
-                        advanceTo(g, t);
-                        predictExactly(g, t);
-                    }
-                }
+            if (source == 2) {
+                int g = neurons.pop();
+                neuronEvent(g, neurons.kindOf(g), t);
+            } else if (source == 1) {
+                deliveries.pop(ring);
+                deliver(deliveries.topA, deliveries.topB, deliveries.topValue, t);
             } else {
-                sample(queue.topA, t);
+                queue.pop();
+                if ((queue.topOrder & (3L << 58)) == KIND_DELIVER) {
+                    deliver(queue.topA, queue.topB, queue.topValue, t);
+                } else {
+                    sample(queue.topA, t);
+                }
             }
         }
         timeMs = untilMs;
     }
 
+    private static boolean earlier(double t1, long o1, double t2, long o2) {
+        return t1 < t2 || (t1 == t2 && o1 < o2);
+    }
+
+    /** Neuron or source g's pending event of the given kind came due at t. */
+    private void neuronEvent(int g, int kind, double t) {
+        if (kind == SOURCE) {
+            sources.pop(g);
+            fire(g, t);
+            scheduleSource(g);
+        } else if (scaled.scaled[g]) {
+            if (kind == FIRE) {
+                fireScaled(g, t);
+            } else {
+                check(g, t);
+            }
+        } else if (kind == FIRE) {
+            advanceTo(g, t);
+            fire(g, t);
+            v[g] = net.vReset[g];
+            refractoryUntil[g] = t + net.tauRefrac[g];
+            predict(g, t);
+        } else {
+            advanceTo(g, t);
+            predictExactly(g, t);
+        }
+    }
+
     private void scheduleSource(int g) {
         double t = sources.peek(g);
         if (t != Double.POSITIVE_INFINITY) {
-            queue.push(t, KIND_NEURON | g, g, SOURCE, 0);
+            neurons.schedule(g, t, SOURCE);
         }
     }
 
@@ -157,11 +212,21 @@ public final class EventEngine extends EngineBase {
         recorder.spike(g, t);
         plasticity.postSpike(g, t);
         for (int k = net.groupRowStart[g]; k < net.groupRowStart[g + 1]; k++) {
-            queue.push(t + net.groupDelayMs[k], KIND_DELIVER | (sequence++ & 0xFFFFFFFFFFFFFFL), k, g, Double.NaN);
+            scheduleDelivery(groupRing[k], t + net.groupDelayMs[k], k, g, Double.NaN);
         }
         for (int s = net.plasticRowStart[g]; s < net.plasticRowStart[g + 1]; s++) {
             double w = plasticity.preSpike(s, t);
-            queue.push(t + net.plasticDelayMs[s], KIND_DELIVER | (sequence++ & 0xFFFFFFFFFFFFFFL), -1 - s, g, w);
+            scheduleDelivery(plasticRing[s], t + net.plasticDelayMs[s], -1 - s, g, w);
+        }
+    }
+
+    /** Schedules delivery k (a static group, or -1 - a plastic synapse) of source g at t, in a ring or the heap. */
+    private void scheduleDelivery(int ring, double t, int k, int g, double w) {
+        long order = KIND_DELIVER | (sequence++ & 0xFFFFFFFFFFFFFFL);
+        if (ring >= 0) {
+            deliveries.add(ring, t, order, k, g, w);
+        } else {
+            queue.push(t, order, k, g, w);
         }
     }
 
@@ -252,10 +317,9 @@ public final class EventEngine extends EngineBase {
      * bound never reaches threshold); the exact search runs when the CHECK comes due.
      */
     private void predict(int g, double t) {
-        version[g]++;
         if (t < refractoryUntil[g]) {
             // the free evolution starts at the end of the refractory period
-            queue.push(refractoryUntil[g], KIND_NEURON | g, g, CHECK, version[g]);
+            neurons.schedule(g, refractoryUntil[g], CHECK);
             return;
         }
         if (net.model[g] == BuiltNetwork.IF_COND_EXP) {
@@ -265,17 +329,18 @@ public final class EventEngine extends EngineBase {
         prepareCurr(g);
         double bound = currExp.crossingLowerBound();
         if (bound == 0) {
-            queue.push(t, KIND_NEURON | g, g, FIRE, version[g]);
+            neurons.schedule(g, t, FIRE);
         } else if (bound != Double.POSITIVE_INFINITY) {
-            queue.push(t + bound, KIND_NEURON | g, g, CHECK, version[g]);
+            neurons.schedule(g, t + bound, CHECK);
+        } else {
+            neurons.cancel(g);
         }
     }
 
     /** Neuron g's state is current at t and not refractory: schedules its exact next FIRE, if any. */
     private void predictExactly(int g, double t) {
-        version[g]++;
         if (t < refractoryUntil[g]) {
-            queue.push(refractoryUntil[g], KIND_NEURON | g, g, CHECK, version[g]);
+            neurons.schedule(g, refractoryUntil[g], CHECK);
             return;
         }
         double s;
@@ -288,7 +353,9 @@ public final class EventEngine extends EngineBase {
             s = currExp.firstCrossing();
         }
         if (s != Double.POSITIVE_INFINITY) {
-            queue.push(t + s, KIND_NEURON | g, g, FIRE, version[g]);
+            neurons.schedule(g, t + s, FIRE);
+        } else {
+            neurons.cancel(g);
         }
     }
 
@@ -312,7 +379,7 @@ public final class EventEngine extends EngineBase {
 
     /** v of neuron g at t, without changing its state. */
     private double voltageAt(int g) {
-        double t = queue.topTime;
+        double t = now;
         if (scaled.scaled[g]) {
             if (scaled.clamped[g]) {
                 return net.vReset[g];
@@ -401,10 +468,9 @@ public final class EventEngine extends EngineBase {
      */
     private void check(int j, double t) {
         ScaledMembranes m = scaled;
-        version[j]++;
         if (t < refractoryUntil[j]) {
             m.need[j] = Double.POSITIVE_INFINITY;
-            queue.push(refractoryUntil[j], KIND_NEURON | j, j, CHECK, version[j]);
+            neurons.schedule(j, refractoryUntil[j], CHECK);
             return;
         }
         int k = m.classOf[j];
@@ -424,21 +490,24 @@ public final class EventEngine extends EngineBase {
         boolean delta = m.kE[k] == 0 && m.kI[k] == 0;
         if (delta && reach < EXACT_WINDOW_MS) {
             // v = v_inf + a exp(-s/tau_m): the bound is v itself, and reach its exact crossing time
-            queue.push(t + reach, KIND_NEURON | j, j, FIRE, version[j]);
+            neurons.schedule(j, t + reach, FIRE);
             m.need[j] = Double.NEGATIVE_INFINITY;
         } else if (reach < EXACT_WINDOW_MS) {
             currExp.prepare(m.v(j, vInf), e, i, net.vRest[j], net.iOffset[j], net.cm[j], net.tauM[j],
                     delta ? 1 : net.tauSynE[j], delta ? 1 : net.tauSynI[j], net.vThresh[j]);
             double s = currExp.firstCrossing();
             if (s != Double.POSITIVE_INFINITY) {
-                queue.push(t + s, KIND_NEURON | j, j, FIRE, version[j]);
+                neurons.schedule(j, t + s, FIRE);
+            } else {
+                neurons.cancel(j);
             }
             m.need[j] = Double.NEGATIVE_INFINITY;
         } else if (reach == Double.POSITIVE_INFINITY) {
+            neurons.cancel(j);
             m.need[j] = room * m.gm[k];
         } else {
             double planned = bound + Math.min(SLACK_MV, 0.5 * (room - bound));
-            queue.push(t + m.tauM[k] * Math.log(planned / room), KIND_NEURON | j, j, CHECK, version[j]);
+            neurons.schedule(j, t + m.tauM[k] * Math.log(planned / room), CHECK);
             m.need[j] = planned * m.gm[k];
         }
     }
@@ -457,7 +526,6 @@ public final class EventEngine extends EngineBase {
         refractoryUntil[g] = t + net.tauRefrac[g];
         scaled.clamped[g] = true;
         scaled.need[g] = Double.POSITIVE_INFINITY;
-        version[g]++;
-        queue.push(refractoryUntil[g], KIND_NEURON | g, g, CHECK, version[g]);
+        neurons.schedule(g, refractoryUntil[g], CHECK);
     }
 }

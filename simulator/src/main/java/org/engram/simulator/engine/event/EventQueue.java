@@ -35,6 +35,11 @@ final class EventQueue {
         return time[0];
     }
 
+    /** The order key of the earliest event; the queue must not be empty. */
+    long peekOrder() {
+        return order[0];
+    }
+
     void push(double t, long ord, int x, int y, double v) {
         if (size == time.length) {
             int cap = size * 2;
