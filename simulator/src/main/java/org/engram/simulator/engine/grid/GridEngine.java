@@ -30,14 +30,8 @@ import org.engram.simulator.engine.EngineBase;
 public final class GridEngine extends EngineBase {
     private final double dt;
     private final int n;
-    // per neuron propagators, computed once (NEST's Variables_)
-    private final double[] decayM;
-    private final double[] decayE;
-    private final double[] decayI;
-    private final double[] kappaE;
-    private final double[] kappaI;
-    private final double[] resistance;
-    private final int[] refractorySteps;
+    /** The neurons with a membrane as runs of equal parameters. */
+    private final Run[] runs;
     // state
     private final double[] v;
     private final double[] synE;
@@ -52,37 +46,18 @@ public final class GridEngine extends EngineBase {
     private final int[] spikedThisStep;
     /** The spike sources' global indices, ascending. */
     private final int[] sourceNeurons;
+
     private long step;
 
     public GridEngine(BuiltNetwork net, double dtMs) {
         super(net, true, roundedDelays(net.plasticDelayMs, dtMs));
         this.dt = dtMs;
         this.n = net.neuronCount;
-        decayM = new double[n];
-        decayE = new double[n];
-        decayI = new double[n];
-        kappaE = new double[n];
-        kappaI = new double[n];
-        resistance = new double[n];
-        refractorySteps = new int[n];
         v = net.v0.clone();
         synE = net.synE0.clone();
         synI = net.synI0.clone();
         refractory = new int[n];
-        for (int g = 0; g < n; g++) {
-            if (!net.hasMembrane(g)) {
-                continue;
-            }
-            decayM[g] = Math.exp(-dt / net.tauM[g]);
-            resistance[g] = net.tauM[g] / net.cm[g];
-            refractorySteps[g] = (int) Math.ceil(net.tauRefrac[g] / dt - 1e-9);
-            if (net.model[g] != BuiltNetwork.IF_CURR_DELTA) {
-                decayE[g] = Math.exp(-dt / net.tauSynE[g]);
-                decayI[g] = Math.exp(-dt / net.tauSynI[g]);
-                kappaE[g] = net.tauSynE[g] / dt * (1 - decayE[g]);
-                kappaI[g] = net.tauSynI[g] / dt * (1 - decayI[g]);
-            }
-        }
+        runs = runs(net, dt);
         groupDelaySteps = new int[net.groupDelayMs.length];
         int maxDelay = 1;
         for (int k = 0; k < groupDelaySteps.length; k++) {
@@ -99,6 +74,7 @@ public final class GridEngine extends EngineBase {
         ringI = new double[slots * n];
         spikedThisStep = new int[n];
         sourceNeurons = java.util.stream.IntStream.range(0, n).filter(g -> !net.hasMembrane(g)).toArray();
+
     }
 
     /** sPyNNaker rounds delays to whole steps, at least one. */
@@ -136,42 +112,17 @@ public final class GridEngine extends EngineBase {
 
     private void step(long s) {
         double t = s * dt;
-        int slot = (int) (s % slots);
-        int base = slot * n;
+        int base = (int) (s % slots) * n;
         int spiking = 0;
-        for (int g = 0; g < n; g++) {
-            byte model = net.model[g];
-            if (model > BuiltNetwork.IF_COND_EXP) {
-                continue;
-            }
-            double inE = ringE[base + g];
-            double inI = ringI[base + g];
-            ringE[base + g] = 0;
-            ringI[base + g] = 0;
-            if (model != BuiltNetwork.IF_CURR_DELTA) {
-                synE[g] += inE * kappaE[g];
-                synI[g] += inI * kappaI[g];
-            }
-            if (refractory[g] > 0) {
-                refractory[g]--;
-            } else {
-                double current = model == BuiltNetwork.IF_COND_EXP
-                        ? synE[g] * (net.eRevE[g] - v[g]) + synI[g] * (net.eRevI[g] - v[g]) + net.iOffset[g]
-                        : synE[g] - synI[g] + net.iOffset[g];
-                double alpha = net.vRest[g] + resistance[g] * current;
-                double vg = alpha - decayM[g] * (alpha - v[g]);
-                if (model == BuiltNetwork.IF_CURR_DELTA) {
-                    vg += inE - inI;
-                }
-                if (vg >= net.vThresh[g]) {
-                    vg = net.vReset[g];
-                    refractory[g] = refractorySteps[g];
-                    spikedThisStep[spiking++] = g;
-                }
-                v[g] = vg;
-            }
-            synE[g] *= decayE[g];
-            synI[g] *= decayI[g];
+        // one tight loop per run of neurons with equal parameters: no per-neuron dispatch or
+        // parameter loads in the hot loop (a homogeneous population is one run)
+        for (int r = 0; r < runs.length; r++) {
+            Run run = runs[r];
+            spiking = switch (run.model) {
+                case BuiltNetwork.IF_CURR_EXP -> updateCurrExp(run, base, spiking);
+                case BuiltNetwork.IF_CURR_DELTA -> updateCurrDelta(run, base, spiking);
+                default -> updateCondExp(run, base, spiking);
+            };
         }
         eventsProcessed += n;
         // sources, then all spikes of the step in neuron order
@@ -183,6 +134,157 @@ public final class GridEngine extends EngineBase {
             send(g, s, t);
         }
         sampleAfterStep(s, t);
+    }
+
+    /**
+     * Neurons {@code [from, to)} of one model whose parameters are all equal, with the step's
+     * propagators computed once (NEST's Variables_).
+     */
+    private record Run(int from, int to, byte model, double vRest, double resistance, double iOffset,
+            double decayM, double kappaE, double kappaI, double decayE, double decayI, double vThresh, double vReset,
+            int refractorySteps, double eRevE, double eRevI) {
+
+        static Run of(BuiltNetwork net, int from, int to, double dt) {
+            int g = from;
+            boolean delta = net.model[g] == BuiltNetwork.IF_CURR_DELTA;
+            double decayE = delta ? 0 : Math.exp(-dt / net.tauSynE[g]);
+            double decayI = delta ? 0 : Math.exp(-dt / net.tauSynI[g]);
+            return new Run(from, to, net.model[g], net.vRest[g], net.tauM[g] / net.cm[g], net.iOffset[g],
+                    Math.exp(-dt / net.tauM[g]), delta ? 0 : net.tauSynE[g] / dt * (1 - decayE),
+                    delta ? 0 : net.tauSynI[g] / dt * (1 - decayI), decayE, decayI, net.vThresh[g], net.vReset[g],
+                    (int) Math.ceil(net.tauRefrac[g] / dt - 1e-9), net.eRevE[g], net.eRevI[g]);
+        }
+
+        /** True if neuron g has the parameters of this run. */
+        boolean fits(BuiltNetwork net, int g, double dt) {
+            Run other = of(net, g, g + 1, dt);
+            return other.equals(new Run(g, g + 1, model, vRest, resistance, iOffset, decayM, kappaE, kappaI, decayE,
+                    decayI, vThresh, vReset, refractorySteps, eRevE, eRevI));
+        }
+    }
+
+    /** Splits the neurons with a membrane into maximal runs of equal model and parameters. */
+    private static Run[] runs(BuiltNetwork net, double dt) {
+        java.util.List<Run> out = new java.util.ArrayList<>();
+        for (int p = 0; p + 1 < net.populationStart.length; p++) {
+            int from = net.populationStart[p];
+            int to = net.populationStart[p + 1];
+            if (!net.hasMembrane(from)) {
+                continue;
+            }
+            int start = from;
+            Run current = Run.of(net, from, from + 1, dt);
+            for (int g = from + 1; g <= to; g++) {
+                if (g == to || !current.fits(net, g, dt)) {
+                    out.add(Run.of(net, start, g, dt));
+                    if (g < to) {
+                        start = g;
+                        current = Run.of(net, g, g + 1, dt);
+                    }
+                }
+            }
+        }
+        return out.toArray(new Run[0]);
+    }
+
+    /** Steps 1-4 for a run of IF_curr_exp neurons; returns the new count of spiking neurons. */
+    private int updateCurrExp(Run run, int base, int spiking) {
+        final double[] v = this.v;
+        final double[] synE = this.synE;
+        final double[] synI = this.synI;
+        final double[] ringE = this.ringE;
+        final double[] ringI = this.ringI;
+        final int[] refractory = this.refractory;
+        final double kappaE = run.kappaE;
+        final double kappaI = run.kappaI;
+        final double vRest = run.vRest;
+        final double resistance = run.resistance;
+        final double iOffset = run.iOffset;
+        final double decayM = run.decayM;
+        final double decayE = run.decayE;
+        final double decayI = run.decayI;
+        final double vThresh = run.vThresh;
+        for (int g = run.from; g < run.to; g++) {
+            double e = synE[g] + ringE[base + g] * kappaE;
+            double i = synI[g] + ringI[base + g] * kappaI;
+            ringE[base + g] = 0;
+            ringI[base + g] = 0;
+            if (refractory[g] > 0) {
+                refractory[g]--;
+            } else {
+                double alpha = vRest + resistance * (e - i + iOffset);
+                double vg = alpha - decayM * (alpha - v[g]);
+                if (vg >= vThresh) {
+                    vg = run.vReset;
+                    refractory[g] = run.refractorySteps;
+                    spikedThisStep[spiking++] = g;
+                }
+                v[g] = vg;
+            }
+            synE[g] = e * decayE;
+            synI[g] = i * decayI;
+        }
+        return spiking;
+    }
+
+    /** Steps 1-4 for a run of IF_curr_delta neurons: the input is a jump of v after the membrane update. */
+    private int updateCurrDelta(Run run, int base, int spiking) {
+        final double[] v = this.v;
+        final double[] ringE = this.ringE;
+        final double[] ringI = this.ringI;
+        final int[] refractory = this.refractory;
+        final double alpha = run.vRest + run.resistance * run.iOffset;
+        final double decayM = run.decayM;
+        final double vThresh = run.vThresh;
+        for (int g = run.from; g < run.to; g++) {
+            double jump = ringE[base + g] - ringI[base + g];
+            ringE[base + g] = 0;
+            ringI[base + g] = 0;
+            if (refractory[g] > 0) {
+                refractory[g]--;
+            } else {
+                double vg = alpha - decayM * (alpha - v[g]) + jump;
+                if (vg >= vThresh) {
+                    vg = run.vReset;
+                    refractory[g] = run.refractorySteps;
+                    spikedThisStep[spiking++] = g;
+                }
+                v[g] = vg;
+            }
+        }
+        return spiking;
+    }
+
+    /** Steps 1-4 for a run of IF_cond_exp neurons: the synaptic current uses v of the step start. */
+    private int updateCondExp(Run run, int base, int spiking) {
+        final double[] v = this.v;
+        final double[] synE = this.synE;
+        final double[] synI = this.synI;
+        final double[] ringE = this.ringE;
+        final double[] ringI = this.ringI;
+        final int[] refractory = this.refractory;
+        for (int g = run.from; g < run.to; g++) {
+            double e = synE[g] + ringE[base + g] * run.kappaE;
+            double i = synI[g] + ringI[base + g] * run.kappaI;
+            ringE[base + g] = 0;
+            ringI[base + g] = 0;
+            if (refractory[g] > 0) {
+                refractory[g]--;
+            } else {
+                double current = e * (run.eRevE - v[g]) + i * (run.eRevI - v[g]) + run.iOffset;
+                double alpha = run.vRest + run.resistance * current;
+                double vg = alpha - run.decayM * (alpha - v[g]);
+                if (vg >= run.vThresh) {
+                    vg = run.vReset;
+                    refractory[g] = run.refractorySteps;
+                    spikedThisStep[spiking++] = g;
+                }
+                v[g] = vg;
+            }
+            synE[g] = e * run.decayE;
+            synI[g] = i * run.decayI;
+        }
+        return spiking;
     }
 
     /**
