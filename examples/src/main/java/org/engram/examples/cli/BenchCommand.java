@@ -52,6 +52,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "2007", description = "network seed (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--no-warmup", description = "time the first run, JIT compilation included (by default a "
+            + "1000-neuron copy runs 300 ms first, as Brian2's timing leaves out its C++ compile step)")
+    boolean noWarmup;
+
     @Option(names = "--json", description = "end with one JSON line of the figures")
     boolean json;
 
@@ -89,12 +93,19 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    private static final int WARMUP_NEURONS = 1000;
+    private static final double WARMUP_MS = 300;
+
     @Override
     public Integer call() {
         Mode m = Mode.byName(mode);
         double duration = timeMs != null ? timeMs : BenchNetworks.defaultTimeMs(name);
         if (!(duration > 0) || Double.isInfinite(duration)) {
             throw new InvalidNetworkException("--time " + duration + ": expected a positive time in ms");
+        }
+        if (!noWarmup) {
+            // compile the hot loops before timing: the analogue of Brian2's code generation and compile step
+            run(name, Math.min(neurons, WARMUP_NEURONS), WARMUP_MS, m, dtMs, seed + 1);
         }
         Result r = run(name, neurons, duration, m, dtMs, seed);
         r.print(System.out);
