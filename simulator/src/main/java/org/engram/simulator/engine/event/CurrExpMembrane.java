@@ -1,7 +1,5 @@
 package org.engram.simulator.engine.event;
 
-import org.apache.commons.math3.analysis.solvers.BrentSolver;
-
 /**
  * The exact solution of the current-based LIF membrane between events, and the search for its
  * first threshold crossing. Isolates the numerical hazards: tau_syn = tau_m (handled by a stable
@@ -20,16 +18,23 @@ import org.apache.commons.math3.analysis.solvers.BrentSolver;
  * derivative of the sign of {@code I(s)/tau_I - E(s)/tau_E}, which changes sign at most once (at a
  * closed-form time). So v' is found monotone on at most two intervals, its roots are bracketed
  * and solved, v is monotone between them, and the first interval on which v rises through the
- * threshold is solved by Brent's method to 1e-12 ms.
+ * threshold is solved to 1e-12 ms.
+ *
+ * <p>Root finding ({@link #root}) is Newton's method kept inside a bracket whose ends have
+ * opposite signs: a step that would leave the bracket, or that does not halve the previous one,
+ * is replaced by bisection, so it converges whenever bisection does, and quadratically near a
+ * simple root. One evaluation ({@link #evaluate}) gives v, v' and v'' from three
+ * transcendental functions. The crossing search starts at the rigorous lower bound of
+ * {@link #crossingLowerBound}, where the bracket's left end may be raised: v stays below the
+ * threshold before it.
  */
 final class CurrExpMembrane {
     /** Absolute accuracy of crossing times, ms. */
     static final double TIME_ACCURACY_MS = 1e-12;
-    private static final int MAX_EVALUATIONS = 500;
+    /** Newton-bisection steps before giving up (bisection alone needs about 60 on the horizon). */
+    private static final int MAX_ITERATIONS = 200;
     /** Beyond this many of the slowest time constant, the exponentials are below double precision. */
     private static final double HORIZON_TAUS = 60;
-
-    private final BrentSolver solver = new BrentSolver(1e-15, TIME_ACCURACY_MS);
 
     // the problem being solved: set by prepare()
     private double v0;
@@ -41,6 +46,11 @@ final class CurrExpMembrane {
     private double tauI;
     private double cm;
     private double threshold;
+
+    // v, v' and v'' at the argument of the last evaluate()
+    private double ev;
+    private double ed;
+    private double edd;
 
     void prepare(double v0, double e0, double i0, double vRest, double iOffset, double cm, double tauM,
             double tauE, double tauI, double threshold) {
@@ -166,7 +176,7 @@ final class CurrExpMembrane {
         if (fLo == 0 || fHi == 0 || Math.signum(fLo) == Math.signum(fHi)) {
             return n;
         }
-        double root = solver.solve(MAX_EVALUATIONS, this::slope, lo, hi);
+        double root = root(lo, hi, fLo < 0, true, lo);
         if (root > cuts[n - 1]) {
             cuts[n++] = root;
         }
@@ -175,8 +185,84 @@ final class CurrExpMembrane {
 
     /** The crossing in [lo, hi], where v is monotone, v(lo) < threshold <= v(hi). */
     private double solve(double lo, double hi) {
-        double root = solver.solve(MAX_EVALUATIONS, s -> v(s) - threshold, lo, hi);
-        // Brent returns a point within the accuracy; never report a time before the bracket
-        return Math.max(lo, Math.min(hi, root));
+        // no crossing before the lower bound: start there
+        double bound = crossingLowerBound();
+        double start = bound > lo && bound < hi ? bound : lo;
+        return root(lo, hi, true, false, start);
+    }
+
+    /**
+     * The root in [lo, hi] of v - threshold ({@code slope} false) or of v' ({@code slope} true),
+     * which is negative at lo if {@code risingAtLo} and changes sign once in the bracket; Newton
+     * steps from {@code start}, safeguarded by bisection, until a step or the bracket is below
+     * 1e-12 ms. Never returns a time outside [lo, hi].
+     */
+    private double root(double lo, double hi, boolean risingAtLo, boolean slope, double start) {
+        double x = start;
+        double stepBefore = hi - lo;
+        double step = stepBefore;
+        for (int k = 0; k < MAX_ITERATIONS; k++) {
+            evaluate(x);
+            double f = slope ? ed : ev - threshold;
+            double df = slope ? edd : ed;
+            if (f == 0) {
+                return x;
+            }
+            if ((f < 0) == risingAtLo) {
+                lo = x;
+            } else {
+                hi = x;
+            }
+            double newton = x - f / df;
+            if (df != 0 && newton > lo && newton < hi && Math.abs(2 * (x - newton)) <= Math.abs(stepBefore)) {
+                stepBefore = step;
+                step = newton - x;
+                x = newton;
+            } else {
+                stepBefore = step;
+                step = 0.5 * (hi - lo);
+                x = lo + step;
+            }
+            if (Math.abs(step) < 0.01 * TIME_ACCURACY_MS || hi - lo < TIME_ACCURACY_MS) {
+                break;
+            }
+        }
+        return Math.max(lo, Math.min(hi, x));
+    }
+
+    /**
+     * Sets {@code ev, ed, edd} to v, v' and v'' at s, with the kernels in their stable form:
+     * {@code exp(-s/tau) = exp(-s/tau_m) (1 + expm1(-x))}, {@code K' = exp(-s/tau)/cm - K/tau_m},
+     * {@code K'' = -exp(-s/tau)/(tau cm) - K'/tau_m}.
+     */
+    private void evaluate(double s) {
+        double xm = Math.exp(-s / tauM);
+        double a = v0 - vInf;
+        double v = vInf + a * xm;
+        double d = -a / tauM * xm;
+        double dd = a / (tauM * tauM) * xm;
+        if (e0 != 0) {
+            double x = s * (1.0 / tauE - 1.0 / tauM);
+            double em1 = Math.expm1(-x);
+            double k = s / cm * xm * (x == 0 ? 1.0 : -em1 / x);
+            double xe = xm * (1 + em1);
+            double k1 = xe / cm - k / tauM;
+            v += e0 * k;
+            d += e0 * k1;
+            dd += e0 * (-xe / (tauE * cm) - k1 / tauM);
+        }
+        if (i0 != 0) {
+            double x = s * (1.0 / tauI - 1.0 / tauM);
+            double em1 = Math.expm1(-x);
+            double k = s / cm * xm * (x == 0 ? 1.0 : -em1 / x);
+            double xi = xm * (1 + em1);
+            double k1 = xi / cm - k / tauM;
+            v -= i0 * k;
+            d -= i0 * k1;
+            dd -= i0 * (-xi / (tauI * cm) - k1 / tauM);
+        }
+        ev = v;
+        ed = d;
+        edd = dd;
     }
 }
