@@ -171,13 +171,8 @@ final class SpinnakerCommand implements Runnable {
         }
     }
 
-    @Command(name = "read", mixinStandardHelpOptions = true, description = "Read memory; hex dump or a file.")
-    static final class Read implements Callable<Integer> {
-        @Mixin
-        Board board;
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
+    /** Where a read or write goes: a chip and an address. */
+    static final class MemoryAt {
         @Option(names = "--chip", defaultValue = "0,0", converter = ChipConverter.class, paramLabel = "X,Y",
                 description = "chip (default: ${DEFAULT-VALUE})")
         ChipLocation chip;
@@ -185,6 +180,17 @@ final class SpinnakerCommand implements Runnable {
         @Option(names = "--address", required = true, converter = AddressConverter.class, paramLabel = "ADDR",
                 description = "start address, e.g. 0x60000000")
         long address;
+    }
+
+    @Command(name = "read", mixinStandardHelpOptions = true, description = "Read memory; hex dump or a file.")
+    static final class Read implements Callable<Integer> {
+        @Mixin
+        Board board;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        MemoryAt at;
 
         @Option(names = "--length", required = true, paramLabel = "BYTES", description = "bytes to read")
         int length;
@@ -196,14 +202,14 @@ final class SpinnakerCommand implements Runnable {
         public Integer call() throws Exception {
             byte[] data;
             try (Transceiver t = board.connect(spec)) {
-                data = t.readMemory(chip, address, length);
+                data = t.readMemory(at.chip, at.address, length);
             }
             if (output != null) {
                 Files.write(output, data);
             } else {
                 PrintWriter out = spec.commandLine().getOut();
                 for (int off = 0; off < data.length; off += 16) {
-                    StringBuilder sb = new StringBuilder(String.format("%08x ", address + off));
+                    StringBuilder sb = new StringBuilder(String.format("%08x ", at.address + off));
                     for (int i = off; i < Math.min(off + 16, data.length); i++) {
                         sb.append(String.format(" %02x", data[i] & 0xFF));
                     }
@@ -221,13 +227,8 @@ final class SpinnakerCommand implements Runnable {
         @Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--chip", defaultValue = "0,0", converter = ChipConverter.class, paramLabel = "X,Y",
-                description = "chip (default: ${DEFAULT-VALUE})")
-        ChipLocation chip;
-
-        @Option(names = "--address", required = true, converter = AddressConverter.class, paramLabel = "ADDR",
-                description = "start address, e.g. 0x60000000")
-        long address;
+        @Mixin
+        MemoryAt at;
 
         @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
         Source source;
@@ -257,9 +258,9 @@ final class SpinnakerCommand implements Runnable {
                 }
             }
             try (Transceiver t = board.connect(spec)) {
-                t.writeMemory(chip, address, data);
+                t.writeMemory(at.chip, at.address, data);
             }
-            spec.commandLine().getOut().printf("wrote %d bytes to chip %s at 0x%08x%n", data.length, chip, address);
+            spec.commandLine().getOut().printf("wrote %d bytes to chip %s at 0x%08x%n", data.length, at.chip, at.address);
             return 0;
         }
     }
