@@ -120,28 +120,39 @@ final class CurrExpMembrane {
             return Double.POSITIVE_INFINITY;
         }
         double horizon = HORIZON_TAUS * Math.max(tauM, Math.max(tauE, tauI));
-        // roots of v' split [0, horizon] into intervals where v is monotone
-        double[] cuts = new double[4];
-        int n = 0;
-        cuts[n++] = 0;
+        // v' changes sign at most once on [0, split] and on [split, horizon]: the pieces between
+        // 0, its roots, split and the horizon are monotone; walk them in time order
         double split = slopeTurningPoint();
-        if (split > 0 && split < horizon) {
-            n = addRoot(cuts, n, 0, split);
-            n = addRoot(cuts, n, split, horizon);
-        } else {
-            n = addRoot(cuts, n, 0, horizon);
-        }
-        cuts[n++] = horizon;
-        for (int k = 0; k + 1 < n; k++) {
-            double lo = cuts[k];
-            double hi = cuts[k + 1];
-            if (v(hi) >= threshold) {
-                return v(lo) >= threshold ? lo : solve(lo, hi);
+        evaluate(0);
+        double lo = 0;
+        double slopeLo = ed;
+        for (int piece = 0; piece < 2; piece++) {
+            double hi = piece == 0 && split > 0 && split < horizon ? split : horizon;
+            evaluate(hi);
+            double vHi = ev;
+            double slopeHi = ed;
+            if (slopeLo != 0 && slopeHi != 0 && (slopeLo < 0) != (slopeHi < 0)) {
+                double r = root(lo, hi, slopeLo < 0, true, lo);
+                if (r > lo && r < hi) {
+                    evaluate(r);
+                    if (ev >= threshold) {
+                        return solve(lo, r);
+                    }
+                    lo = r;
+                }
+            }
+            if (vHi >= threshold) {
+                return solve(lo, hi);
+            }
+            lo = hi;
+            slopeLo = slopeHi;
+            if (hi == horizon) {
+                break;
             }
         }
         // beyond the horizon v is monotone and within rounding of v_inf
         if (vInf > threshold) {
-            double lo = horizon;
+            lo = horizon;
             double step = tauM;
             while (v(lo + step) < threshold) {
                 lo += step;
@@ -167,20 +178,6 @@ final class CurrExpMembrane {
             return Double.NaN;
         }
         return Math.log(a / b) / rate;
-    }
-
-    /** Adds the root of v' in [lo, hi] (where v' changes sign at most once) to cuts. */
-    private int addRoot(double[] cuts, int n, double lo, double hi) {
-        double fLo = slope(lo);
-        double fHi = slope(hi);
-        if (fLo == 0 || fHi == 0 || Math.signum(fLo) == Math.signum(fHi)) {
-            return n;
-        }
-        double root = root(lo, hi, fLo < 0, true, lo);
-        if (root > cuts[n - 1]) {
-            cuts[n++] = root;
-        }
-        return n;
     }
 
     /** The crossing in [lo, hi], where v is monotone, v(lo) < threshold <= v(hi). */
