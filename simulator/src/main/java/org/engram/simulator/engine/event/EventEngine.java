@@ -461,10 +461,11 @@ public final class EventEngine extends EngineBase {
     }
 
     /**
-     * Plans scaled neuron j's next event from its state at t: the bound B tells how soon it could
-     * reach threshold; when that is within {@link #EXACT_WINDOW_MS} the exact crossing is searched
-     * and a FIRE planned, else a CHECK is planned where B, raised by some room for excitation, would
-     * reach threshold.
+     * Plans scaled neuron j's next event from its state at t: the bound U (see
+     * {@link ScaledMembranes}) tells how soon it could reach threshold; when that is within
+     * {@link #EXACT_WINDOW_MS} the exact crossing is searched and a FIRE planned, else a CHECK is
+     * planned where U, its linear coefficient raised by some room for excitation, would reach
+     * threshold.
      */
     private void check(int j, double t) {
         ScaledMembranes m = scaled;
@@ -482,10 +483,15 @@ public final class EventEngine extends EngineBase {
         double room = net.vThresh[j] - vInf;
         double e = m.synE(j);
         double i = m.synI(j);
-        double bound = m.homogeneous(j) + m.kI[k] * i;
-        m.bh[j] = bound * m.gm[k];
+        // U(s) = v_inf + lin x + quad x^2, x = exp(-(s - t)/tau_m)
+        double quad = m.inhibitionSquared[k] ? m.kI[k] * i : 0;
+        double lin = m.homogeneous(j) + m.kI[k] * i - quad;
+        double bound = lin + quad;
+        m.bh[j] = lin * m.gm[k];
         double reach = bound >= room ? 0
-                : room < 0 ? m.tauM[k] * Math.log(bound / room) : Double.POSITIVE_INFINITY;
+                : room >= 0 ? Double.POSITIVE_INFINITY
+                : quad == 0 ? m.tauM[k] * Math.log(lin / room)
+                : -m.tauM[k] * Math.log(ScaledMembranes.reachFactor(lin, quad, room));
         m.inhibited[j] = false;
         boolean delta = m.kE[k] == 0 && m.kI[k] == 0;
         if (delta && reach < EXACT_WINDOW_MS) {
@@ -504,11 +510,17 @@ public final class EventEngine extends EngineBase {
             m.need[j] = Double.NEGATIVE_INFINITY;
         } else if (reach == Double.POSITIVE_INFINITY) {
             neurons.cancel(j);
-            m.need[j] = room * m.gm[k];
+            m.need[j] = (room - quad) * m.gm[k];
         } else {
-            double planned = bound + Math.min(SLACK_MV, 0.5 * (room - bound));
-            neurons.schedule(j, t + m.tauM[k] * Math.log(planned / room), CHECK);
-            m.need[j] = planned * m.gm[k];
+            double planned = lin + Math.min(SLACK_MV, 0.5 * (room - bound));
+            if (quad == 0) {
+                neurons.schedule(j, t + m.tauM[k] * Math.log(planned / room), CHECK);
+                m.need[j] = planned * m.gm[k];
+            } else {
+                double x = ScaledMembranes.reachFactor(planned, quad, room);
+                neurons.schedule(j, t - m.tauM[k] * Math.log(x), CHECK);
+                m.need[j] = Math.min(room - quad, room / x - quad * x) * m.gm[k];
+            }
         }
     }
 

@@ -27,16 +27,21 @@ import org.engram.simulator.build.BuiltNetwork;
  * {@link #renormaliseEveryMs} the epoch moves forward and all scaled values are rescaled, which
  * keeps the factors below {@code e^50}.
  *
- * <p><b>Upper bound.</b> From a state at t, {@code v(s) <= B(s) = v_inf + A exp(-(s - t)/tau_m)}
- * with {@code A = a(t) + kI I(t)}: {@code -kE E <= 0} is dropped and
- * {@code kI I exp(-s/tau_I) <= kI I exp(-s/tau_m)} since tau_I < tau_m. An excitatory input w at a
+ * <p><b>Upper bound.</b> From a state at t, with {@code x = exp(-(s - t)/tau_m)},
+ * {@code v(s) <= U(s) = v_inf + lin x + quad x^2}: {@code -kE E <= 0} is dropped, and the
+ * inhibitory term {@code kI I exp(-(s - t)/tau_I)} is bounded by {@code kI I x^2} when
+ * {@code tau_I <= tau_m / 2} ({@link #inhibitionSquared}: {@code quad = kI I}, {@code lin = a}),
+ * else by {@code kI I x} ({@code quad = 0}, {@code lin = a + kI I}). An excitatory input w at a
  * later t1 adds w times the PSP kernel, which is at most {@code kE w exp(-(s - t1)/tau_m)}, so
- * {@code bh = A g_m} grows by the same {@code kE w g_m(t1)} as mh; inhibition only lowers v and
- * leaves bh alone. B is then an upper bound of v until the neuron's next check. A check planned at
- * {@code Tp} is early enough (v stays below threshold before it) while
- * {@code bh <= need = (v_thresh - v_inf) g_m(Tp)}; the engine compares bh with need after each
- * delivery and re-plans only when an input breaks it. {@code need = -inf} means "re-plan on any
- * input" (an exact FIRE is pending), {@code +inf} "never" (refractory).
+ * {@code bh = lin g_m} grows by the same {@code kE w g_m(t1)} as mh; inhibition only lowers v and
+ * leaves bh alone. U is then an upper bound of v until the neuron's next check. With
+ * {@code y = 1/g_m(s)}, U stays below threshold at s while
+ * {@code bh < f(y) = (v_thresh - v_inf)/y - quad g_m(t)^2 y}; f is concave in y when
+ * {@code v_thresh < v_inf} and decreasing otherwise, so U stays below threshold on a whole
+ * planning interval [t, Tp] while {@code bh <= need = min(f(y(t)), f(y(Tp)))}: the engine
+ * compares bh with need after each delivery and re-plans only when an input breaks it.
+ * {@code need = -inf} means "re-plan on any input" (an exact FIRE is pending), {@code +inf}
+ * "never" (refractory).
  */
 final class ScaledMembranes {
     /** The epoch moves forward when the factor of the shortest time constant would pass e^50. */
@@ -63,6 +68,8 @@ final class ScaledMembranes {
     final double[] tauI;
     final double[] kE;
     final double[] kI;
+    /** Whether tau_I <= tau_m / 2, so that {@code exp(-s/tau_I) <= exp(-s/tau_m)^2}. */
+    final boolean[] inhibitionSquared;
     /** Factors at {@link #factorTime}: g_m, g_E, g_I. */
     final double[] gm;
     final double[] ge;
@@ -111,11 +118,13 @@ final class ScaledMembranes {
         tauI = Arrays.copyOf(keys[2], classes);
         kE = new double[classes];
         kI = new double[classes];
+        inhibitionSquared = new boolean[classes];
         double shortest = Double.POSITIVE_INFINITY;
         for (int k = 0; k < classes; k++) {
             double c = keys[3][k];
             kE[k] = tauE[k] == 0 ? 0 : tauM[k] * tauE[k] / (c * (tauM[k] - tauE[k]));
             kI[k] = tauI[k] == 0 ? 0 : tauM[k] * tauI[k] / (c * (tauM[k] - tauI[k]));
+            inhibitionSquared[k] = tauI[k] > 0 && 2 * tauI[k] <= tauM[k];
             shortest = Math.min(shortest, tauM[k]);
             if (tauE[k] > 0) {
                 shortest = Math.min(shortest, Math.min(tauE[k], tauI[k]));
@@ -157,6 +166,16 @@ final class ScaledMembranes {
         }
         return m == BuiltNetwork.IF_CURR_EXP && net.tauSynE[g] < MAX_TAU_SYN_RATIO * net.tauM[g]
                 && net.tauSynI[g] < MAX_TAU_SYN_RATIO * net.tauM[g] && net.synE0[g] >= 0 && net.synI0[g] >= 0;
+    }
+
+    /**
+     * For {@code room < 0} and {@code lin + quad < room}, {@code quad >= 0}: the x in (0, 1) where
+     * {@code lin x + quad x^2} first reaches room as x falls from 1, that is the smaller root of
+     * {@code quad x^2 + lin x - room} (the convex polynomial is positive at 0 and negative at 1),
+     * in the form that does not cancel.
+     */
+    static double reachFactor(double lin, double quad, double room) {
+        return -2 * room / (Math.sqrt(Math.max(0, lin * lin + 4 * quad * room)) - lin);
     }
 
     /** Makes gm, ge, gi of class k those of time t. */
