@@ -46,6 +46,8 @@ public final class EventEngine extends EngineBase {
     private static final double EXACT_WINDOW_MS = 1.0;
     /** Room for excitation left when a check is planned, mV: fewer inputs break the plan. */
     private static final double SLACK_MV = 4.0;
+    /** A conductance-based neuron's crossing is searched this far ahead at most, ms. */
+    private static final double COND_SEARCH_MS = 2.0;
 
     private final int n;
     private final double[] v;
@@ -194,6 +196,9 @@ public final class EventEngine extends EngineBase {
             v[g] = net.vReset[g];
             refractoryUntil[g] = t + net.tauRefrac[g];
             predict(g, t);
+        } else if (net.model[g] == BuiltNetwork.IF_COND_EXP) {
+            advanceTo(g, t);
+            predict(g, t);
         } else {
             advanceTo(g, t);
             predictExactly(g, t);
@@ -323,7 +328,7 @@ public final class EventEngine extends EngineBase {
             return;
         }
         if (net.model[g] == BuiltNetwork.IF_COND_EXP) {
-            predictExactly(g, t);
+            predictConductance(g, t);
             return;
         }
         prepareCurr(g);
@@ -337,21 +342,41 @@ public final class EventEngine extends EngineBase {
         }
     }
 
-    /** Neuron g's state is current at t and not refractory: schedules its exact next FIRE, if any. */
+    /**
+     * Conductance-based neuron g's state is current at t and not refractory: a CHECK at the lower
+     * bound of its crossing time when that is beyond {@link #COND_SEARCH_MS}, else its crossing is
+     * searched within {@link #COND_SEARCH_MS}: a FIRE there, or a CHECK at the end of the search.
+     */
+    private void predictConductance(int g, double t) {
+        condExp.prepare(net.vRest[g], net.tauM[g], net.cm[g], net.eRevE[g], net.eRevI[g], net.iOffset[g],
+                net.tauSynE[g], net.tauSynI[g]);
+        double bound = condExp.crossingLowerBound(v[g], synE[g], synI[g], net.vThresh[g]);
+        if (bound == Double.POSITIVE_INFINITY) {
+            neurons.cancel(g);
+            return;
+        }
+        if (bound > COND_SEARCH_MS) {
+            neurons.schedule(g, t + bound, CHECK);
+            return;
+        }
+        double s = condExp.firstCrossing(v[g], synE[g], synI[g], net.vThresh[g], COND_SEARCH_MS);
+        if (Double.isNaN(s)) {
+            neurons.schedule(g, t + COND_SEARCH_MS, CHECK);
+        } else if (s != Double.POSITIVE_INFINITY) {
+            neurons.schedule(g, t + s, FIRE);
+        } else {
+            neurons.cancel(g);
+        }
+    }
+
+    /** Current-based neuron g's state is current at t and not refractory: schedules its exact next FIRE, if any. */
     private void predictExactly(int g, double t) {
         if (t < refractoryUntil[g]) {
             neurons.schedule(g, refractoryUntil[g], CHECK);
             return;
         }
-        double s;
-        if (net.model[g] == BuiltNetwork.IF_COND_EXP) {
-            condExp.prepare(net.vRest[g], net.tauM[g], net.cm[g], net.eRevE[g], net.eRevI[g], net.iOffset[g],
-                    net.tauSynE[g], net.tauSynI[g]);
-            s = condExp.firstCrossing(v[g], synE[g], synI[g], net.vThresh[g]);
-        } else {
-            prepareCurr(g);
-            s = currExp.firstCrossing();
-        }
+        prepareCurr(g);
+        double s = currExp.firstCrossing();
         if (s != Double.POSITIVE_INFINITY) {
             neurons.schedule(g, t + s, FIRE);
         } else {
