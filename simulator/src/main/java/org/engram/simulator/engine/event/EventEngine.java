@@ -242,8 +242,16 @@ public final class EventEngine extends EngineBase {
             int to = k + 1 < net.groupRowStart[g + 1] ? net.groupFirst[k + 1] : net.staticRowStart[g + 1];
             int[] target = net.staticTarget;
             double[] weight = net.staticWeight;
-            for (int s = from; s < to; s++) {
-                receive(target[s], weight[s], t);
+            if (scaled.singleClassTargets) {
+                // every target is scaled and of class 0: the factors are those of t for all
+                scaled.factorsAt(0, t);
+                for (int s = from; s < to; s++) {
+                    receiveScaled(target[s], weight[s], t, 0);
+                }
+            } else {
+                for (int s = from; s < to; s++) {
+                    receive(target[s], weight[s], t);
+                }
             }
             synapticEvents += to - from;
         } else {
@@ -438,9 +446,14 @@ public final class EventEngine extends EngineBase {
      * comparison tells whether its planned check is still early enough (see ScaledMembranes).
      */
     private void receiveScaled(int j, double w, double t) {
+        int k = scaled.classOf[j];
+        scaled.factorsAt(k, t);
+        receiveScaled(j, w, t, k);
+    }
+
+    /** As {@link #receiveScaled(int, double, double)}, with the factors of j's class k already those of t. */
+    private void receiveScaled(int j, double w, double t, int k) {
         ScaledMembranes m = scaled;
-        int k = m.classOf[j];
-        m.factorsAt(k, t);
         if (m.clamped[j] && t >= refractoryUntil[j]) {
             unclamp(j);
         }
@@ -482,7 +495,7 @@ public final class EventEngine extends EngineBase {
     }
 
     private double vInf(int g) {
-        return net.vRest[g] + net.tauM[g] / net.cm[g] * net.iOffset[g];
+        return scaled.vInf[g];
     }
 
     /**

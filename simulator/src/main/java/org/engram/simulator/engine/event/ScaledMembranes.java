@@ -52,6 +52,10 @@ final class ScaledMembranes {
     final boolean[] scaled;
     /** The class (equal tau_m, tau_E, tau_I, cm) of each scaled neuron. */
     final int[] classOf;
+    /** v_inf = v_rest + (tau_m/cm) i_offset of each scaled neuron. */
+    final double[] vInf;
+    /** True when every target of a static synapse is scaled and all scaled neurons are one class (class 0). */
+    final boolean singleClassTargets;
     final double[] mh;
     final double[] eh;
     final double[] ih;
@@ -136,6 +140,12 @@ final class ScaledMembranes {
         gi = new double[classes];
         factorTime = new double[classes];
         Arrays.fill(factorTime, Double.NaN);
+        vInf = new double[n];
+        boolean single = classes == 1;
+        for (int s = 0; single && s < net.staticTarget.length; s++) {
+            single = scaled[net.staticTarget[s]];
+        }
+        singleClassTargets = single;
         mh = new double[n];
         eh = new double[n];
         ih = new double[n];
@@ -147,6 +157,7 @@ final class ScaledMembranes {
             if (scaled[g]) {
                 int k = classOf[g];
                 double vInf = net.vRest[g] + net.tauM[g] / net.cm[g] * net.iOffset[g];
+                this.vInf[g] = vInf;
                 eh[g] = net.synE0[g];
                 ih[g] = net.synI0[g];
                 mh[g] = net.v0[g] - vInf + kE[k] * eh[g] - kI[k] * ih[g];
