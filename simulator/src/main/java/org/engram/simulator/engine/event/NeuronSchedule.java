@@ -3,8 +3,9 @@ package org.engram.simulator.engine.event;
 import java.util.Arrays;
 
 /**
- * The one pending event of each neuron or source (a CHECK, FIRE or SOURCE), in an indexed binary
- * min-heap ordered by time, then by neuron index. Re-planning a neuron moves its entry in place,
+ * The one pending event of each neuron or source (a CHECK, FIRE or SOURCE), in an indexed 4-ary
+ * min-heap ordered by time, then by neuron index (4 children per node: half the depth of a binary
+ * heap, and the children share a cache line). Re-planning a neuron moves its entry in place,
  * so the heap never holds stale events and stays at most one entry per neuron deep.
  *
  * <p>Invariants: {@code position[heapNeuron[i]] == i} for every {@code i < size}; a neuron not
@@ -70,7 +71,7 @@ final class NeuronSchedule {
         }
         double t = heapTime[last];
         int h = heapNeuron[last];
-        if (i > 0 && before(t, h, heapTime[(i - 1) >>> 1], heapNeuron[(i - 1) >>> 1])) {
+        if (i > 0 && before(t, h, heapTime[(i - 1) >>> 2], heapNeuron[(i - 1) >>> 2])) {
             siftUp(i, t, h);
         } else {
             siftDown(i, t, h);
@@ -95,7 +96,7 @@ final class NeuronSchedule {
     /** Places (t, g) at hole i or above it. */
     private void siftUp(int i, double t, int g) {
         while (i > 0) {
-            int parent = (i - 1) >>> 1;
+            int parent = (i - 1) >>> 2;
             if (!before(t, g, heapTime[parent], heapNeuron[parent])) {
                 break;
             }
@@ -109,12 +110,16 @@ final class NeuronSchedule {
     private void siftDown(int i, double t, int g) {
         int n = size;
         while (true) {
-            int child = 2 * i + 1;
-            if (child >= n) {
+            int first = 4 * i + 1;
+            if (first >= n) {
                 break;
             }
-            if (child + 1 < n && before(heapTime[child + 1], heapNeuron[child + 1], heapTime[child], heapNeuron[child])) {
-                child++;
+            int child = first;
+            int end = Math.min(first + 4, n);
+            for (int c = first + 1; c < end; c++) {
+                if (before(heapTime[c], heapNeuron[c], heapTime[child], heapNeuron[child])) {
+                    child = c;
+                }
             }
             if (!before(heapTime[child], heapNeuron[child], t, g)) {
                 break;
