@@ -46,6 +46,9 @@ final class CurrExpMembrane {
     private double tauI;
     private double cm;
     private double threshold;
+    /** tau_m / tau_E and tau_m / tau_I when integers ({@link #integerRatio}), else 0. */
+    private int powerE;
+    private int powerI;
 
     // v, v' and v'' at the argument of the last evaluate()
     private double ev;
@@ -63,6 +66,26 @@ final class CurrExpMembrane {
         this.tauI = tauI;
         this.vInf = vRest + tauM / cm * iOffset;
         this.threshold = threshold;
+        this.powerE = integerRatio(tauM, tauE);
+        this.powerI = integerRatio(tauM, tauI);
+    }
+
+    /**
+     * n when {@code tau_m = n tau} exactly for an integer n in [2, 16] (then
+     * {@code exp(-s/tau) = exp(-s/tau_m)^n}, and tau is far from tau_m so the kernel's direct form
+     * does not cancel), else 0.
+     */
+    private static int integerRatio(double tauM, double tau) {
+        long n = Math.round(tauM / tau);
+        return n >= 2 && n <= 16 && n * tau == tauM ? (int) n : 0;
+    }
+
+    private static double power(double x, int n) {
+        double r = x;
+        for (int k = 1; k < n; k++) {
+            r *= x;
+        }
+        return r;
     }
 
     /** The PSP kernel K(s; tau) for a unit current, mV per nA. */
@@ -228,7 +251,8 @@ final class CurrExpMembrane {
     }
 
     /**
-     * Sets {@code ev, ed, edd} to v, v' and v'' at s, with the kernels in their stable form:
+     * Sets {@code ev, ed, edd} to v, v' and v'' at s: one exponential when the synaptic time
+     * constants divide tau_m ({@link #integerRatio}), else the kernels in their stable form:
      * {@code exp(-s/tau) = exp(-s/tau_m) (1 + expm1(-x))}, {@code K' = exp(-s/tau)/cm - K/tau_m},
      * {@code K'' = -exp(-s/tau)/(tau cm) - K'/tau_m}.
      */
@@ -239,20 +263,34 @@ final class CurrExpMembrane {
         double d = -a / tauM * xm;
         double dd = a / (tauM * tauM) * xm;
         if (e0 != 0) {
-            double x = s * (1.0 / tauE - 1.0 / tauM);
-            double em1 = Math.expm1(-x);
-            double k = s / cm * xm * (x == 0 ? 1.0 : -em1 / x);
-            double xe = xm * (1 + em1);
+            double k;
+            double xe;
+            if (powerE > 0) {
+                xe = power(xm, powerE);
+                k = tauM * tauE / (cm * (tauE - tauM)) * (xe - xm);
+            } else {
+                double x = s * (1.0 / tauE - 1.0 / tauM);
+                double em1 = Math.expm1(-x);
+                k = s / cm * xm * (x == 0 ? 1.0 : -em1 / x);
+                xe = xm * (1 + em1);
+            }
             double k1 = xe / cm - k / tauM;
             v += e0 * k;
             d += e0 * k1;
             dd += e0 * (-xe / (tauE * cm) - k1 / tauM);
         }
         if (i0 != 0) {
-            double x = s * (1.0 / tauI - 1.0 / tauM);
-            double em1 = Math.expm1(-x);
-            double k = s / cm * xm * (x == 0 ? 1.0 : -em1 / x);
-            double xi = xm * (1 + em1);
+            double k;
+            double xi;
+            if (powerI > 0) {
+                xi = power(xm, powerI);
+                k = tauM * tauI / (cm * (tauI - tauM)) * (xi - xm);
+            } else {
+                double x = s * (1.0 / tauI - 1.0 / tauM);
+                double em1 = Math.expm1(-x);
+                k = s / cm * xm * (x == 0 ? 1.0 : -em1 / x);
+                xi = xm * (1 + em1);
+            }
             double k1 = xi / cm - k / tauM;
             v -= i0 * k;
             d -= i0 * k1;
