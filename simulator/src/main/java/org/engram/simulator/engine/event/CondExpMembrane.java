@@ -64,6 +64,8 @@ final class CondExpMembrane {
     private double iOffset;
     private double tauE;
     private double tauI;
+    /** n when tau_I = n tau_E exactly for an integer n in [1, 16], so exp(-s/tau_E) = exp(-s/tau_I)^n; else 0. */
+    private int inhibitionPower;
 
     // the state at the end of the last step(): conductances
     private double stepGE;
@@ -78,6 +80,20 @@ final class CondExpMembrane {
         this.iOffset = iOffset;
         this.tauE = tauE;
         this.tauI = tauI;
+        long n = Math.round(tauI / tauE);
+        inhibitionPower = n >= 1 && n <= 16 && n * tauE == tauI ? (int) n : 0;
+    }
+
+    /** exp(-s/tau_E) and exp(-s/tau_I): one exponential when tau_I = n tau_E ({@link #inhibitionPower}). */
+    private double decayE(double s, double decayI) {
+        if (inhibitionPower == 0) {
+            return Math.exp(-s / tauE);
+        }
+        double r = decayI;
+        for (int k = 1; k < inhibitionPower; k++) {
+            r *= decayI;
+        }
+        return r;
     }
 
     private double dv(double v, double gE, double gI) {
@@ -95,16 +111,16 @@ final class CondExpMembrane {
      * {@code stepGE, stepGI}.
      */
     private double step(double v, double gE, double gI, double h) {
-        double xE = Math.exp(-h / tauE);
         double xI = Math.exp(-h / tauI);
+        double xE = decayE(h, xI);
         double cE = gE * tauE / cm;
         double cI = gI * tauI / cm;
         double aH = h / tauM + cE * (1 - xE) + cI * (1 - xI);
         double integral = 0;
         for (int q = 0; q < NODES; q++) {
             double u = GL_X[q] * h;
-            double uE = Math.exp(-u / tauE);
             double uI = Math.exp(-u / tauI);
+            double uE = decayE(u, uI);
             double aU = u / tauM + cE * (1 - uE) + cI * (1 - uI);
             double beta = vRest / tauM + (gE * uE * eE + gI * uI * eI + iOffset) / cm;
             integral += GL_W[q] * beta * Math.exp(aU - aH);
