@@ -454,14 +454,18 @@ public final class EventEngine extends EngineBase {
     /** As {@link #receiveScaled(int, double, double)}, with the factors of j's class k already those of t. */
     private void receiveScaled(int j, double w, double t, int k) {
         ScaledMembranes m = scaled;
-        if (m.clamped[j] && t >= refractoryUntil[j]) {
-            unclamp(j);
-        }
-        if (m.kE[k] == 0 && m.kI[k] == 0) {
-            // delta synapses: v jumps, unless refractory
-            if (t < refractoryUntil[j]) {
-                return;
+        boolean delta = m.kE[k] == 0 && m.kI[k] == 0;
+        // clamped from a spike until an event at or after the end of tau_refrac: an unclamped
+        // neuron is never refractory
+        if (m.clamped[j]) {
+            if (t >= refractoryUntil[j]) {
+                unclamp(j);
+            } else if (delta) {
+                return; // delta inputs during the refractory period are dropped
             }
+        }
+        if (delta) {
+            // delta synapses: v jumps
             double d = w * m.gm[k];
             m.mh[j] += d;
             m.bh[j] += d;
