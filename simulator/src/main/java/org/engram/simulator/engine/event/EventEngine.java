@@ -6,24 +6,26 @@ import org.engram.simulator.engine.EngineBase;
 /**
  * The exact event-driven engine. A neuron is touched only when an event reaches it: its state
  * {@code (v, E, I)} is kept as of its last event and advanced by the exact solution
- * ({@link CurrExpMembrane}; {@link CondExpMembrane} integrates conductance-based neurons
- * numerically). Spike times are exact: threshold crossings of {@code IF_curr_exp} are located to
- * 1e-12 ms, those of {@code IF_curr_delta} are the arrival times of the inputs that cause them,
- * and delays are added exactly.
+ * ({@link CurrExpMembrane}; {@link CondExpMembrane} integrates conductance-based neurons with an
+ * exact integrating factor and a quadrature below 1e-9 mV). Spike times are exact: threshold
+ * crossings of {@code IF_curr_exp} and {@code IF_cond_exp} are located to 1e-12 ms, those of
+ * {@code IF_curr_delta} are the arrival times of the inputs that cause them, and delays are added
+ * exactly.
  *
- * <p>Events, in one queue ordered by time:
+ * <p>Events, ordered by time:
  * <ul>
  *   <li>DELIVER: the synapses of one (source, delay) group, or one plastic synapse, receive a
  *       spike;</li>
  *   <li>CHECK: a neuron may reach threshold; scheduled at a rigorous lower bound of its crossing
  *       time, so a delivery costs one logarithm and the exact search runs only for neurons near
- *       threshold. A neuron has at most one pending CHECK or FIRE ({@link NeuronSchedule}): a
- *       later event that changes its state re-plans it in place. Linear LIF neurons ({@code IF_curr_delta}, and {@code IF_curr_exp}
- *       with tau_syn below tau_m) are kept in {@link ScaledMembranes}' scaled form instead: a
- *       delivery is a multiply-add with factors shared by all synapses of a spike, and a new CHECK
- *       is planned only when an excitatory input breaks the bound that planned the pending one;
- *       inhibition never brings a crossing forward, so it only marks a planned FIRE for
- *       confirmation;</li>
+ *       threshold (a conductance-based neuron's search looks {@link #COND_SEARCH_MS} ahead at
+ *       most, then plans another CHECK). A neuron has at most one pending CHECK or FIRE
+ *       ({@link NeuronSchedule}): a later event that changes its state re-plans it in place.
+ *       Linear LIF neurons ({@code IF_curr_delta}, and {@code IF_curr_exp} with tau_syn below
+ *       tau_m) are kept in {@link ScaledMembranes}' scaled form instead: a delivery is a
+ *       multiply-add with factors shared by all synapses of a spike, and a new CHECK is planned
+ *       only when an excitatory input breaks the bound that planned the pending one; inhibition
+ *       never brings a crossing forward, so it only marks a planned FIRE for confirmation;</li>
  *   <li>FIRE: a neuron or source spikes: it is recorded, the STDP rule runs for its plastic
  *       synapses, deliveries are scheduled, and the neuron is reset and refractory for tau_refrac
  *       (synaptic currents keep decaying; delta inputs arriving then are dropped);</li>
@@ -31,9 +33,10 @@ import org.engram.simulator.engine.EngineBase;
  * </ul>
  * Deliveries wait in one FIFO ring per distinct delay ({@link DeliveryQueues}), neurons' events
  * in {@link NeuronSchedule}, samples (and deliveries of rarer delays) in {@link EventQueue}; the
- * loop takes the earliest of the three by (time, order key). Simultaneous events are processed in this documented order: all deliveries of a time (in the
- * order they were scheduled), then CHECK/FIRE events of neurons and sources in global index order
- * (so a spike caused by a delivery happens after every delivery of that time), then samples.
+ * loop takes the earliest of the three by (time, order key). Simultaneous events are processed
+ * in this documented order: all deliveries of a time (in the order they were scheduled), then
+ * CHECK/FIRE events of neurons and sources in global index order (so a spike caused by a
+ * delivery happens after every delivery of that time), then samples.
  */
 public final class EventEngine extends EngineBase {
     private static final long KIND_DELIVER = 0;
@@ -325,9 +328,10 @@ public final class EventEngine extends EngineBase {
     }
 
     /**
-     * Neuron g's state changed at t: invalidates its pending CHECK/FIRE and schedules a new one. For
-     * current-based neurons a CHECK at a rigorous lower bound of the crossing time (or none if the
-     * bound never reaches threshold); the exact search runs when the CHECK comes due.
+     * Neuron g's state changed at t: replaces its pending CHECK/FIRE. For current-based neurons a
+     * CHECK at a rigorous lower bound of the crossing time (or none if the bound never reaches
+     * threshold); the exact search runs when the CHECK comes due. Conductance-based neurons: see
+     * {@link #predictConductance}.
      */
     private void predict(int g, double t) {
         if (t < refractoryUntil[g]) {
