@@ -75,7 +75,7 @@ final class CurrExpMembrane {
      * {@code exp(-s/tau) = exp(-s/tau_m)^n}, and tau is far from tau_m so the kernel's direct form
      * does not cancel), else 0.
      */
-    private static int integerRatio(double tauM, double tau) {
+    static int integerRatio(double tauM, double tau) {
         long n = Math.round(tauM / tau);
         return n >= 2 && n <= 16 && n * tau == tauM ? (int) n : 0;
     }

@@ -68,6 +68,7 @@ public final class EventEngine extends EngineBase {
     private final EventQueue queue = new EventQueue();
     private final CurrExpMembrane currExp = new CurrExpMembrane();
     private final CondExpMembrane condExp = new CondExpMembrane();
+    private final PolynomialCrossing polynomial = new PolynomialCrossing();
     private final ScaledMembranes scaled;
     private long sequence;
     /** The time of the event being processed. */
@@ -483,13 +484,19 @@ public final class EventEngine extends EngineBase {
             m.mh[j] += d;
             m.bh[j] += d;
         } else {
-            // inhibition only delays a crossing: a planned check or FIRE stays early enough
+            // inhibition only delays a crossing: a planned check or FIRE stays early enough; its
+            // kernel -kI |w| (x1 - x1^2) at or above the exact one lowers the bound
             m.ih[j] -= w * m.gi[k];
-            m.mh[j] += m.kI[k] * w * m.gm[k];
+            double d = m.kI[k] * w * m.gm[k];
+            m.mh[j] += d;
+            if (m.inhibitionSquared[k]) {
+                m.bh[j] += d;
+                m.qh[j] -= d * m.gm[k];
+            }
             m.inhibited[j] = true;
             return;
         }
-        if (m.bh[j] >= m.need[j]) {
+        if (m.mayReachThreshold(j, k)) {
             check(j, t);
         }
     }
@@ -516,7 +523,7 @@ public final class EventEngine extends EngineBase {
     private void check(int j, double t) {
         ScaledMembranes m = scaled;
         if (t < refractoryUntil[j]) {
-            m.need[j] = Double.POSITIVE_INFINITY;
+            m.limit[j] = Double.POSITIVE_INFINITY;
             neurons.schedule(j, refractoryUntil[j], CHECK);
             return;
         }
@@ -534,6 +541,7 @@ public final class EventEngine extends EngineBase {
         double lin = m.homogeneous(j) + m.kI[k] * i - quad;
         double bound = lin + quad;
         m.bh[j] = lin * m.gm[k];
+        m.qh[j] = quad * m.gm[k] * m.gm[k];
         double reach = bound >= room ? 0
                 : room >= 0 ? Double.POSITIVE_INFINITY
                 : quad == 0 ? m.tauM[k] * Math.log(lin / room)
@@ -543,30 +551,35 @@ public final class EventEngine extends EngineBase {
         if (delta && reach < EXACT_WINDOW_MS) {
             // v = v_inf + a exp(-s/tau_m): the bound is v itself, and reach its exact crossing time
             neurons.schedule(j, t + reach, FIRE);
-            m.need[j] = Double.NEGATIVE_INFINITY;
+            m.limit[j] = Double.NEGATIVE_INFINITY;
         } else if (reach < EXACT_WINDOW_MS) {
-            currExp.prepare(m.v(j, vInf), e, i, net.vRest[j], net.iOffset[j], net.cm[j], net.tauM[j],
-                    delta ? 1 : net.tauSynE[j], delta ? 1 : net.tauSynI[j], net.vThresh[j]);
-            double s = currExp.firstCrossing();
+            double s;
+            if (m.powerE[k] > 0) {
+                double x = polynomial.largestRoot(-room, m.homogeneous(j), -m.kE[k] * e, m.powerE[k], m.kI[k] * i,
+                        m.powerI[k]);
+                s = x == 1 ? 0 : x > 0 ? -m.tauM[k] * Math.log(x) : Double.POSITIVE_INFINITY;
+            } else {
+                currExp.prepare(m.v(j, vInf), e, i, net.vRest[j], net.iOffset[j], net.cm[j], net.tauM[j],
+                        net.tauSynE[j], net.tauSynI[j], net.vThresh[j]);
+                s = currExp.firstCrossing();
+            }
             if (s != Double.POSITIVE_INFINITY) {
                 neurons.schedule(j, t + s, FIRE);
             } else {
                 neurons.cancel(j);
             }
-            m.need[j] = Double.NEGATIVE_INFINITY;
+            m.limit[j] = Double.NEGATIVE_INFINITY;
         } else if (reach == Double.POSITIVE_INFINITY) {
             neurons.cancel(j);
-            m.need[j] = (room - quad) * m.gm[k];
+            m.limit[j] = room;
+            m.planEnd[j] = 0;
         } else {
             double planned = lin + Math.min(SLACK_MV, 0.5 * (room - bound));
-            if (quad == 0) {
-                neurons.schedule(j, t + m.tauM[k] * Math.log(planned / room), CHECK);
-                m.need[j] = planned * m.gm[k];
-            } else {
-                double x = ScaledMembranes.reachFactor(planned, quad, room);
-                neurons.schedule(j, t - m.tauM[k] * Math.log(x), CHECK);
-                m.need[j] = Math.min(room - quad, room / x - quad * x) * m.gm[k];
-            }
+            // the bound with lin raised to planned reaches threshold at x = exp(-(Tp - t)/tau_m)
+            double x = quad == 0 ? room / planned : ScaledMembranes.reachFactor(planned, quad, room);
+            neurons.schedule(j, t - m.tauM[k] * Math.log(x), CHECK);
+            m.limit[j] = room;
+            m.planEnd[j] = x * m.ym[k];
         }
     }
 
@@ -583,7 +596,7 @@ public final class EventEngine extends EngineBase {
         fire(g, t);
         refractoryUntil[g] = t + net.tauRefrac[g];
         scaled.clamped[g] = true;
-        scaled.need[g] = Double.POSITIVE_INFINITY;
+        scaled.limit[g] = Double.POSITIVE_INFINITY;
         neurons.schedule(g, refractoryUntil[g], CHECK);
     }
 }

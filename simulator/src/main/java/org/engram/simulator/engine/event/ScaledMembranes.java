@@ -31,17 +31,19 @@ import org.engram.simulator.build.BuiltNetwork;
  * {@code v(s) <= U(s) = v_inf + lin x + quad x^2}: {@code -kE E <= 0} is dropped, and the
  * inhibitory term {@code kI I exp(-(s - t)/tau_I)} is bounded by {@code kI I x^2} when
  * {@code tau_I <= tau_m / 2} ({@link #inhibitionSquared}: {@code quad = kI I}, {@code lin = a}),
- * else by {@code kI I x} ({@code quad = 0}, {@code lin = a + kI I}). An excitatory input w at a
- * later t1 adds w times the PSP kernel, which is at most {@code kE w exp(-(s - t1)/tau_m)}, so
- * {@code bh = lin g_m} grows by the same {@code kE w g_m(t1)} as mh; inhibition only lowers v and
- * leaves bh alone. U is then an upper bound of v until the neuron's next check. With
- * {@code y = 1/g_m(s)}, U stays below threshold at s while
- * {@code bh < f(y) = (v_thresh - v_inf)/y - quad g_m(t)^2 y}; f is concave in y when
- * {@code v_thresh < v_inf} and decreasing otherwise, so U stays below threshold on a whole
- * planning interval [t, Tp] while {@code bh <= need = min(f(y(t)), f(y(Tp)))}: the engine
- * compares bh with need after each delivery and re-plans only when an input breaks it.
- * {@code need = -inf} means "re-plan on any input" (an exact FIRE is pending), {@code +inf}
- * "never" (refractory).
+ * else by {@code kI I x} ({@code quad = 0}, {@code lin = a + kI I}). In global time, with
+ * {@code y = 1/g_m(s)}, {@code U = v_inf + bh y + qh y^2} ({@code bh = lin g_m(t)},
+ * {@code qh = quad g_m(t)^2}). An input at a later t1 adds its PSP kernel, for which the bound
+ * keeps a term at least as large: excitation w adds at most {@code kE w x1}
+ * ({@code x1 = g_m(t1) y}), so bh grows by the same {@code kE w g_m(t1)} as mh; inhibition adds
+ * {@code -kI w (x1 - exp(-(s - t1)/tau_I))}, at most {@code -kI w (x1 - x1^2)} when
+ * inhibitionSquared (bh falls and qh grows; else the bound is left alone). U is then an upper
+ * bound of v until the neuron's next check. The engine plans that check at a time Tp where U,
+ * with room for more excitation, would reach threshold ({@link #planEnd} holds y(Tp)); U is
+ * convex in y, so it stays below threshold on the rest of [now, Tp] while it is below at both
+ * ends ({@link #mayReachThreshold}), which is all an excitatory delivery tests. Inhibition only
+ * lowers U and never re-plans. {@link #limit} encodes the other states: -infinity "re-plan on
+ * any excitation" (an exact FIRE is pending), +infinity "never" (refractory).
  */
 final class ScaledMembranes {
     /** The epoch moves forward when the factor of the shortest time constant would pass e^50. */
@@ -59,8 +61,16 @@ final class ScaledMembranes {
     final double[] mh;
     final double[] eh;
     final double[] ih;
+    /** The bound's coefficients, scaled: {@code bh = lin g_m}, {@code qh = quad g_m^2} (see the class comment). */
     final double[] bh;
-    final double[] need;
+    final double[] qh;
+    /** y = 1/g_m at the end of the planning interval (0: the interval never ends). */
+    final double[] planEnd;
+    /**
+     * v_thresh - v_inf while a CHECK is planned or none is needed; -infinity while an exact FIRE
+     * is pending (any excitation re-plans), +infinity while refractory (no input re-plans).
+     */
+    final double[] limit;
     /** True from a spike until the check at the end of the refractory period sets v = v_reset. */
     final boolean[] clamped;
     /** True once inhibition arrived after the last check: a planned FIRE must be confirmed. */
@@ -72,10 +82,17 @@ final class ScaledMembranes {
     final double[] tauI;
     final double[] kE;
     final double[] kI;
+    /**
+     * tau_m / tau_E and tau_m / tau_I when both are integers in [2, 16], so that v is a polynomial
+     * in exp(-s/tau_m) ({@link PolynomialCrossing}); else 0.
+     */
+    final int[] powerE;
+    final int[] powerI;
     /** Whether tau_I <= tau_m / 2, so that {@code exp(-s/tau_I) <= exp(-s/tau_m)^2}. */
     final boolean[] inhibitionSquared;
-    /** Factors at {@link #factorTime}: g_m, g_E, g_I. */
+    /** Factors at {@link #factorTime}: g_m, g_E, g_I, and y = 1/g_m. */
     final double[] gm;
+    final double[] ym;
     final double[] ge;
     final double[] gi;
     private final double[] factorTime;
@@ -123,12 +140,20 @@ final class ScaledMembranes {
         kE = new double[classes];
         kI = new double[classes];
         inhibitionSquared = new boolean[classes];
+        powerE = new int[classes];
+        powerI = new int[classes];
         double shortest = Double.POSITIVE_INFINITY;
         for (int k = 0; k < classes; k++) {
             double c = keys[3][k];
             kE[k] = tauE[k] == 0 ? 0 : tauM[k] * tauE[k] / (c * (tauM[k] - tauE[k]));
             kI[k] = tauI[k] == 0 ? 0 : tauM[k] * tauI[k] / (c * (tauM[k] - tauI[k]));
             inhibitionSquared[k] = tauI[k] > 0 && 2 * tauI[k] <= tauM[k];
+            if (tauE[k] > 0) {
+                int pe = CurrExpMembrane.integerRatio(tauM[k], tauE[k]);
+                int pi = CurrExpMembrane.integerRatio(tauM[k], tauI[k]);
+                powerE[k] = pe > 0 && pi > 0 ? pe : 0;
+                powerI[k] = pe > 0 && pi > 0 ? pi : 0;
+            }
             shortest = Math.min(shortest, tauM[k]);
             if (tauE[k] > 0) {
                 shortest = Math.min(shortest, Math.min(tauE[k], tauI[k]));
@@ -136,6 +161,7 @@ final class ScaledMembranes {
         }
         renormaliseEveryMs = RENORMALISE_TAUS * shortest;
         gm = new double[classes];
+        ym = new double[classes];
         ge = new double[classes];
         gi = new double[classes];
         factorTime = new double[classes];
@@ -150,7 +176,9 @@ final class ScaledMembranes {
         eh = new double[n];
         ih = new double[n];
         bh = new double[n];
-        need = new double[n];
+        qh = new double[n];
+        planEnd = new double[n];
+        limit = new double[n];
         clamped = new boolean[n];
         inhibited = new boolean[n];
         for (int g = 0; g < n; g++) {
@@ -161,7 +189,7 @@ final class ScaledMembranes {
                 eh[g] = net.synE0[g];
                 ih[g] = net.synI0[g];
                 mh[g] = net.v0[g] - vInf + kE[k] * eh[g] - kI[k] * ih[g];
-                need[g] = Double.NEGATIVE_INFINITY;
+                limit[g] = Double.NEGATIVE_INFINITY;
             }
         }
     }
@@ -194,6 +222,7 @@ final class ScaledMembranes {
         if (factorTime[k] != t) {
             double s = t - epoch;
             gm[k] = Math.exp(s / tauM[k]);
+            ym[k] = 1 / gm[k];
             if (tauE[k] > 0) {
                 ge[k] = Math.exp(s / tauE[k]);
                 gi[k] = Math.exp(s / tauI[k]);
@@ -222,6 +251,21 @@ final class ScaledMembranes {
         return vInf + homogeneous(g) - kE[k] * synE(g) + kI[k] * synI(g);
     }
 
+    /**
+     * Whether scaled neuron g, whose class k has the factors of the present time, may reach the
+     * threshold before its planned CHECK: whether the bound {@code v_inf + bh y + qh y^2} reaches
+     * it at either end of the rest of the planning interval (it is convex in y, so its maximum
+     * over the interval is at an end).
+     */
+    boolean mayReachThreshold(int g, int k) {
+        double b = bh[g];
+        double q = qh[g];
+        double lim = limit[g];
+        double now = ym[k];
+        double end = planEnd[g];
+        return b * now + q * now * now >= lim || b * end + q * end * end >= lim;
+    }
+
     /** Moves the epoch to t: every scaled value is divided by its factor at t. */
     void renormalise(double t) {
         int classes = tauM.length;
@@ -238,7 +282,8 @@ final class ScaledMembranes {
                 int k = classOf[g];
                 mh[g] *= fm[k];
                 bh[g] *= fm[k];
-                need[g] *= fm[k]; // +-inf stays
+                qh[g] *= fm[k] * fm[k];
+                planEnd[g] /= fm[k];
                 eh[g] *= fe[k];
                 ih[g] *= fi[k];
             }
