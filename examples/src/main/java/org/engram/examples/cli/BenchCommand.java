@@ -93,8 +93,10 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static final int WARMUP_NEURONS = 1000;
-    private static final double WARMUP_MS = 300;
+    /** The warm-up runs a copy of at most this size (another seed) until {@link #WARMUP_WALL_S} have passed. */
+    private static final int WARMUP_NEURONS = 4000;
+    private static final double WARMUP_CHUNK_MS = 200;
+    private static final double WARMUP_WALL_S = 1.5;
 
     @Override
     public Integer call() {
@@ -104,8 +106,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new InvalidNetworkException("--time " + duration + ": expected a positive time in ms");
         }
         if (!noWarmup) {
-            // compile the hot loops before timing: the analogue of Brian2's code generation and compile step
-            run(name, Math.min(neurons, WARMUP_NEURONS), WARMUP_MS, m, dtMs, seed + 1);
+            warmUp(name, m);
         }
         Result r = run(name, neurons, duration, m, dtMs, seed);
         r.print(System.out);
@@ -113,6 +114,20 @@ final class BenchCommand implements Callable<Integer> {
             System.out.println(r.json());
         }
         return 0;
+    }
+
+    /**
+     * Compiles the hot loops before timing, the analogue of Brian2's code generation and compile
+     * step: the JIT compiles the engine for the profile it sees, so the copy has the benchmark's
+     * own kind of activity, and runs long enough for the optimising compiler to finish.
+     */
+    private void warmUp(String name, Mode m) {
+        Simulation copy = Simulator.create(BenchNetworks.build(name, Math.min(neurons, WARMUP_NEURONS), seed + 1), m,
+                dtMs);
+        long start = System.nanoTime();
+        while ((System.nanoTime() - start) / 1e9 < WARMUP_WALL_S) {
+            copy.run(WARMUP_CHUNK_MS);
+        }
     }
 
     /** Builds and runs one benchmark; the description is made before the timers start. */

@@ -490,13 +490,12 @@ public final class EventEngine extends EngineBase {
             double d = m.kI[k] * w * m.gm[k];
             m.mh[j] += d;
             if (m.inhibitionSquared[k]) {
-                m.bh[j] += d;
-                m.qh[j] -= d * m.gm[k];
+                m.inhibit(j, d, m.gm[k]);
             }
             m.inhibited[j] = true;
             return;
         }
-        if (m.mayReachThreshold(j, k)) {
+        if (m.bh[j] >= m.need[j]) {
             check(j, t);
         }
     }
@@ -523,7 +522,7 @@ public final class EventEngine extends EngineBase {
     private void check(int j, double t) {
         ScaledMembranes m = scaled;
         if (t < refractoryUntil[j]) {
-            m.limit[j] = Double.POSITIVE_INFINITY;
+            m.planFire(j, true);
             neurons.schedule(j, refractoryUntil[j], CHECK);
             return;
         }
@@ -551,7 +550,7 @@ public final class EventEngine extends EngineBase {
         if (delta && reach < EXACT_WINDOW_MS) {
             // v = v_inf + a exp(-s/tau_m): the bound is v itself, and reach its exact crossing time
             neurons.schedule(j, t + reach, FIRE);
-            m.limit[j] = Double.NEGATIVE_INFINITY;
+            m.planFire(j, false);
         } else if (reach < EXACT_WINDOW_MS) {
             double s;
             if (m.powerE[k] > 0) {
@@ -568,18 +567,16 @@ public final class EventEngine extends EngineBase {
             } else {
                 neurons.cancel(j);
             }
-            m.limit[j] = Double.NEGATIVE_INFINITY;
+            m.planFire(j, false);
         } else if (reach == Double.POSITIVE_INFINITY) {
             neurons.cancel(j);
-            m.limit[j] = room;
-            m.planEnd[j] = 0;
+            m.planCheck(j, room, m.ym[k], 0);
         } else {
             double planned = lin + Math.min(SLACK_MV, 0.5 * (room - bound));
             // the bound with lin raised to planned reaches threshold at x = exp(-(Tp - t)/tau_m)
             double x = quad == 0 ? room / planned : ScaledMembranes.reachFactor(planned, quad, room);
             neurons.schedule(j, t - m.tauM[k] * Math.log(x), CHECK);
-            m.limit[j] = room;
-            m.planEnd[j] = x * m.ym[k];
+            m.planCheck(j, room, m.ym[k], x * m.ym[k]);
         }
     }
 
@@ -596,7 +593,7 @@ public final class EventEngine extends EngineBase {
         fire(g, t);
         refractoryUntil[g] = t + net.tauRefrac[g];
         scaled.clamped[g] = true;
-        scaled.limit[g] = Double.POSITIVE_INFINITY;
+        scaled.planFire(g, true);
         neurons.schedule(g, refractoryUntil[g], CHECK);
     }
 }

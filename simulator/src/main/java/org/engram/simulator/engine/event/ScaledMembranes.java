@@ -41,7 +41,7 @@ import org.engram.simulator.build.BuiltNetwork;
  * bound of v until the neuron's next check. The engine plans that check at a time Tp where U,
  * with room for more excitation, would reach threshold ({@link #planEnd} holds y(Tp)); U is
  * convex in y, so it stays below threshold on the rest of [now, Tp] while it is below at both
- * ends ({@link #mayReachThreshold}), which is all an excitatory delivery tests. Inhibition only
+ * ends: while bh stays below {@link #need}, which is all an excitatory delivery tests. Inhibition only
  * lowers U and never re-plans. {@link #limit} encodes the other states: -infinity "re-plan on
  * any excitation" (an exact FIRE is pending), +infinity "never" (refractory).
  */
@@ -64,13 +64,16 @@ final class ScaledMembranes {
     /** The bound's coefficients, scaled: {@code bh = lin g_m}, {@code qh = quad g_m^2} (see the class comment). */
     final double[] bh;
     final double[] qh;
-    /** y = 1/g_m at the end of the planning interval (0: the interval never ends). */
+    /** y = 1/g_m at the start and the end of the planning interval (end 0: it never ends). */
+    final double[] planStart;
     final double[] planEnd;
     /**
      * v_thresh - v_inf while a CHECK is planned or none is needed; -infinity while an exact FIRE
      * is pending (any excitation re-plans), +infinity while refractory (no input re-plans).
      */
     final double[] limit;
+    /** The largest bh for which the bound stays below threshold on the planning interval ({@link #need}). */
+    final double[] need;
     /** True from a spike until the check at the end of the refractory period sets v = v_reset. */
     final boolean[] clamped;
     /** True once inhibition arrived after the last check: a planned FIRE must be confirmed. */
@@ -177,8 +180,10 @@ final class ScaledMembranes {
         ih = new double[n];
         bh = new double[n];
         qh = new double[n];
+        planStart = new double[n];
         planEnd = new double[n];
         limit = new double[n];
+        need = new double[n];
         clamped = new boolean[n];
         inhibited = new boolean[n];
         for (int g = 0; g < n; g++) {
@@ -190,6 +195,7 @@ final class ScaledMembranes {
                 ih[g] = net.synI0[g];
                 mh[g] = net.v0[g] - vInf + kE[k] * eh[g] - kI[k] * ih[g];
                 limit[g] = Double.NEGATIVE_INFINITY;
+                need[g] = Double.NEGATIVE_INFINITY;
             }
         }
     }
@@ -252,18 +258,49 @@ final class ScaledMembranes {
     }
 
     /**
-     * Whether scaled neuron g, whose class k has the factors of the present time, may reach the
-     * threshold before its planned CHECK: whether the bound {@code v_inf + bh y + qh y^2} reaches
-     * it at either end of the rest of the planning interval (it is convex in y, so its maximum
-     * over the interval is at an end).
+     * Neuron g's bound has been set at the present time (y = 1/g_m) and a CHECK planned where it
+     * would reach threshold, at y(Tp) = {@code end} (0 if never): inputs re-plan once the bound
+     * may reach threshold in between.
      */
-    boolean mayReachThreshold(int g, int k) {
-        double b = bh[g];
+    void planCheck(int g, double room, double now, double end) {
+        limit[g] = room;
+        planStart[g] = now;
+        planEnd[g] = end;
+        need[g] = need(g);
+    }
+
+    /** Neuron g has an exact FIRE pending (every excitatory input re-plans) or is refractory (none does). */
+    void planFire(int g, boolean refractory) {
+        limit[g] = refractory ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+        need[g] = limit[g];
+    }
+
+    /**
+     * The inhibitory input -kI w (x1 - x1^2) at a time with factor gm, {@code d = -kI w gm}: bh
+     * falls by it and qh grows by {@code d gm}, which lowers the bound and raises need.
+     */
+    void inhibit(int g, double d, double gm) {
+        bh[g] += d;
+        qh[g] -= d * gm;
+        need[g] = need(g);
+    }
+
+    /**
+     * The largest bh for which {@code v_inf + bh y + qh y^2} stays below threshold for y in
+     * [planEnd, planStart]: the minimum of {@code f(y) = room/y - qh y} over it, which is at an
+     * end (f is concave when room < 0 and decreasing otherwise). Using the interval's start
+     * rather than the present keeps it conservative as time goes on.
+     */
+    private double need(int g) {
+        double room = limit[g];
+        if (Double.isInfinite(room)) {
+            return room;
+        }
         double q = qh[g];
-        double lim = limit[g];
-        double now = ym[k];
+        double start = planStart[g];
         double end = planEnd[g];
-        return b * now + q * now * now >= lim || b * end + q * end * end >= lim;
+        double atStart = room / start - q * start;
+        return end > 0 ? Math.min(atStart, room / end - q * end) : atStart;
     }
 
     /** Moves the epoch to t: every scaled value is divided by its factor at t. */
@@ -283,6 +320,8 @@ final class ScaledMembranes {
                 mh[g] *= fm[k];
                 bh[g] *= fm[k];
                 qh[g] *= fm[k] * fm[k];
+                need[g] *= fm[k]; // +-inf stays
+                planStart[g] /= fm[k];
                 planEnd[g] /= fm[k];
                 eh[g] *= fe[k];
                 ih[g] *= fi[k];
