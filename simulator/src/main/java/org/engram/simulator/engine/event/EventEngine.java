@@ -73,6 +73,14 @@ public final class EventEngine extends EngineBase {
     private long sequence;
     /** The time of the event being processed. */
     private double now;
+    // the factors of the class being delivered to (useClass)
+    private double classGm;
+    private double classGe;
+    private double classGi;
+    private double classExcitation;
+    private double classInhibition;
+    private boolean classDelta;
+    private boolean classInhibitionSquared;
 
     public EventEngine(BuiltNetwork net) {
         super(net, false, net.plasticDelayMs);
@@ -248,9 +256,9 @@ public final class EventEngine extends EngineBase {
             double[] weight = net.staticWeight;
             if (scaled.singleClassTargets) {
                 // every target is scaled and of class 0: the factors are those of t for all
-                scaled.factorsAt(0, t);
+                useClass(0, t);
                 for (int s = from; s < to; s++) {
-                    receiveScaled(target[s], weight[s], t, 0);
+                    receiveScaledInClass(target[s], weight[s], t);
                 }
             } else {
                 for (int s = from; s < to; s++) {
@@ -451,52 +459,67 @@ public final class EventEngine extends EngineBase {
      * comparison tells whether its planned check is still early enough (see ScaledMembranes).
      */
     private void receiveScaled(int j, double w, double t) {
-        int k = scaled.classOf[j];
-        scaled.factorsAt(k, t);
-        receiveScaled(j, w, t, k);
+        useClass(scaled.classOf[j], t);
+        receiveScaledInClass(j, w, t);
     }
 
-    /** As {@link #receiveScaled(int, double, double)}, with the factors of j's class k already those of t. */
-    private void receiveScaled(int j, double w, double t, int k) {
+    /**
+     * Makes the factors of class k at t those that {@link #receiveScaledInClass} uses. They are
+     * kept in fields rather than read from the class arrays per synapse: a store to a neuron's
+     * state (a double[]) could alias those arrays, forcing a reload in the delivery loop.
+     */
+    private void useClass(int k, double t) {
         ScaledMembranes m = scaled;
-        boolean delta = m.kE[k] == 0 && m.kI[k] == 0;
+        m.factorsAt(k, t);
+        classGm = m.gm[k];
+        classGe = m.ge[k];
+        classGi = m.gi[k];
+        classExcitation = m.kE[k] * classGm;
+        classInhibition = m.kI[k] * classGm;
+        classDelta = m.kE[k] == 0 && m.kI[k] == 0;
+        classInhibitionSquared = m.inhibitionSquared[k];
+    }
+
+    /** As {@link #receiveScaled(int, double, double)}, with {@link #useClass} done for j's class and t. */
+    private void receiveScaledInClass(int j, double w, double t) {
+        ScaledMembranes m = scaled;
         // clamped from a spike until an event at or after the end of tau_refrac: an unclamped
         // neuron is never refractory
         if (m.clamped[j]) {
             if (t >= refractoryUntil[j]) {
                 unclamp(j);
-            } else if (delta) {
+            } else if (classDelta) {
                 return; // delta inputs during the refractory period are dropped
             }
         }
-        if (delta) {
-            // delta synapses: v jumps
-            double d = w * m.gm[k];
-            m.mh[j] += d;
-            m.bh[j] += d;
+        if (classDelta) {
+            // delta synapses: v jumps, and the bound is v itself (bh is mh)
+            double mh = m.mh[j] + w * classGm;
+            m.mh[j] = mh;
             if (w < 0) {
                 m.inhibited[j] = true;
-                return;
+            } else if (mh >= m.need[j]) {
+                check(j, t);
             }
         } else if (w >= 0) {
-            m.eh[j] += w * m.ge[k];
-            double d = m.kE[k] * w * m.gm[k];
+            m.eh[j] += w * classGe;
+            double d = classExcitation * w;
             m.mh[j] += d;
-            m.bh[j] += d;
+            double bh = m.bh[j] + d;
+            m.bh[j] = bh;
+            if (bh >= m.need[j]) {
+                check(j, t);
+            }
         } else {
             // inhibition only delays a crossing: a planned check or FIRE stays early enough; its
             // kernel -kI |w| (x1 - x1^2) at or above the exact one lowers the bound
-            m.ih[j] -= w * m.gi[k];
-            double d = m.kI[k] * w * m.gm[k];
+            m.ih[j] -= w * classGi;
+            double d = classInhibition * w;
             m.mh[j] += d;
-            if (m.inhibitionSquared[k]) {
-                m.inhibit(j, d, m.gm[k]);
+            if (classInhibitionSquared) {
+                m.inhibit(j, d, classGm);
             }
             m.inhibited[j] = true;
-            return;
-        }
-        if (m.bh[j] >= m.need[j]) {
-            check(j, t);
         }
     }
 

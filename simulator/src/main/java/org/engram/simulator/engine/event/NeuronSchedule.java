@@ -3,40 +3,85 @@ package org.engram.simulator.engine.event;
 import java.util.Arrays;
 
 /**
- * The one pending event of each neuron or source (a CHECK, FIRE or SOURCE), in an indexed 4-ary
- * min-heap ordered by time, then by neuron index (4 children per node: half the depth of a binary
- * heap, and the children share a cache line). Re-planning a neuron moves its entry in place,
- * so the heap never holds stale events and stays at most one entry per neuron deep.
+ * The one pending event of each neuron or source (a CHECK, FIRE or SOURCE), ordered by time, then
+ * by neuron index. Re-planning a neuron moves its entry, so there are no stale events.
  *
- * <p>Invariants: {@code position[heapNeuron[i]] == i} for every {@code i < size}; a neuron not
- * in the heap has position -1; {@code heapTime[i]} is the time of {@code heapNeuron[i]}'s event.
+ * <p>A calendar queue. An event at t belongs to bucket {@code floor(t / bucketMs)} (computed as
+ * {@link #bucketIndex}, which is monotone in t). Events of buckets before {@link #horizonBucket}
+ * are in an indexed 4-ary min-heap (4 children per node: half the depth of a binary heap, the
+ * children share a cache line); later ones in a timing wheel of {@code buckets} lists, bucket b
+ * in list {@code b mod buckets} (intrusive doubly linked lists, so placing or moving an event is
+ * O(1)). When the heap runs empty the horizon moves forward one bucket at a time and the passed
+ * bucket's events move into the heap (events a whole turn of the wheel or more ahead stay in
+ * their list). The heap thus holds about one bucket's worth of events, and the many re-plans of
+ * neurons far from threshold never touch it.
+ *
+ * <p>Invariants: every heap event's bucket is before the horizon and every wheel event's at or
+ * after it, so (bucketIndex being monotone) every heap event is earlier than every wheel event;
+ * {@code position[g]} is g's heap index or -1, {@code listOf[g]} its wheel list or -1 (not
+ * both); {@code time[g]} is the time of g's event.
  */
 final class NeuronSchedule {
+    /** The engine's wheel: 0.1 ms buckets (a grid step), 409.6 ms a turn. */
+    static final double DEFAULT_BUCKET_MS = 0.1;
+    static final int DEFAULT_BUCKETS = 4096;
+
+    private final double[] time;
+    private final byte[] kind;
+    // the heap of the events before the horizon
     private final double[] heapTime;
     private final int[] heapNeuron;
     private final int[] position;
-    private final byte[] kind;
-    private int size;
+    private int heapSize;
+    // the wheel
+    private final double bucketsPerMs;
+    private final int bucketMask;
+    private final int[] bucketHead;
+    private final int[] listOf;
+    private final int[] next;
+    private final int[] previous;
+    private int wheelSize;
+    /** The first bucket whose events are in the wheel. */
+    private long horizonBucket;
 
     NeuronSchedule(int neurons) {
+        this(neurons, DEFAULT_BUCKET_MS, DEFAULT_BUCKETS);
+    }
+
+    /** A schedule with a wheel of {@code buckets} (a power of two) buckets of {@code bucketMs}. */
+    NeuronSchedule(int neurons, double bucketMs, int buckets) {
+        if (Integer.bitCount(buckets) != 1 || !(bucketMs > 0)) {
+            throw new IllegalArgumentException("buckets must be a power of two and bucketMs positive");
+        }
+        time = new double[neurons];
+        kind = new byte[neurons];
         heapTime = new double[neurons];
         heapNeuron = new int[neurons];
         position = new int[neurons];
-        kind = new byte[neurons];
         Arrays.fill(position, -1);
+        bucketsPerMs = 1 / bucketMs;
+        bucketMask = buckets - 1;
+        bucketHead = new int[buckets];
+        Arrays.fill(bucketHead, -1);
+        listOf = new int[neurons];
+        Arrays.fill(listOf, -1);
+        next = new int[neurons];
+        previous = new int[neurons];
     }
 
     boolean isEmpty() {
-        return size == 0;
+        return heapSize + wheelSize == 0;
     }
 
-    /** The time of the earliest event; the schedule must not be empty. */
+    /** The time of the earliest event; +infinity if there is none. */
     double peekTime() {
-        return heapTime[0];
+        fillHeap();
+        return heapSize > 0 ? heapTime[0] : Double.POSITIVE_INFINITY;
     }
 
-    /** The neuron of the earliest event; the schedule must not be empty. */
+    /** The neuron of the earliest event; the schedule must hold one before +infinity. */
     int peekNeuron() {
+        fillHeap();
         return heapNeuron[0];
     }
 
@@ -48,24 +93,130 @@ final class NeuronSchedule {
     /** Makes neuron g's pending event one of the given kind at t, replacing any it had. */
     void schedule(int g, double t, int eventKind) {
         kind[g] = (byte) eventKind;
+        time[g] = t;
+        long bucket = bucketIndex(t);
         int i = position[g];
-        if (i < 0) {
-            siftUp(size++, t, g);
-        } else if (before(t, g, heapTime[i], g)) {
-            siftUp(i, t, g);
+        if (i >= 0) {
+            if (bucket < horizonBucket) {
+                // stays in the heap: moved in place
+                if (before(t, g, heapTime[i], g)) {
+                    siftUp(i, t, g);
+                } else {
+                    siftDown(i, t, g);
+                }
+                return;
+            }
+            removeFromHeap(g, i);
+        } else if (listOf[g] >= 0) {
+            unlink(g);
+        }
+        if (bucket < horizonBucket) {
+            siftUp(heapSize++, t, g);
         } else {
-            siftDown(i, t, g);
+            link(g, bucket);
         }
     }
 
     /** Removes neuron g's pending event, if any. */
     void cancel(int g) {
         int i = position[g];
-        if (i < 0) {
-            return;
+        if (i >= 0) {
+            removeFromHeap(g, i);
+        } else if (listOf[g] >= 0) {
+            unlink(g);
         }
+    }
+
+    /** Removes the earliest event and returns its neuron; its kind stays readable by {@link #kindOf}. */
+    int pop() {
+        fillHeap();
+        int g = heapNeuron[0];
         position[g] = -1;
-        int last = --size;
+        int last = --heapSize;
+        if (last > 0) {
+            siftDown(0, heapTime[last], heapNeuron[last]);
+        }
+        return g;
+    }
+
+    /**
+     * While the heap is empty and the wheel is not, moves the horizon forward a bucket at a time,
+     * moving the passed bucket's events before the new horizon into the heap; after a whole turn
+     * without any, the horizon jumps to the bucket of the earliest wheel event.
+     */
+    private void fillHeap() {
+        int passed = 0;
+        while (heapSize == 0 && wheelSize > 0) {
+            if (passed > bucketMask) {
+                double earliest = earliestInWheel();
+                if (earliest == Double.POSITIVE_INFINITY) {
+                    return;
+                }
+                horizonBucket = Math.max(horizonBucket, bucketIndex(earliest));
+                passed = 0;
+            }
+            long bucket = horizonBucket++;
+            passed++;
+            for (int g = bucketHead[(int) (bucket & bucketMask)]; g >= 0; ) {
+                int following = next[g];
+                if (bucketIndex(time[g]) == bucket) {
+                    unlink(g);
+                    siftUp(heapSize++, time[g], g);
+                }
+                g = following;
+            }
+        }
+    }
+
+    private double earliestInWheel() {
+        double earliest = Double.POSITIVE_INFINITY;
+        for (int head : bucketHead) {
+            for (int g = head; g >= 0; g = next[g]) {
+                earliest = Math.min(earliest, time[g]);
+            }
+        }
+        return earliest;
+    }
+
+    /**
+     * The bucket of time t >= 0: non-decreasing in t (a correctly rounded product, then the cast,
+     * which is the floor for non-negative numbers; +infinity maps to the last bucket).
+     */
+    private long bucketIndex(double t) {
+        return (long) (t * bucketsPerMs);
+    }
+
+    private void link(int g, long bucketIndex) {
+        int bucket = (int) (bucketIndex & bucketMask);
+        int head = bucketHead[bucket];
+        next[g] = head;
+        previous[g] = -1;
+        if (head >= 0) {
+            previous[head] = g;
+        }
+        bucketHead[bucket] = g;
+        listOf[g] = bucket;
+        wheelSize++;
+    }
+
+    private void unlink(int g) {
+        int p = previous[g];
+        int q = next[g];
+        if (p >= 0) {
+            next[p] = q;
+        } else {
+            bucketHead[listOf[g]] = q;
+        }
+        if (q >= 0) {
+            previous[q] = p;
+        }
+        listOf[g] = -1;
+        wheelSize--;
+    }
+
+    private void removeFromHeap(int g, int i) {
+        position[g] = -1;
+        int last = --heapSize;
         if (i == last) {
             return;
         }
@@ -76,17 +227,6 @@ final class NeuronSchedule {
         } else {
             siftDown(i, t, h);
         }
-    }
-
-    /** Removes the earliest event and returns its neuron; its kind stays readable by {@link #kindOf}. */
-    int pop() {
-        int g = heapNeuron[0];
-        position[g] = -1;
-        int last = --size;
-        if (last > 0) {
-            siftDown(0, heapTime[last], heapNeuron[last]);
-        }
-        return g;
     }
 
     private static boolean before(double t1, int g1, double t2, int g2) {
@@ -108,7 +248,7 @@ final class NeuronSchedule {
 
     /** Places (t, g) at hole i or below it. */
     private void siftDown(int i, double t, int g) {
-        int n = size;
+        int n = heapSize;
         while (true) {
             int first = 4 * i + 1;
             if (first >= n) {
