@@ -70,6 +70,8 @@ public final class EventEngine extends EngineBase {
     private final CondExpMembrane condExp = new CondExpMembrane();
     private final PolynomialCrossing polynomial = new PolynomialCrossing();
     private final ScaledMembranes scaled;
+    /** exp(-EXACT_WINDOW_MS / tau_m) of each class of scaled neurons. */
+    private final double[] exactWindowFactor;
     private long sequence;
     /** The time of the event being processed. */
     private double now;
@@ -102,6 +104,10 @@ public final class EventEngine extends EngineBase {
             plasticRing[k] = deliveries.ringOf(net.plasticDelayMs[k]);
         }
         scaled = new ScaledMembranes(net);
+        exactWindowFactor = new double[scaled.tauM.length];
+        for (int k = 0; k < exactWindowFactor.length; k++) {
+            exactWindowFactor[k] = Math.exp(-EXACT_WINDOW_MS / scaled.tauM[k]);
+        }
         for (int g = 0; g < n; g++) {
             if (scaled.scaled[g]) {
                 check(g, 0);
@@ -554,34 +560,36 @@ public final class EventEngine extends EngineBase {
         if (m.clamped[j]) {
             unclamp(j);
         }
-        double vInf = vInf(j);
-        double room = net.vThresh[j] - vInf;
+        // where an exact FIRE is pending and only excitation arrived since, the crossing can only
+        // have moved earlier: the old one is where the search starts
+        double hint = m.need[j] == Double.NEGATIVE_INFINITY && !m.inhibited[j] && neurons.kindOf(j) == FIRE
+                && neurons.isPending(j) ? Math.exp(-(neurons.timeOf(j) - t) / m.tauM[k]) : 0;
+        m.inhibited[j] = false;
+        double room = net.vThresh[j] - vInf(j);
         double e = m.synE(j);
         double i = m.synI(j);
-        // U(s) = v_inf + lin x + quad x^2, x = exp(-(s - t)/tau_m)
+        double a = m.homogeneous(j);
+        // U(s) = v_inf + lin x + quad x^2, x = exp(-(s - t)/tau_m), reaches threshold at x = reach
         double quad = m.inhibitionSquared[k] ? m.kI[k] * i : 0;
-        double lin = m.homogeneous(j) + m.kI[k] * i - quad;
+        double lin = a + m.kI[k] * i - quad;
         double bound = lin + quad;
         m.bh[j] = lin * m.gm[k];
         m.qh[j] = quad * m.gm[k] * m.gm[k];
-        double reach = bound >= room ? 0
-                : room >= 0 ? Double.POSITIVE_INFINITY
-                : quad == 0 ? m.tauM[k] * Math.log(lin / room)
-                : -m.tauM[k] * Math.log(ScaledMembranes.reachFactor(lin, quad, room));
-        m.inhibited[j] = false;
+        double reach = bound >= room ? 1
+                : room >= 0 ? 0
+                : quad == 0 ? room / lin
+                : ScaledMembranes.reachFactor(lin, quad, room);
         boolean delta = m.kE[k] == 0 && m.kI[k] == 0;
-        if (delta && reach < EXACT_WINDOW_MS) {
-            // v = v_inf + a exp(-s/tau_m): the bound is v itself, and reach its exact crossing time
-            neurons.schedule(j, t + reach, FIRE);
-            m.planFire(j, false);
-        } else if (reach < EXACT_WINDOW_MS) {
+        if (reach > exactWindowFactor[k]) {
             double s;
-            if (m.powerE[k] > 0) {
-                double x = polynomial.largestRoot(-room, m.homogeneous(j), -m.kE[k] * e, m.powerE[k], m.kI[k] * i,
-                        m.powerI[k]);
+            if (delta) {
+                // v = v_inf + a exp(-s/tau_m): the bound is v itself, and reach its exact crossing
+                s = -m.tauM[k] * Math.log(reach);
+            } else if (m.powerE[k] > 0) {
+                double x = polynomial.largestRoot(-room, a, -m.kE[k] * e, m.powerE[k], m.kI[k] * i, m.powerI[k], hint);
                 s = x == 1 ? 0 : x > 0 ? -m.tauM[k] * Math.log(x) : Double.POSITIVE_INFINITY;
             } else {
-                currExp.prepare(m.v(j, vInf), e, i, net.vRest[j], net.iOffset[j], net.cm[j], net.tauM[j],
+                currExp.prepare(m.v(j, vInf(j)), e, i, net.vRest[j], net.iOffset[j], net.cm[j], net.tauM[j],
                         net.tauSynE[j], net.tauSynI[j], net.vThresh[j]);
                 s = currExp.firstCrossing();
             }
@@ -591,7 +599,7 @@ public final class EventEngine extends EngineBase {
                 neurons.cancel(j);
             }
             m.planFire(j, false);
-        } else if (reach == Double.POSITIVE_INFINITY) {
+        } else if (reach == 0) {
             neurons.cancel(j);
             m.planCheck(j, room, m.ym[k], 0);
         } else {

@@ -85,6 +85,16 @@ final class NeuronSchedule {
         return heapNeuron[0];
     }
 
+    /** Whether neuron g has a pending event. */
+    boolean isPending(int g) {
+        return position[g] >= 0 || listOf[g] >= 0;
+    }
+
+    /** The time of neuron g's pending event (or of its last one). */
+    double timeOf(int g) {
+        return time[g];
+    }
+
     /** The kind of neuron g's pending event. */
     int kindOf(int g) {
         return kind[g];

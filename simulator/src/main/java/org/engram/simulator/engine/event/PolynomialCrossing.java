@@ -45,9 +45,12 @@ final class PolynomialCrossing {
     /**
      * The largest x in (0, 1] at which {@code d + a x + b x^n + c x^m} reaches 0 with the
      * polynomial negative above it, or 0 if it stays negative on (0, 1]; 1 if it is not negative
-     * at 1. Requires {@code b <= 0 <= c} and {@code n, m >= 2}.
+     * at 1. Requires {@code b <= 0 <= c} and {@code n, m >= 2}. {@code hint} in (0, 1), or 0 for
+     * none, is a point where the polynomial is probably just above 0 (a crossing found before the
+     * latest excitation): it is one more cut of the walk, and Newton's method starts there when
+     * the crossing lies just above it.
      */
-    double largestRoot(double d, double a, double b, int n, double c, int m) {
+    double largestRoot(double d, double a, double b, int n, double c, int m, double hint) {
         this.d = d;
         this.a = a;
         this.b = b;
@@ -58,30 +61,40 @@ final class PolynomialCrossing {
         if (p >= 0) {
             return 1;
         }
+        double turn = slopeTurningPoint();
+        if (!(turn > 0 && turn < 1)) {
+            turn = 0;
+        }
+        if (!(hint > 0 && hint < 1)) {
+            hint = 0;
+        }
+        // the cuts below 1, descending: P' is monotone between consecutive ones (the turn), and
+        // P is monotone between them once P''s root inside is found
+        double upper = Math.max(turn, hint);
+        double lower = Math.min(turn, hint);
         double hi = 1;
         double slopeHi = p1;
-        double turn = slopeTurningPoint();
-        for (int piece = 0; piece < 2; piece++) {
-            double lo = piece == 0 && turn > 0 && turn < 1 ? turn : 0;
+        for (int piece = 0; piece < 3; piece++) {
+            double lo = piece == 0 ? upper : piece == 1 ? lower : 0;
+            if (lo >= hi || (lo == 0 && piece < 2)) {
+                continue;
+            }
             evaluate(lo);
             double pLo = p;
             double slopeLo = p1;
             if (slopeLo != 0 && slopeHi != 0 && (slopeLo < 0) != (slopeHi < 0)) {
                 // an extremum of P inside: P is monotone above and below it
-                double r = root(lo, hi, slopeHi < 0, true);
+                double r = root(lo, hi, slopeHi < 0, true, hi);
                 if (r > lo && r < hi) {
                     evaluate(r);
                     if (p >= 0) {
-                        return root(r, hi, true, false);
+                        return root(r, hi, true, false, hi);
                     }
                     hi = r;
                 }
             }
             if (pLo >= 0) {
-                return lo == 0 && pLo == 0 ? 0 : root(lo, hi, true, false);
-            }
-            if (lo == 0) {
-                break;
+                return lo == 0 && pLo == 0 ? 0 : root(lo, hi, true, false, lo == hint ? lo : hi);
             }
             hi = lo;
             slopeHi = slopeLo;
@@ -95,16 +108,23 @@ final class PolynomialCrossing {
             return Double.NaN;
         }
         double ratio = (m * (m - 1.0) * c) / (n * (n - 1.0) * -b);
-        return Math.pow(ratio, 1.0 / (n - m));
+        return switch (n - m) {
+            case 1 -> ratio;
+            case 2 -> Math.sqrt(ratio);
+            case -1 -> 1 / ratio;
+            case -2 -> 1 / Math.sqrt(ratio);
+            default -> Math.pow(ratio, 1.0 / (n - m));
+        };
     }
 
     /**
      * The root in [lo, hi] of P ({@code slope} false) or of P' ({@code slope} true), the function
-     * being negative at hi if {@code negativeAtHi} and changing sign once in the bracket.
+     * being negative at hi if {@code negativeAtHi} and changing sign once in the bracket; Newton
+     * steps from {@code start}, an end of the bracket.
      */
-    private double root(double lo, double hi, boolean negativeAtHi, boolean slope) {
+    private double root(double lo, double hi, boolean negativeAtHi, boolean slope, double start) {
         double relative = slope ? SLOPE_ACCURACY : RELATIVE_ACCURACY;
-        double x = hi;
+        double x = start;
         double stepBefore = hi - lo;
         double step = stepBefore;
         for (int k = 0; k < MAX_ITERATIONS; k++) {

@@ -14,11 +14,16 @@ class PolynomialCrossingTest {
     /** Crossing time in ms by the polynomial search, from the state (v0, E0, I0). */
     private static double polynomialCrossing(double v0, double e0, double i0, double vInf, double tauM, double tauE,
             double tauI) {
+        return polynomialCrossing(v0, e0, i0, vInf, tauM, tauE, tauI, 0);
+    }
+
+    private static double polynomialCrossing(double v0, double e0, double i0, double vInf, double tauM, double tauE,
+            double tauI, double hintMs) {
         double kE = tauM * tauE / (CM * (tauM - tauE));
         double kI = tauM * tauI / (CM * (tauM - tauI));
         double a = v0 - vInf + kE * e0 - kI * i0;
         double x = new PolynomialCrossing().largestRoot(vInf - THRESHOLD, a, -kE * e0,
-                CurrExpMembrane.integerRatio(tauM, tauE), kI * i0, CurrExpMembrane.integerRatio(tauM, tauI));
+                CurrExpMembrane.integerRatio(tauM, tauE), kI * i0, CurrExpMembrane.integerRatio(tauM, tauI), hintMs > 0 ? Math.exp(-hintMs / tauM) : 0);
         return x == 1 ? 0 : x > 0 ? -tauM * Math.log(x) : Double.POSITIVE_INFINITY;
     }
 
@@ -47,6 +52,13 @@ class PolynomialCrossingTest {
                 crossings++;
                 assertEquals(expected, actual, 1e-9, state);
                 assertEquals(THRESHOLD, m.v(actual), 1e-9, state);
+                // a hint just after the crossing (as after an excitatory input), one before it
+                // (P negative there) and one anywhere: the same crossing
+                for (double hint : new double[] {expected * (1 + 1e-3 * rng.nextDouble()), expected * rng.nextDouble(),
+                        50 * rng.nextDouble()}) {
+                    assertEquals(expected, polynomialCrossing(v0, e0, i0, vRest, tauM, tauE, tauI, hint), 1e-9,
+                            state + " hint " + hint);
+                }
             }
         }
         assertTrue(crossings > 1000, "enough crossing cases: " + crossings);
