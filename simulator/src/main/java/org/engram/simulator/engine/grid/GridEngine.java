@@ -43,6 +43,16 @@ public final class GridEngine extends EngineBase {
     private final int slots;
     private final double[] ringE;
     private final double[] ringI;
+    /**
+     * The neurons with exponential synapses that have input in each slot (slot by position), so
+     * that arrivals touch only them instead of every neuron's ring entries each step.
+     */
+    private final int[] arriving;
+    private final int[] arrivingCount;
+    private final boolean[] listed;
+    /** sPyNNaker's kappa of each neuron's excitatory and inhibitory synapses; NaN for delta neurons. */
+    private final double[] kappaE;
+    private final double[] kappaI;
     private final int[] groupDelaySteps;
     private final int[] plasticDelaySteps;
     private final int[] spikedThisStep;
@@ -74,6 +84,18 @@ public final class GridEngine extends EngineBase {
         slots = maxDelay + 1;
         ringE = new double[slots * n];
         ringI = new double[slots * n];
+        arriving = new int[slots * n];
+        arrivingCount = new int[slots];
+        listed = new boolean[slots * n];
+        kappaE = new double[n];
+        kappaI = new double[n];
+        java.util.Arrays.fill(kappaE, Double.NaN);
+        for (Run run : runs) {
+            if (run.model != BuiltNetwork.IF_CURR_DELTA) {
+                java.util.Arrays.fill(kappaE, run.from, run.to, run.kappaE);
+                java.util.Arrays.fill(kappaI, run.from, run.to, run.kappaI);
+            }
+        }
         spikedThisStep = new int[n];
         sourceNeurons = java.util.stream.IntStream.range(0, n).filter(g -> !net.hasMembrane(g)).toArray();
 
@@ -114,16 +136,18 @@ public final class GridEngine extends EngineBase {
 
     private void step(long s) {
         double t = s * dt;
-        int base = (int) (s % slots) * n;
+        int slot = (int) (s % slots);
+        int base = slot * n;
+        arrive(slot);
         int spiking = 0;
         // one tight loop per run of neurons with equal parameters: no per-neuron dispatch or
         // parameter loads in the hot loop (a homogeneous population is one run)
         for (int r = 0; r < runs.length; r++) {
             Run run = runs[r];
             spiking = switch (run.model) {
-                case BuiltNetwork.IF_CURR_EXP -> updateCurrExp(run, base, spiking);
+                case BuiltNetwork.IF_CURR_EXP -> updateCurrExp(run, spiking);
                 case BuiltNetwork.IF_CURR_DELTA -> updateCurrDelta(run, base, spiking);
-                default -> updateCondExp(run, base, spiking);
+                default -> updateCondExp(run, spiking);
             };
         }
         eventsProcessed += n;
@@ -189,16 +213,29 @@ public final class GridEngine extends EngineBase {
         return out.toArray(new Run[0]);
     }
 
-    /** Steps 1-4 for a run of IF_curr_exp neurons; returns the new count of spiking neurons. */
-    private int updateCurrExp(Run run, int base, int spiking) {
+    /**
+     * Step 1 for the neurons with exponential synapses that have input in this slot:
+     * {@code I += (sum of w) kappa} (delta neurons read their ring entries in their update).
+     */
+    private void arrive(int slot) {
+        int base = slot * n;
+        for (int k = 0, count = arrivingCount[slot]; k < count; k++) {
+            int g = arriving[base + k];
+            synE[g] += ringE[base + g] * kappaE[g];
+            synI[g] += ringI[base + g] * kappaI[g];
+            ringE[base + g] = 0;
+            ringI[base + g] = 0;
+            listed[base + g] = false;
+        }
+        arrivingCount[slot] = 0;
+    }
+
+    /** Steps 2-4 for a run of IF_curr_exp neurons; returns the new count of spiking neurons. */
+    private int updateCurrExp(Run run, int spiking) {
         final double[] v = this.v;
         final double[] synE = this.synE;
         final double[] synI = this.synI;
-        final double[] ringE = this.ringE;
-        final double[] ringI = this.ringI;
         final int[] refractory = this.refractory;
-        final double kappaE = run.kappaE;
-        final double kappaI = run.kappaI;
         final double vRest = run.vRest;
         final double resistance = run.resistance;
         final double iOffset = run.iOffset;
@@ -207,10 +244,8 @@ public final class GridEngine extends EngineBase {
         final double decayI = run.decayI;
         final double vThresh = run.vThresh;
         for (int g = run.from; g < run.to; g++) {
-            double e = synE[g] + ringE[base + g] * kappaE;
-            double i = synI[g] + ringI[base + g] * kappaI;
-            ringE[base + g] = 0;
-            ringI[base + g] = 0;
+            double e = synE[g];
+            double i = synI[g];
             if (refractory[g] > 0) {
                 refractory[g]--;
             } else {
@@ -257,19 +292,15 @@ public final class GridEngine extends EngineBase {
         return spiking;
     }
 
-    /** Steps 1-4 for a run of IF_cond_exp neurons: the synaptic current uses v of the step start. */
-    private int updateCondExp(Run run, int base, int spiking) {
+    /** Steps 2-4 for a run of IF_cond_exp neurons: the synaptic current uses v of the step start. */
+    private int updateCondExp(Run run, int spiking) {
         final double[] v = this.v;
         final double[] synE = this.synE;
         final double[] synI = this.synI;
-        final double[] ringE = this.ringE;
-        final double[] ringI = this.ringI;
         final int[] refractory = this.refractory;
         for (int g = run.from; g < run.to; g++) {
-            double e = synE[g] + ringE[base + g] * run.kappaE;
-            double i = synI[g] + ringI[base + g] * run.kappaI;
-            ringE[base + g] = 0;
-            ringI[base + g] = 0;
+            double e = synE[g];
+            double i = synI[g];
             if (refractory[g] > 0) {
                 refractory[g]--;
             } else {
@@ -325,29 +356,35 @@ public final class GridEngine extends EngineBase {
 
     private void send(int g, long s, double t) {
         for (int k = net.groupRowStart[g]; k < net.groupRowStart[g + 1]; k++) {
-            int slotBase = (int) ((s + groupDelaySteps[k]) % slots) * n;
+            int slot = (int) ((s + groupDelaySteps[k]) % slots);
             int from = net.groupFirst[k];
             int to = k + 1 < net.groupRowStart[g + 1] ? net.groupFirst[k + 1] : net.staticRowStart[g + 1];
             for (int syn = from; syn < to; syn++) {
                 double w = net.staticWeight[syn];
                 if (w >= 0) {
-                    ringE[slotBase + net.staticTarget[syn]] += w;
+                    addInput(ringE, slot, net.staticTarget[syn], w);
                 } else {
-                    ringI[slotBase + net.staticTarget[syn]] -= w;
+                    addInput(ringI, slot, net.staticTarget[syn], -w);
                 }
             }
             synapticEvents += to - from;
         }
         for (int syn = net.plasticRowStart[g]; syn < net.plasticRowStart[g + 1]; syn++) {
             double w = plasticity.preSpike(syn, t);
-            int slotBase = (int) ((s + plasticDelaySteps[syn]) % slots) * n;
-            if (net.plasticInhibitory[syn]) {
-                ringI[slotBase + net.plasticTarget[syn]] += w;
-            } else {
-                ringE[slotBase + net.plasticTarget[syn]] += w;
-            }
+            int slot = (int) ((s + plasticDelaySteps[syn]) % slots);
+            addInput(net.plasticInhibitory[syn] ? ringI : ringE, slot, net.plasticTarget[syn], w);
             synapticEvents++;
         }
+    }
+
+    /** Adds weight w to neuron j's ring entry of a slot, listing j as arriving there if it is new. */
+    private void addInput(double[] ring, int slot, int j, double w) {
+        int index = slot * n + j;
+        if (!listed[index] && !Double.isNaN(kappaE[j])) {
+            listed[index] = true;
+            arriving[slot * n + arrivingCount[slot]++] = j;
+        }
+        ring[index] += w;
     }
 
     private void sampleAfterStep(long s, double t) {
