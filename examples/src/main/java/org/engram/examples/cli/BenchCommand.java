@@ -36,7 +36,7 @@ final class BenchCommand implements Callable<Integer> {
     String name;
 
     @Option(names = "--neurons", paramLabel = "N", defaultValue = "4000",
-            description = "network size, 80 % excitatory (default: ${DEFAULT-VALUE}); 80 inputs per neuron whatever N")
+            description = "network size, 80 %% excitatory (default: ${DEFAULT-VALUE}); 80 inputs per neuron whatever N")
     int neurons;
 
     @Option(names = "--time", paramLabel = "MS", description = "biological time (default: 5000 for b4, else 1000)")
@@ -52,8 +52,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "2007", description = "network seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--no-warmup", description = "time the first run, JIT compilation included (by default a "
-            + "1000-neuron copy runs 300 ms first, as Brian2's timing leaves out its C++ compile step)")
+    @Option(names = "--no-warmup", description = "time the first run, JIT compilation included (by default a copy "
+            + "of at most 4000 neurons runs for 1.5 s of wall time first, as Brian2's timing leaves out its C++ "
+            + "compile step)")
     boolean noWarmup;
 
     @Option(names = "--json", description = "end with one JSON line of the figures")
