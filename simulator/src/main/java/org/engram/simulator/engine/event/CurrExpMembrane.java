@@ -20,19 +20,14 @@ package org.engram.simulator.engine.event;
  * and solved, v is monotone between them, and the first interval on which v rises through the
  * threshold is solved to 1e-12 ms.
  *
- * <p>Root finding ({@link #root}) is Newton's method kept inside a bracket whose ends have
- * opposite signs: a step that would leave the bracket, or that does not halve the previous one,
- * is replaced by bisection, so it converges whenever bisection does, and quadratically near a
- * simple root. One evaluation ({@link #evaluate}) gives v, v' and v'' from three
+ * <p>Root finding is {@link BracketedNewton}'s safeguarded Newton method. One evaluation ({@link #evaluate}) gives v, v' and v'' from three
  * transcendental functions. The crossing search starts at the rigorous lower bound of
  * {@link #crossingLowerBound}, where the bracket's left end may be raised: v stays below the
  * threshold before it.
  */
-final class CurrExpMembrane {
+final class CurrExpMembrane extends BracketedNewton {
     /** Absolute accuracy of crossing times, ms. */
     static final double TIME_ACCURACY_MS = 1e-12;
-    /** Newton-bisection steps before giving up (bisection alone needs about 60 on the horizon). */
-    private static final int MAX_ITERATIONS = 200;
     /** Beyond this many of the slowest time constant, the exponentials are below double precision. */
     private static final double HORIZON_TAUS = 60;
 
@@ -50,10 +45,6 @@ final class CurrExpMembrane {
     private int powerE;
     private int powerI;
 
-    // v, v' and v'' at the argument of the last evaluate()
-    private double ev;
-    private double ed;
-    private double edd;
 
     void prepare(double v0, double e0, double i0, double vRest, double iOffset, double cm, double tauM,
             double tauE, double tauI, double threshold) {
@@ -148,23 +139,23 @@ final class CurrExpMembrane {
         double split = slopeTurningPoint();
         evaluate(0);
         double lo = 0;
-        double slopeLo = ed;
+        double slopeLo = slope;
         for (int piece = 0; piece < 2; piece++) {
             double hi = piece == 0 && split > 0 && split < horizon ? split : horizon;
             evaluate(hi);
-            double vHi = ev;
-            double slopeHi = ed;
+            double aboveHi = value;
+            double slopeHi = slope;
             if (slopeLo != 0 && slopeHi != 0 && (slopeLo < 0) != (slopeHi < 0)) {
-                double r = root(lo, hi, slopeLo < 0, true, lo);
+                double r = root(lo, hi, slopeLo < 0, true, lo, TIME_ACCURACY_MS, 0);
                 if (r > lo && r < hi) {
                     evaluate(r);
-                    if (ev >= threshold) {
+                    if (value >= 0) {
                         return solve(lo, r);
                     }
                     lo = r;
                 }
             }
-            if (vHi >= threshold) {
+            if (aboveHi >= 0) {
                 return solve(lo, hi);
             }
             lo = hi;
@@ -208,55 +199,17 @@ final class CurrExpMembrane {
         // no crossing before the lower bound: start there
         double bound = crossingLowerBound();
         double start = bound > lo && bound < hi ? bound : lo;
-        return root(lo, hi, true, false, start);
+        return root(lo, hi, true, false, start, TIME_ACCURACY_MS, 0);
     }
 
     /**
-     * The root in [lo, hi] of v - threshold ({@code slope} false) or of v' ({@code slope} true),
-     * which is negative at lo if {@code risingAtLo} and changes sign once in the bracket; Newton
-     * steps from {@code start}, safeguarded by bisection, until a step or the bracket is below
-     * 1e-12 ms. Never returns a time outside [lo, hi].
-     */
-    private double root(double lo, double hi, boolean risingAtLo, boolean slope, double start) {
-        double x = start;
-        double stepBefore = hi - lo;
-        double step = stepBefore;
-        for (int k = 0; k < MAX_ITERATIONS; k++) {
-            evaluate(x);
-            double f = slope ? ed : ev - threshold;
-            double df = slope ? edd : ed;
-            if (f == 0) {
-                return x;
-            }
-            if ((f < 0) == risingAtLo) {
-                lo = x;
-            } else {
-                hi = x;
-            }
-            double newton = x - f / df;
-            if (df != 0 && newton > lo && newton < hi && Math.abs(2 * (x - newton)) <= Math.abs(stepBefore)) {
-                stepBefore = step;
-                step = newton - x;
-                x = newton;
-            } else {
-                stepBefore = step;
-                step = 0.5 * (hi - lo);
-                x = lo + step;
-            }
-            if (Math.abs(step) < 0.01 * TIME_ACCURACY_MS || hi - lo < TIME_ACCURACY_MS) {
-                break;
-            }
-        }
-        return Math.max(lo, Math.min(hi, x));
-    }
-
-    /**
-     * Sets {@code ev, ed, edd} to v, v' and v'' at s: one exponential when the synaptic time
+     * Sets value, slope and curvature to v - v_thresh, v' and v'' at s: one exponential when the synaptic time
      * constants divide tau_m ({@link #integerRatio}), else the kernels in their stable form:
      * {@code exp(-s/tau) = exp(-s/tau_m) (1 + expm1(-x))}, {@code K' = exp(-s/tau)/cm - K/tau_m},
      * {@code K'' = -exp(-s/tau)/(tau cm) - K'/tau_m}.
      */
-    private void evaluate(double s) {
+    @Override
+    protected void evaluate(double s) {
         double xm = Math.exp(-s / tauM);
         double a = v0 - vInf;
         double v = vInf + a * xm;
@@ -296,8 +249,8 @@ final class CurrExpMembrane {
             d -= i0 * k1;
             dd -= i0 * (-xi / (tauI * cm) - k1 / tauM);
         }
-        ev = v;
-        ed = d;
-        edd = dd;
+        value = v - threshold;
+        slope = d;
+        curvature = dd;
     }
 }

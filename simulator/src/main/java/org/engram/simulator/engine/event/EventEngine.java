@@ -24,15 +24,18 @@ import org.engram.simulator.engine.EngineBase;
  *       Linear LIF neurons ({@code IF_curr_delta}, and {@code IF_curr_exp} with tau_syn below
  *       tau_m) are kept in {@link ScaledMembranes}' scaled form instead: a delivery is a
  *       multiply-add with factors shared by all synapses of a spike, and a new CHECK is planned
- *       only when an excitatory input breaks the bound that planned the pending one; inhibition
- *       never brings a crossing forward, so it only marks a planned FIRE for confirmation;</li>
+ *       only when an excitatory input breaks the bound that planned the pending one (one
+ *       comparison); inhibition never brings a crossing forward, so it lowers the bound and
+ *       marks a planned FIRE for confirmation. Their exact crossings are the roots of a
+ *       polynomial in exp(-s/tau_m) when tau_m is a multiple of both tau_syn
+ *       ({@link PolynomialCrossing});</li>
  *   <li>FIRE: a neuron or source spikes: it is recorded, the STDP rule runs for its plastic
  *       synapses, deliveries are scheduled, and the neuron is reset and refractory for tau_refrac
  *       (synaptic currents keep decaying; delta inputs arriving then are dropped);</li>
  *   <li>SAMPLE: v or weights are recorded.</li>
  * </ul>
  * Deliveries wait in one FIFO ring per distinct delay ({@link DeliveryQueues}), neurons' events
- * in {@link NeuronSchedule}, samples (and deliveries of rarer delays) in {@link EventQueue}; the
+ * in {@link NeuronSchedule} (a calendar queue), samples (and deliveries of rarer delays) in {@link EventQueue}; the
  * loop takes the earliest of the three by (time, order key). Simultaneous events are processed
  * in this documented order: all deliveries of a time (in the order they were scheduled), then
  * CHECK/FIRE events of neurons and sources in global index order (so a spike caused by a

@@ -16,11 +16,10 @@ package org.engram.simulator.engine.event;
  * at most once on (0, 1), at a closed-form point: P' is monotone on both sides of it, so each
  * side holds at most one root of P', and P is monotone between the cuts. The pieces are walked
  * from x = 1 downwards and the first one on which P rises to zero is solved by Newton's method
- * kept inside its bracket (bisection when a step leaves it or does not halve the previous one),
- * until the bracket is below {@link #RELATIVE_ACCURACY} of x, that is below
- * {@code tau_m * RELATIVE_ACCURACY} ms (2e-13 ms for tau_m = 20 ms).
+ * kept inside its bracket ({@link BracketedNewton}) to {@link #RELATIVE_ACCURACY} of x, that is
+ * to {@code tau_m * RELATIVE_ACCURACY} ms (2e-13 ms for tau_m = 20 ms).
  */
-final class PolynomialCrossing {
+final class PolynomialCrossing extends BracketedNewton {
     /** Bracket width at which a root is accepted, relative to x (dx/x = ds/tau_m). */
     static final double RELATIVE_ACCURACY = 1e-14;
     /**
@@ -28,7 +27,6 @@ final class PolynomialCrossing {
      * in its place changes the extreme value by O(e^2).
      */
     private static final double SLOPE_ACCURACY = 1e-9;
-    private static final int MAX_ITERATIONS = 200;
 
     private double d;
     private double a;
@@ -37,10 +35,6 @@ final class PolynomialCrossing {
     private int n;
     private int m;
 
-    // P, P' and P'' at the argument of the last evaluate()
-    private double p;
-    private double p1;
-    private double p2;
 
     /**
      * The largest x in (0, 1] at which {@code d + a x + b x^n + c x^m} reaches 0 with the
@@ -58,7 +52,7 @@ final class PolynomialCrossing {
         this.n = n;
         this.m = m;
         evaluate(1);
-        if (p >= 0) {
+        if (value >= 0) {
             return 1;
         }
         double turn = slopeTurningPoint();
@@ -73,28 +67,28 @@ final class PolynomialCrossing {
         double upper = Math.max(turn, hint);
         double lower = Math.min(turn, hint);
         double hi = 1;
-        double slopeHi = p1;
+        double slopeHi = slope;
         for (int piece = 0; piece < 3; piece++) {
             double lo = piece == 0 ? upper : piece == 1 ? lower : 0;
             if (lo >= hi || (lo == 0 && piece < 2)) {
                 continue;
             }
             evaluate(lo);
-            double pLo = p;
-            double slopeLo = p1;
+            double pLo = value;
+            double slopeLo = slope;
             if (slopeLo != 0 && slopeHi != 0 && (slopeLo < 0) != (slopeHi < 0)) {
                 // an extremum of P inside: P is monotone above and below it
-                double r = root(lo, hi, slopeHi < 0, true, hi);
+                double r = root(lo, hi, slopeLo < 0, true, hi, 0, SLOPE_ACCURACY);
                 if (r > lo && r < hi) {
                     evaluate(r);
-                    if (p >= 0) {
-                        return root(r, hi, true, false, hi);
+                    if (value >= 0) {
+                        return root(r, hi, false, false, hi, 0, RELATIVE_ACCURACY);
                     }
                     hi = r;
                 }
             }
             if (pLo >= 0) {
-                return lo == 0 && pLo == 0 ? 0 : root(lo, hi, true, false, lo == hint ? lo : hi);
+                return lo == 0 && pLo == 0 ? 0 : root(lo, hi, false, false, lo == hint ? lo : hi, 0, RELATIVE_ACCURACY);
             }
             hi = lo;
             slopeHi = slopeLo;
@@ -117,58 +111,16 @@ final class PolynomialCrossing {
         };
     }
 
-    /**
-     * The root in [lo, hi] of P ({@code slope} false) or of P' ({@code slope} true), the function
-     * being negative at hi if {@code negativeAtHi} and changing sign once in the bracket; Newton
-     * steps from {@code start}, an end of the bracket.
-     */
-    private double root(double lo, double hi, boolean negativeAtHi, boolean slope, double start) {
-        double relative = slope ? SLOPE_ACCURACY : RELATIVE_ACCURACY;
-        double x = start;
-        double stepBefore = hi - lo;
-        double step = stepBefore;
-        for (int k = 0; k < MAX_ITERATIONS; k++) {
-            evaluate(x);
-            double f = slope ? p1 : p;
-            double df = slope ? p2 : p1;
-            if (f == 0) {
-                return x;
-            }
-            if ((f < 0) == negativeAtHi) {
-                hi = x;
-            } else {
-                lo = x;
-            }
-            double newton = x - f / df;
-            if (df != 0 && Math.abs(newton - x) <= relative * x) {
-                // near a simple root the error after a Newton step is far below the step itself
-                return Math.max(lo, Math.min(hi, newton));
-            }
-            if (df != 0 && newton > lo && newton < hi && Math.abs(2 * (x - newton)) <= Math.abs(stepBefore)) {
-                stepBefore = step;
-                step = newton - x;
-                x = newton;
-            } else {
-                stepBefore = step;
-                step = 0.5 * (hi - lo);
-                x = lo + step;
-            }
-            if (hi - lo <= relative * hi) {
-                break;
-            }
-        }
-        return Math.max(lo, Math.min(hi, x));
-    }
-
-    /** Sets p, p1, p2 to P, P' and P'' at x. */
-    private void evaluate(double x) {
+    /** Sets value, slope and curvature to P, P' and P'' at x. */
+    @Override
+    protected void evaluate(double x) {
         double xn2 = power(x, n - 2);
         double xm2 = power(x, m - 2);
         double xn1 = xn2 * x;
         double xm1 = xm2 * x;
-        p = d + a * x + b * xn1 * x + c * xm1 * x;
-        p1 = a + n * b * xn1 + m * c * xm1;
-        p2 = n * (n - 1.0) * b * xn2 + m * (m - 1.0) * c * xm2;
+        value = d + a * x + b * xn1 * x + c * xm1 * x;
+        slope = a + n * b * xn1 + m * c * xm1;
+        curvature = n * (n - 1.0) * b * xn2 + m * (m - 1.0) * c * xm2;
     }
 
     private static double power(double x, int k) {
