@@ -71,7 +71,7 @@ final class CurrExpMembrane extends BracketedNewton {
         return n >= 2 && n <= 16 && n * tau == tauM ? (int) n : 0;
     }
 
-    private static double power(double x, int n) {
+    static double power(double x, int n) {
         double r = x;
         for (int k = 1; k < n; k++) {
             r *= x;

@@ -229,7 +229,11 @@ final class ScaledMembranes {
             double s = t - epoch;
             gm[k] = Math.exp(s / tauM[k]);
             ym[k] = 1 / gm[k];
-            if (tauE[k] > 0) {
+            if (powerE[k] > 0) {
+                // tau_m = n tau_E = m tau_I: powers of g_m instead of two more exponentials
+                ge[k] = CurrExpMembrane.power(gm[k], powerE[k]);
+                gi[k] = CurrExpMembrane.power(gm[k], powerI[k]);
+            } else if (tauE[k] > 0) {
                 ge[k] = Math.exp(s / tauE[k]);
                 gi[k] = Math.exp(s / tauI[k]);
             }
