@@ -80,6 +80,7 @@ public final class EventEngine extends EngineBase {
     private double now;
     // the factors of the class being delivered to (useClass)
     private double classGm;
+    private double classYm;
     private double classGe;
     private double classGi;
     private double classExcitation;
@@ -481,6 +482,7 @@ public final class EventEngine extends EngineBase {
         ScaledMembranes m = scaled;
         m.factorsAt(k, t);
         classGm = m.gm[k];
+        classYm = m.ym[k];
         classGe = m.ge[k];
         classGi = m.gi[k];
         classExcitation = m.kE[k] * classGm;
@@ -516,7 +518,7 @@ public final class EventEngine extends EngineBase {
             m.mh[j] += d;
             double bh = m.bh[j] + d;
             m.bh[j] = bh;
-            if (bh >= m.need[j]) {
+            if (bh >= m.need[j] && !m.stillBelowAfterRestart(j, classYm)) {
                 check(j, t);
             }
         } else {
@@ -526,7 +528,7 @@ public final class EventEngine extends EngineBase {
             double d = classInhibition * w;
             m.mh[j] += d;
             if (classInhibitionSquared) {
-                m.inhibit(j, d, classGm);
+                m.inhibit(j, d, classGm, classYm);
             }
             m.inhibited[j] = true;
         }

@@ -280,13 +280,31 @@ final class ScaledMembranes {
     }
 
     /**
-     * The inhibitory input -kI w (x1 - x1^2) at a time with factor gm, {@code d = -kI w gm}: bh
-     * falls by it and qh grows by {@code d gm}, which lowers the bound and raises need.
+     * The inhibitory input -kI w (x1 - x1^2) at a time with factors gm and ym = 1/gm,
+     * {@code d = -kI w gm}: bh falls by it and qh grows by {@code d gm}, which lowers the bound
+     * from then on. The planning interval is now [that time, its end] (x1^2 is large before the
+     * input, so keeping the old start would lower need).
      */
-    void inhibit(int g, double d, double gm) {
+    void inhibit(int g, double d, double gm, double ym) {
         bh[g] += d;
         qh[g] -= d * gm;
+        planStart[g] = ym;
         need[g] = need(g);
+    }
+
+    /**
+     * Called when an excitatory input at a time with ym = 1/gm has raised bh to need: moves the
+     * start of the planning interval to that time (need was computed from an earlier start,
+     * which can be the tighter end) and tells whether bh is still below the new need, in which
+     * case the plan holds.
+     */
+    boolean stillBelowAfterRestart(int g, double ym) {
+        if (Double.isInfinite(need[g])) {
+            return false;
+        }
+        planStart[g] = ym;
+        need[g] = need(g);
+        return bh[g] < need[g];
     }
 
     /**
