@@ -518,7 +518,7 @@ public final class EventEngine extends EngineBase {
             m.mh[j] += d;
             double bh = m.bh[j] + d;
             m.bh[j] = bh;
-            if (bh >= m.need[j] && !m.stillBelowAfterRestart(j, classYm)) {
+            if (bh >= m.need[j] && !m.stillBelowAfterRestart(j, classGm, classYm)) {
                 check(j, t);
             }
         } else {
@@ -556,7 +556,7 @@ public final class EventEngine extends EngineBase {
     private void check(int j, double t) {
         ScaledMembranes m = scaled;
         if (t < refractoryUntil[j]) {
-            m.planFire(j, true);
+            m.planRefractory(j);
             neurons.schedule(j, refractoryUntil[j], CHECK);
             return;
         }
@@ -568,7 +568,7 @@ public final class EventEngine extends EngineBase {
         // where an exact FIRE is pending and only excitation arrived since, the crossing can only
         // have moved earlier: the old one is where the search starts
         double hint = m.need[j] == Double.NEGATIVE_INFINITY && !m.inhibited[j] && neurons.kindOf(j) == FIRE
-                && neurons.isPending(j) ? Math.exp(-(neurons.timeOf(j) - t) / m.tauM[k]) : 0;
+                && neurons.isPending(j) ? m.planEnd[j] * m.gm[k] : 0;
         m.inhibited[j] = false;
         double room = net.vThresh[j] - vInf(j);
         double e = m.synE(j);
@@ -586,33 +586,38 @@ public final class EventEngine extends EngineBase {
                 : ScaledMembranes.reachFactor(lin, quad, room);
         boolean delta = m.kE[k] == 0 && m.kI[k] == 0;
         if (reach > exactWindowFactor[k]) {
-            double s;
+            // the crossing's x = exp(-s/tau_m), 0 if none; NaN: found as a time s
+            double x;
+            double s = Double.NaN;
             if (delta) {
                 // v = v_inf + a exp(-s/tau_m): the bound is v itself, and reach its exact crossing
-                s = -m.tauM[k] * Math.log(reach);
+                x = reach;
             } else if (m.powerE[k] > 0) {
-                double x = polynomial.largestRoot(-room, a, -m.kE[k] * e, m.powerE[k], m.kI[k] * i, m.powerI[k], hint);
-                s = x == 1 ? 0 : x > 0 ? -m.tauM[k] * Math.log(x) : Double.POSITIVE_INFINITY;
+                x = polynomial.largestRoot(-room, a, -m.kE[k] * e, m.powerE[k], m.kI[k] * i, m.powerI[k], hint);
             } else {
                 currExp.prepare(m.v(j, vInf(j)), e, i, net.vRest[j], net.iOffset[j], net.cm[j], net.tauM[j],
                         net.tauSynE[j], net.tauSynI[j], net.vThresh[j]);
                 s = currExp.firstCrossing();
+                x = Double.NaN;
+            }
+            if (!Double.isNaN(x)) {
+                s = x == 1 ? 0 : x > 0 ? -m.tauM[k] * Math.log(x) : Double.POSITIVE_INFINITY;
             }
             if (s != Double.POSITIVE_INFINITY) {
                 neurons.schedule(j, t + s, FIRE);
             } else {
                 neurons.cancel(j);
             }
-            m.planFire(j, false);
+            m.planFire(j, x > 0 ? x * m.ym[k] : 0);
         } else if (reach == 0) {
             neurons.cancel(j);
-            m.planCheck(j, room, m.ym[k], 0);
+            m.planCheck(j, room, m.gm[k], m.ym[k], 0);
         } else {
             double planned = lin + Math.min(SLACK_MV, 0.5 * (room - bound));
             // the bound with lin raised to planned reaches threshold at x = exp(-(Tp - t)/tau_m)
             double x = quad == 0 ? room / planned : ScaledMembranes.reachFactor(planned, quad, room);
             neurons.schedule(j, t - m.tauM[k] * Math.log(x), CHECK);
-            m.planCheck(j, room, m.ym[k], x * m.ym[k]);
+            m.planCheck(j, room, m.gm[k], m.ym[k], x * m.ym[k]);
         }
     }
 
@@ -629,7 +634,7 @@ public final class EventEngine extends EngineBase {
         fire(g, t);
         refractoryUntil[g] = t + net.tauRefrac[g];
         scaled.clamped[g] = true;
-        scaled.planFire(g, true);
+        scaled.planRefractory(g);
         neurons.schedule(g, refractoryUntil[g], CHECK);
     }
 }

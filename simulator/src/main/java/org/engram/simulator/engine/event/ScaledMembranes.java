@@ -64,9 +64,12 @@ final class ScaledMembranes {
     /** The bound's coefficients, scaled: {@code bh = lin g_m}, {@code qh = quad g_m^2} (see the class comment). */
     final double[] bh;
     final double[] qh;
-    /** y = 1/g_m at the start and the end of the planning interval (end 0: it never ends). */
-    final double[] planStart;
+    /**
+     * y = 1/g_m at the end of the planning interval (0: it never ends) and its inverse; while an
+     * exact FIRE is pending, y at the FIRE.
+     */
     final double[] planEnd;
+    final double[] planEndG;
     /**
      * v_thresh - v_inf while a CHECK is planned or none is needed; -infinity while an exact FIRE
      * is pending (any excitation re-plans), +infinity while refractory (no input re-plans).
@@ -180,8 +183,8 @@ final class ScaledMembranes {
         ih = new double[n];
         bh = new double[n];
         qh = new double[n];
-        planStart = new double[n];
         planEnd = new double[n];
+        planEndG = new double[n];
         limit = new double[n];
         need = new double[n];
         clamped = new boolean[n];
@@ -262,67 +265,73 @@ final class ScaledMembranes {
     }
 
     /**
-     * Neuron g's bound has been set at the present time (y = 1/g_m) and a CHECK planned where it
-     * would reach threshold, at y(Tp) = {@code end} (0 if never): inputs re-plan once the bound
-     * may reach threshold in between.
+     * Neuron g's bound has been set at the present time (factors gm, ym = 1/gm) and a CHECK
+     * planned where it would reach threshold, at y(Tp) = {@code end} (0 if never): inputs re-plan
+     * once the bound may reach threshold in between.
      */
-    void planCheck(int g, double room, double now, double end) {
+    void planCheck(int g, double room, double gm, double ym, double end) {
         limit[g] = room;
-        planStart[g] = now;
         planEnd[g] = end;
-        need[g] = need(g);
+        planEndG[g] = end > 0 ? 1 / end : 0;
+        need[g] = need(g, gm, ym);
     }
 
-    /** Neuron g has an exact FIRE pending (every excitatory input re-plans) or is refractory (none does). */
-    void planFire(int g, boolean refractory) {
-        limit[g] = refractory ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
-        need[g] = limit[g];
+    /**
+     * Neuron g has an exact FIRE pending, at y = {@code fireY} (0 if none is known): every
+     * excitatory input re-plans it, starting from there.
+     */
+    void planFire(int g, double fireY) {
+        limit[g] = Double.NEGATIVE_INFINITY;
+        need[g] = Double.NEGATIVE_INFINITY;
+        planEnd[g] = fireY;
+    }
+
+    /** Neuron g is refractory: no input re-plans it. */
+    void planRefractory(int g) {
+        limit[g] = Double.POSITIVE_INFINITY;
+        need[g] = Double.POSITIVE_INFINITY;
     }
 
     /**
      * The inhibitory input -kI w (x1 - x1^2) at a time with factors gm and ym = 1/gm,
      * {@code d = -kI w gm}: bh falls by it and qh grows by {@code d gm}, which lowers the bound
-     * from then on. The planning interval is now [that time, its end] (x1^2 is large before the
-     * input, so keeping the old start would lower need).
+     * from then on; need is recomputed for the rest of the planning interval.
      */
     void inhibit(int g, double d, double gm, double ym) {
         bh[g] += d;
         qh[g] -= d * gm;
-        planStart[g] = ym;
-        need[g] = need(g);
+        need[g] = need(g, gm, ym);
     }
 
     /**
-     * Called when an excitatory input at a time with ym = 1/gm has raised bh to need: moves the
-     * start of the planning interval to that time (need was computed from an earlier start,
-     * which can be the tighter end) and tells whether bh is still below the new need, in which
-     * case the plan holds.
+     * Called when an excitatory input at a time with factors gm, ym = 1/gm has raised bh to need:
+     * need is recomputed for the rest of the planning interval (it was for an interval that
+     * started earlier, where the bound may have been the tighter) and tells whether bh is still
+     * below it, in which case the plan holds.
      */
-    boolean stillBelowAfterRestart(int g, double ym) {
+    boolean stillBelowAfterRestart(int g, double gm, double ym) {
         if (Double.isInfinite(need[g])) {
             return false;
         }
-        planStart[g] = ym;
-        need[g] = need(g);
+        need[g] = need(g, gm, ym);
         return bh[g] < need[g];
     }
 
     /**
-     * The largest bh for which {@code v_inf + bh y + qh y^2} stays below threshold for y in
-     * [planEnd, planStart]: the minimum of {@code f(y) = room/y - qh y} over it, which is at an
-     * end (f is concave when room < 0 and decreasing otherwise). Using the interval's start
-     * rather than the present keeps it conservative as time goes on.
+     * The largest bh for which {@code v_inf + bh y + qh y^2} stays below threshold from the
+     * present (y = ym, gm = 1/ym) to the end of the planning interval: the minimum of
+     * {@code f(y) = room/y - qh y} over that range of y, which is at an end (f is concave when
+     * room < 0 and decreasing otherwise). It stays valid, conservatively, as time goes on.
      */
-    private double need(int g) {
+    private double need(int g, double gm, double ym) {
         double room = limit[g];
         if (Double.isInfinite(room)) {
             return room;
         }
         double q = qh[g];
-        double start = planStart[g];
+        double atStart = room * gm - q * ym;
         double end = planEnd[g];
-        double atStart = room / start - q * start;
-        return end > 0 ? Math.min(atStart, room / end - q * end) : atStart;
+        return end > 0 ? Math.min(atStart, room * planEndG[g] - q * end) : atStart;
     }
 
     /** Moves the epoch to t: every scaled value is divided by its factor at t. */
@@ -343,8 +352,8 @@ final class ScaledMembranes {
                 bh[g] *= fm[k];
                 qh[g] *= fm[k] * fm[k];
                 need[g] *= fm[k]; // +-inf stays
-                planStart[g] /= fm[k];
                 planEnd[g] /= fm[k];
+                planEndG[g] *= fm[k];
                 eh[g] *= fe[k];
                 ih[g] *= fi[k];
             }
