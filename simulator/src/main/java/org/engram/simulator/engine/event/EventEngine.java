@@ -1,5 +1,13 @@
 package org.engram.simulator.engine.event;
 
+import static org.engram.simulator.engine.event.ScaledMembranes.BH;
+import static org.engram.simulator.engine.event.ScaledMembranes.EH;
+import static org.engram.simulator.engine.event.ScaledMembranes.END;
+import static org.engram.simulator.engine.event.ScaledMembranes.IH;
+import static org.engram.simulator.engine.event.ScaledMembranes.MH;
+import static org.engram.simulator.engine.event.ScaledMembranes.NEED;
+import static org.engram.simulator.engine.event.ScaledMembranes.QH;
+
 import org.engram.simulator.build.BuiltNetwork;
 import org.engram.simulator.engine.EngineBase;
 
@@ -503,32 +511,34 @@ public final class EventEngine extends EngineBase {
                 return; // delta inputs during the refractory period are dropped
             }
         }
+        double[] state = m.state;
+        int r = ScaledMembranes.record(j);
         if (classDelta) {
             // delta synapses: v jumps, and the bound is v itself (bh is mh)
-            double mh = m.mh[j] + w * classGm;
-            m.mh[j] = mh;
+            double mh = state[r + MH] + w * classGm;
+            state[r + MH] = mh;
             if (w < 0) {
                 m.inhibited[j] = true;
-            } else if (mh >= m.need[j]) {
+            } else if (mh >= state[r + NEED]) {
                 check(j, t);
             }
         } else if (w >= 0) {
-            m.eh[j] += w * classGe;
+            state[r + EH] += w * classGe;
             double d = classExcitation * w;
-            m.mh[j] += d;
-            double bh = m.bh[j] + d;
-            m.bh[j] = bh;
-            if (bh >= m.need[j] && !m.stillBelowAfterRestart(j, classGm, classYm)) {
+            state[r + MH] += d;
+            double bh = state[r + BH] + d;
+            state[r + BH] = bh;
+            if (bh >= state[r + NEED] && !m.stillBelowAfterRestart(r, classGm, classYm)) {
                 check(j, t);
             }
         } else {
             // inhibition only delays a crossing: a planned check or FIRE stays early enough; its
             // kernel -kI |w| (x1 - x1^2) at or above the exact one lowers the bound
-            m.ih[j] -= w * classGi;
+            state[r + IH] -= w * classGi;
             double d = classInhibition * w;
-            m.mh[j] += d;
+            state[r + MH] += d;
             if (classInhibitionSquared) {
-                m.inhibit(j, d, classGm, classYm);
+                m.inhibit(r, d, classGm, classYm);
             }
             m.inhibited[j] = true;
         }
@@ -538,7 +548,8 @@ public final class EventEngine extends EngineBase {
     private void unclamp(int j) {
         ScaledMembranes m = scaled;
         int k = m.classOf[j];
-        m.mh[j] = (net.vReset[j] - vInf(j) + m.kE[k] * m.synE(j) - m.kI[k] * m.synI(j)) * m.gm[k];
+        m.state[ScaledMembranes.record(j) + MH] = (net.vReset[j] - vInf(j) + m.kE[k] * m.synE(j)
+                - m.kI[k] * m.synI(j)) * m.gm[k];
         m.clamped[j] = false;
     }
 
@@ -567,8 +578,9 @@ public final class EventEngine extends EngineBase {
         }
         // where an exact FIRE is pending and only excitation arrived since, the crossing can only
         // have moved earlier: the old one is where the search starts
-        double hint = m.need[j] == Double.NEGATIVE_INFINITY && !m.inhibited[j] && neurons.kindOf(j) == FIRE
-                && neurons.isPending(j) ? m.planEnd[j] * m.gm[k] : 0;
+        int r = ScaledMembranes.record(j);
+        double hint = m.state[r + NEED] == Double.NEGATIVE_INFINITY && !m.inhibited[j]
+                && neurons.kindOf(j) == FIRE && neurons.isPending(j) ? m.state[r + END] * m.gm[k] : 0;
         m.inhibited[j] = false;
         double room = net.vThresh[j] - vInf(j);
         double e = m.synE(j);
@@ -578,8 +590,8 @@ public final class EventEngine extends EngineBase {
         double quad = m.inhibitionSquared[k] ? m.kI[k] * i : 0;
         double lin = a + m.kI[k] * i - quad;
         double bound = lin + quad;
-        m.bh[j] = lin * m.gm[k];
-        m.qh[j] = quad * m.gm[k] * m.gm[k];
+        m.state[r + BH] = lin * m.gm[k];
+        m.state[r + QH] = quad * m.gm[k] * m.gm[k];
         double reach = bound >= room ? 1
                 : room >= 0 ? 0
                 : quad == 0 ? room / lin

@@ -39,10 +39,10 @@ import org.engram.simulator.build.BuiltNetwork;
  * {@code -kI w (x1 - exp(-(s - t1)/tau_I))}, at most {@code -kI w (x1 - x1^2)} when
  * inhibitionSquared (bh falls and qh grows; else the bound is left alone). U is then an upper
  * bound of v until the neuron's next check. The engine plans that check at a time Tp where U,
- * with room for more excitation, would reach threshold ({@link #planEnd} holds y(Tp)); U is
+ * with room for more excitation, would reach threshold (END holds y(Tp)); U is
  * convex in y, so it stays below threshold on the rest of [now, Tp] while it is below at both
- * ends: while bh stays below {@link #need}, which is all an excitatory delivery tests. Inhibition only
- * lowers U and never re-plans. {@link #limit} encodes the other states: -infinity "re-plan on
+ * ends: while bh stays below NEED, which is all an excitatory delivery tests. Inhibition only
+ * lowers U and never re-plans. LIMIT encodes the other states: -infinity "re-plan on
  * any excitation" (an exact FIRE is pending), +infinity "never" (refractory).
  */
 final class ScaledMembranes {
@@ -58,25 +58,34 @@ final class ScaledMembranes {
     final double[] vInf;
     /** True when every target of a static synapse is scaled and all scaled neurons are one class (class 0). */
     final boolean singleClassTargets;
-    final double[] mh;
-    final double[] eh;
-    final double[] ih;
-    /** The bound's coefficients, scaled: {@code bh = lin g_m}, {@code qh = quad g_m^2} (see the class comment). */
-    final double[] bh;
-    final double[] qh;
     /**
-     * y = 1/g_m at the end of the planning interval (0: it never ends) and its inverse; while an
-     * exact FIRE is pending, y at the FIRE.
+     * The per-neuron state, one record of {@link #STRIDE} doubles per neuron (offsets
+     * {@link #MH} to {@link #END}) rather than an array per variable: a delivery touches one
+     * record, one or two cache lines, where separate arrays cost a cache miss each once the
+     * network outgrows the caches (100,000 neurons).
+     * <ul>
+     *   <li>MH, EH, IH: mh, eh, ih (see the class comment);</li>
+     *   <li>BH, QH: the bound's coefficients, scaled: {@code bh = lin g_m}, {@code qh = quad g_m^2};</li>
+     *   <li>NEED: the largest bh for which the bound stays below threshold on the planning
+     *       interval ({@link #need});</li>
+     *   <li>LIMIT: v_thresh - v_inf while a CHECK is planned or none is needed; -infinity while
+     *       an exact FIRE is pending (any excitation re-plans), +infinity while refractory (no
+     *       input re-plans);</li>
+     *   <li>END: y = 1/g_m at the end of the planning interval (0: it never ends); while an exact
+     *       FIRE is pending, y at the FIRE.</li>
+     * </ul>
      */
-    final double[] planEnd;
-    final double[] planEndG;
-    /**
-     * v_thresh - v_inf while a CHECK is planned or none is needed; -infinity while an exact FIRE
-     * is pending (any excitation re-plans), +infinity while refractory (no input re-plans).
-     */
-    final double[] limit;
-    /** The largest bh for which the bound stays below threshold on the planning interval ({@link #need}). */
-    final double[] need;
+    final double[] state;
+    static final int STRIDE_SHIFT = 3;
+    static final int STRIDE = 1 << STRIDE_SHIFT;
+    static final int MH = 0;
+    static final int EH = 1;
+    static final int IH = 2;
+    static final int BH = 3;
+    static final int QH = 4;
+    static final int NEED = 5;
+    static final int LIMIT = 6;
+    static final int END = 7;
     /** True from a spike until the check at the end of the refractory period sets v = v_reset. */
     final boolean[] clamped;
     /** True once inhibition arrived after the last check: a planned FIRE must be confirmed. */
@@ -178,15 +187,7 @@ final class ScaledMembranes {
             single = scaled[net.staticTarget[s]];
         }
         singleClassTargets = single;
-        mh = new double[n];
-        eh = new double[n];
-        ih = new double[n];
-        bh = new double[n];
-        qh = new double[n];
-        planEnd = new double[n];
-        planEndG = new double[n];
-        limit = new double[n];
-        need = new double[n];
+        state = new double[n << STRIDE_SHIFT];
         clamped = new boolean[n];
         inhibited = new boolean[n];
         for (int g = 0; g < n; g++) {
@@ -194,11 +195,12 @@ final class ScaledMembranes {
                 int k = classOf[g];
                 double vInf = net.vRest[g] + net.tauM[g] / net.cm[g] * net.iOffset[g];
                 this.vInf[g] = vInf;
-                eh[g] = net.synE0[g];
-                ih[g] = net.synI0[g];
-                mh[g] = net.v0[g] - vInf + kE[k] * eh[g] - kI[k] * ih[g];
-                limit[g] = Double.NEGATIVE_INFINITY;
-                need[g] = Double.NEGATIVE_INFINITY;
+                int r = record(g);
+                state[r + EH] = net.synE0[g];
+                state[r + IH] = net.synI0[g];
+                state[r + MH] = net.v0[g] - vInf + kE[k] * net.synE0[g] - kI[k] * net.synI0[g];
+                state[r + LIMIT] = Double.NEGATIVE_INFINITY;
+                state[r + NEED] = Double.NEGATIVE_INFINITY;
             }
         }
     }
@@ -246,16 +248,16 @@ final class ScaledMembranes {
 
     /** E of neuron g at the time of its class's factors. */
     double synE(int g) {
-        return kE[classOf[g]] == 0 ? 0 : eh[g] / ge[classOf[g]];
+        return kE[classOf[g]] == 0 ? 0 : state[record(g) + EH] / ge[classOf[g]];
     }
 
     double synI(int g) {
-        return kI[classOf[g]] == 0 ? 0 : ih[g] / gi[classOf[g]];
+        return kI[classOf[g]] == 0 ? 0 : state[record(g) + IH] / gi[classOf[g]];
     }
 
     /** a of neuron g at the time of its class's factors. */
     double homogeneous(int g) {
-        return mh[g] / gm[classOf[g]];
+        return state[record(g) + MH] / gm[classOf[g]];
     }
 
     /** v of neuron g at the time of its class's factors (free evolution; the caller handles refractoriness). */
@@ -270,10 +272,10 @@ final class ScaledMembranes {
      * once the bound may reach threshold in between.
      */
     void planCheck(int g, double room, double gm, double ym, double end) {
-        limit[g] = room;
-        planEnd[g] = end;
-        planEndG[g] = end > 0 ? 1 / end : 0;
-        need[g] = need(g, gm, ym);
+        int r = record(g);
+        state[r + LIMIT] = room;
+        state[r + END] = end;
+        state[r + NEED] = need(r, gm, ym);
     }
 
     /**
@@ -281,15 +283,17 @@ final class ScaledMembranes {
      * excitatory input re-plans it, starting from there.
      */
     void planFire(int g, double fireY) {
-        limit[g] = Double.NEGATIVE_INFINITY;
-        need[g] = Double.NEGATIVE_INFINITY;
-        planEnd[g] = fireY;
+        int r = record(g);
+        state[r + LIMIT] = Double.NEGATIVE_INFINITY;
+        state[r + NEED] = Double.NEGATIVE_INFINITY;
+        state[r + END] = fireY;
     }
 
     /** Neuron g is refractory: no input re-plans it. */
     void planRefractory(int g) {
-        limit[g] = Double.POSITIVE_INFINITY;
-        need[g] = Double.POSITIVE_INFINITY;
+        int r = record(g);
+        state[r + LIMIT] = Double.POSITIVE_INFINITY;
+        state[r + NEED] = Double.POSITIVE_INFINITY;
     }
 
     /**
@@ -297,10 +301,10 @@ final class ScaledMembranes {
      * {@code d = -kI w gm}: bh falls by it and qh grows by {@code d gm}, which lowers the bound
      * from then on; need is recomputed for the rest of the planning interval.
      */
-    void inhibit(int g, double d, double gm, double ym) {
-        bh[g] += d;
-        qh[g] -= d * gm;
-        need[g] = need(g, gm, ym);
+    void inhibit(int r, double d, double gm, double ym) {
+        state[r + BH] += d;
+        state[r + QH] -= d * gm;
+        state[r + NEED] = need(r, gm, ym);
     }
 
     /**
@@ -309,12 +313,13 @@ final class ScaledMembranes {
      * started earlier, where the bound may have been the tighter) and tells whether bh is still
      * below it, in which case the plan holds.
      */
-    boolean stillBelowAfterRestart(int g, double gm, double ym) {
-        if (Double.isInfinite(need[g])) {
+    boolean stillBelowAfterRestart(int r, double gm, double ym) {
+        if (Double.isInfinite(state[r + NEED])) {
             return false;
         }
-        need[g] = need(g, gm, ym);
-        return bh[g] < need[g];
+        double need = need(r, gm, ym);
+        state[r + NEED] = need;
+        return state[r + BH] < need;
     }
 
     /**
@@ -323,15 +328,20 @@ final class ScaledMembranes {
      * {@code f(y) = room/y - qh y} over that range of y, which is at an end (f is concave when
      * room < 0 and decreasing otherwise). It stays valid, conservatively, as time goes on.
      */
-    private double need(int g, double gm, double ym) {
-        double room = limit[g];
+    private double need(int r, double gm, double ym) {
+        double room = state[r + LIMIT];
         if (Double.isInfinite(room)) {
             return room;
         }
-        double q = qh[g];
+        double q = state[r + QH];
         double atStart = room * gm - q * ym;
-        double end = planEnd[g];
-        return end > 0 ? Math.min(atStart, room * planEndG[g] - q * end) : atStart;
+        double end = state[r + END];
+        return end > 0 ? Math.min(atStart, room / end - q * end) : atStart;
+    }
+
+    /** The index in {@link #state} of neuron g's record. */
+    static int record(int g) {
+        return g << STRIDE_SHIFT;
     }
 
     /** Moves the epoch to t: every scaled value is divided by its factor at t. */
@@ -348,14 +358,14 @@ final class ScaledMembranes {
         for (int g = 0; g < scaled.length; g++) {
             if (scaled[g]) {
                 int k = classOf[g];
-                mh[g] *= fm[k];
-                bh[g] *= fm[k];
-                qh[g] *= fm[k] * fm[k];
-                need[g] *= fm[k]; // +-inf stays
-                planEnd[g] /= fm[k];
-                planEndG[g] *= fm[k];
-                eh[g] *= fe[k];
-                ih[g] *= fi[k];
+                int r = record(g);
+                state[r + MH] *= fm[k];
+                state[r + BH] *= fm[k];
+                state[r + QH] *= fm[k] * fm[k];
+                state[r + NEED] *= fm[k]; // +-inf stays
+                state[r + END] /= fm[k];
+                state[r + EH] *= fe[k];
+                state[r + IH] *= fi[k];
             }
         }
         epoch = t;
