@@ -52,9 +52,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "2007", description = "network seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--no-warmup", description = "time the first run, JIT compilation included (by default a copy "
-            + "of at most 4000 neurons runs for 1.5 s of wall time first, as Brian2's timing leaves out its C++ "
-            + "compile step)")
+    @Option(names = "--no-warmup", description = "time the first run, JIT compilation included (by default the "
+            + "benchmark, at most 4000 neurons of it, runs first for its duration and at least 1.5 s of wall time, "
+            + "as Brian2's timing leaves out its C++ compile step)")
     boolean noWarmup;
 
     @Option(names = "--json", description = "end with one JSON line of the figures")
@@ -94,7 +94,7 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** The warm-up runs a copy of at most this size (another seed) until {@link #WARMUP_WALL_S} have passed. */
+    /** The warm-up runs a copy of at most this size (see {@link #warmUp}). */
     private static final int WARMUP_NEURONS = 4000;
     private static final double WARMUP_CHUNK_MS = 200;
     private static final double WARMUP_WALL_S = 1.5;
@@ -107,7 +107,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new InvalidNetworkException("--time " + duration + ": expected a positive time in ms");
         }
         if (!noWarmup) {
-            warmUp(name, m);
+            warmUp(name, m, duration);
         }
         Result r = run(name, neurons, duration, m, dtMs, seed);
         r.print(System.out);
@@ -119,14 +119,16 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * Compiles the hot loops before timing, the analogue of Brian2's code generation and compile
-     * step: the JIT compiles the engine for the profile it sees, so the copy has the benchmark's
-     * own kind of activity, and runs long enough for the optimising compiler to finish.
+     * step. The JIT compiles the engine for the profile it sees, so the warm-up runs the
+     * benchmark itself (at most {@link #WARMUP_NEURONS} neurons), through its whole duration so
+     * that every phase of its activity has been seen (a path first taken in the timed run would
+     * send compiled code back to the interpreter), and for at least {@link #WARMUP_WALL_S} so that
+     * the optimising compiler has finished.
      */
-    private void warmUp(String name, Mode m) {
-        Simulation copy = Simulator.create(BenchNetworks.build(name, Math.min(neurons, WARMUP_NEURONS), seed + 1), m,
-                dtMs);
+    private void warmUp(String name, Mode m, double durationMs) {
+        Simulation copy = Simulator.create(BenchNetworks.build(name, Math.min(neurons, WARMUP_NEURONS), seed), m, dtMs);
         long start = System.nanoTime();
-        while ((System.nanoTime() - start) / 1e9 < WARMUP_WALL_S) {
+        while ((System.nanoTime() - start) / 1e9 < WARMUP_WALL_S || copy.timeMs() < durationMs) {
             copy.run(WARMUP_CHUNK_MS);
         }
     }
