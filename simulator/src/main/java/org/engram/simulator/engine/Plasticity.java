@@ -37,6 +37,11 @@ public final class Plasticity {
     private final int[] ruleSlot;
 
     private final double[] delayMs;
+    /** The last pre-trace decay computed: its rule, times and value. */
+    private int decayRule = -1;
+    private double decayT;
+    private double decayFrom;
+    private double decay;
 
     /**
      * @param delayMs each plastic synapse's delay as the engine applies it (the grid engine rounds
@@ -86,31 +91,49 @@ public final class Plasticity {
 
     /** Processes a pre spike at {@code t} on plastic synapse {@code s} and returns the weight to transmit. */
     public double preSpike(int s, double t) {
-        STDPMechanism rule = net.rules[net.plasticRule[s]];
+        int r = net.plasticRule[s];
+        STDPMechanism rule = net.rules[r];
         SpikePairRule timing = rule.timing_dependence();
-        WeightDependence wd = rule.weight_dependence();
         double d = delayMs[s];
-        double w = potentiated(s, t, weight[s]);
         PostHistory h = history[net.plasticTarget[s]];
-        // latest post spike whose dendritically delayed arrival is before (or at) t
-        int k = h.countArrivals(t, d, !depressAtZero) - 1;
+        int arrived = h.countArrivals(t, d);
+        double w = potentiated(s, h, arrived, weight[s]);
+        // latest post spike whose dendritically delayed arrival is before t (or at t, in grid mode)
+        int k = arrived - 1;
+        while (!depressAtZero && k >= 0 && h.time(k) + d >= t) {
+            k--;
+        }
         if (k >= 0) {
             double dt = t - (h.time(k) + d);
-            if (dt >= 0 && (dt > 0 || depressAtZero)) {
-                w = wd.depress(w, timing.A_minus() * h.trace(ruleSlot[net.plasticRule[s]], k)
-                        * Math.exp(-dt / timing.tau_minus()));
-            }
+            w = rule.weight_dependence().depress(w, timing.A_minus() * h.trace(ruleSlot[r], k)
+                    * Math.exp(-dt / timing.tau_minus()));
         }
         double tl = lastPreTime[s];
-        lastPreTrace[s] = (tl == Double.NEGATIVE_INFINITY ? 0 : lastPreTrace[s] * Math.exp(-(t - tl) / timing.tau_plus()))
-                + 1.0;
+        lastPreTrace[s] = (tl == Double.NEGATIVE_INFINITY ? 0 : lastPreTrace[s] * preTraceDecay(r, t, tl)) + 1.0;
         lastPreTime[s] = t;
         weight[s] = w;
         return w;
     }
 
-    /** The weight of synapse {@code s} with the potentiation of post spikes arriving in (t_l, t] applied. */
-    private double potentiated(int s, double t, double w) {
+    /**
+     * exp(-(t - tl) / tau_plus) of rule {@code r}. All plastic synapses of one source see the same
+     * pre spikes, so consecutive calls mostly ask for the same factor: the last one is kept.
+     */
+    private double preTraceDecay(int r, double t, double tl) {
+        if (t != decayT || tl != decayFrom || r != decayRule) {
+            decayT = t;
+            decayFrom = tl;
+            decayRule = r;
+            decay = Math.exp(-(t - tl) / net.rules[r].timing_dependence().tau_plus());
+        }
+        return decay;
+    }
+
+    /**
+     * The weight {@code w} of synapse {@code s} with the potentiation of the post spikes arriving in
+     * (t_l, t] applied, where the first {@code arrived} spikes of {@code h} arrive by t.
+     */
+    private double potentiated(int s, PostHistory h, int arrived, double w) {
         double tl = lastPreTime[s];
         if (tl == Double.NEGATIVE_INFINITY) {
             return w;
@@ -118,15 +141,14 @@ public final class Plasticity {
         STDPMechanism rule = net.rules[net.plasticRule[s]];
         SpikePairRule timing = rule.timing_dependence();
         double d = delayMs[s];
-        PostHistory h = history[net.plasticTarget[s]];
-        int from = h.countArrivals(tl, d, false);
-        int to = h.countArrivals(t, d, false);
-        for (int k = from; k < to; k++) {
+        int from = arrived;
+        while (from > 0 && h.time(from - 1) + d > tl) {
+            from--;
+        }
+        for (int k = from; k < arrived; k++) {
             double dt = h.time(k) + d - tl;
-            if (dt > 0) {
-                w = rule.weight_dependence().potentiate(w, timing.A_plus() * lastPreTrace[s]
-                        * Math.exp(-dt / timing.tau_plus()));
-            }
+            w = rule.weight_dependence().potentiate(w, timing.A_plus() * lastPreTrace[s]
+                    * Math.exp(-dt / timing.tau_plus()));
         }
         return w;
     }
@@ -135,7 +157,9 @@ public final class Plasticity {
     public double[] weightsAt(int[] synapses, double t) {
         double[] out = new double[synapses.length];
         for (int c = 0; c < synapses.length; c++) {
-            out[c] = potentiated(synapses[c], t, weight[synapses[c]]);
+            int s = synapses[c];
+            PostHistory h = history[net.plasticTarget[s]];
+            out[c] = potentiated(s, h, h.countArrivals(t, delayMs[s]), weight[s]);
         }
         return out;
     }

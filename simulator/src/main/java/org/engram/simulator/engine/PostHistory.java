@@ -47,22 +47,16 @@ public final class PostHistory {
     }
 
     /**
-     * The number of spikes whose arrival {@code time + delay} is at or before {@code t} (or strictly
-     * before, if {@code strict}). Compares {@code time + delay} with {@code t} as written, so that
-     * a spike meeting a pre spike exactly is recognised whatever the rounding of {@code t - delay}.
+     * The number of spikes whose arrival {@code time + delay} is at or before {@code t}. Compares
+     * {@code time + delay} with {@code t} as written, so that a spike meeting a pre spike exactly
+     * is recognised whatever the rounding of {@code t - delay}. Scans back from the latest spike:
+     * the engines ask at times near the present, so only spikes of the last delay are passed over.
      */
-    public int countArrivals(double t, double delay, boolean strict) {
-        int lo = 0;
-        int hi = size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            double arrival = times[mid] + delay;
-            if (strict ? arrival < t : arrival <= t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+    public int countArrivals(double t, double delay) {
+        int k = size;
+        while (k > 0 && times[k - 1] + delay > t) {
+            k--;
         }
-        return lo;
+        return k;
     }
 }
