@@ -27,6 +27,8 @@ final class PolynomialCrossing extends BracketedNewton {
      * in its place changes the extreme value by O(e^2).
      */
     private static final double SLOPE_ACCURACY = 1e-9;
+    /** mV: a maximum bounded below this by the tangents is taken as below threshold (far above rounding). */
+    private static final double TANGENT_MARGIN = 1e-9;
 
     private double d;
     private double a;
@@ -67,6 +69,7 @@ final class PolynomialCrossing extends BracketedNewton {
         double upper = Math.max(turn, hint);
         double lower = Math.min(turn, hint);
         double hi = 1;
+        double pHi = value;
         double slopeHi = slope;
         for (int piece = 0; piece < 3; piece++) {
             double lo = piece == 0 ? upper : piece == 1 ? lower : 0;
@@ -76,24 +79,36 @@ final class PolynomialCrossing extends BracketedNewton {
             evaluate(lo);
             double pLo = value;
             double slopeLo = slope;
-            if (slopeLo != 0 && slopeHi != 0 && (slopeLo < 0) != (slopeHi < 0)) {
-                // an extremum of P inside: P is monotone above and below it
-                double r = root(lo, hi, slopeLo < 0, true, hi, 0, SLOPE_ACCURACY);
+            if (pLo >= 0) {
+                // P is negative at hi and not at lo, and unimodal in between: one crossing
+                return lo == 0 && pLo == 0 ? 0 : root(lo, hi, false, false, lo == hint ? lo : hi, 0, RELATIVE_ACCURACY);
+            }
+            if (slopeHi < 0 && slopeLo > 0 && tangentsMeetAbove(hi, pHi, slopeHi, lo, pLo, slopeLo)) {
+                // a maximum inside (P is concave here) that may reach zero: find it
+                double r = root(lo, hi, false, true, hi, 0, SLOPE_ACCURACY);
                 if (r > lo && r < hi) {
                     evaluate(r);
                     if (value >= 0) {
                         return root(r, hi, false, false, hi, 0, RELATIVE_ACCURACY);
                     }
-                    hi = r;
                 }
             }
-            if (pLo >= 0) {
-                return lo == 0 && pLo == 0 ? 0 : root(lo, hi, false, false, lo == hint ? lo : hi, 0, RELATIVE_ACCURACY);
-            }
             hi = lo;
+            pHi = pLo;
             slopeHi = slopeLo;
         }
         return 0;
+    }
+
+    /**
+     * Whether the tangents of a concave P at hi and lo (P negative at both) meet at or above
+     * {@code -TANGENT_MARGIN}: where they meet below, P, which lies under both, stays negative
+     * between them and the maximum need not be searched.
+     */
+    private static boolean tangentsMeetAbove(double hi, double pHi, double slopeHi, double lo, double pLo,
+            double slopeLo) {
+        double meet = (pLo - pHi + slopeHi * hi - slopeLo * lo) / (slopeHi - slopeLo);
+        return pHi + slopeHi * (meet - hi) >= -TANGENT_MARGIN;
     }
 
     /** The x in (0, 1) where P'' changes sign, or NaN if it does not. */
