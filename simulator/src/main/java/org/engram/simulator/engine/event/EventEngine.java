@@ -538,7 +538,7 @@ public final class EventEngine extends EngineBase {
             double d = classInhibition * w;
             state[r + MH] += d;
             if (classInhibitionSquared) {
-                m.inhibit(r, d, classGm, classYm);
+                m.inhibit(r, d, classGm);
             }
             m.inhibited[j] = true;
         }

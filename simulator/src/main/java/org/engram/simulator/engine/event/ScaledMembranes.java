@@ -298,13 +298,16 @@ final class ScaledMembranes {
 
     /**
      * The inhibitory input -kI w (x1 - x1^2) at a time with factors gm and ym = 1/gm,
-     * {@code d = -kI w gm}: bh falls by it and qh grows by {@code d gm}, which lowers the bound
-     * from then on; need is recomputed for the rest of the planning interval.
+     * {@code d = -kI w gm < 0}: bh falls by |d| and qh grows by {@code |d| gm}, which lowers the
+     * bound from then on. Need falls too, by {@code |d| gm y} at each y of the planning interval,
+     * at most |d| (y <= ym): lowering it by |d| keeps it a lower bound of the exact value, and bh
+     * keeps its distance to it (an excitatory input that reaches it recomputes it exactly). An
+     * infinite need stays as it is.
      */
-    void inhibit(int r, double d, double gm, double ym) {
+    void inhibit(int r, double d, double gm) {
         state[r + BH] += d;
         state[r + QH] -= d * gm;
-        state[r + NEED] = need(r, gm, ym);
+        state[r + NEED] += d;
     }
 
     /**
