@@ -1,6 +1,7 @@
 package org.engram.simulator.engine.event;
 
 import static org.engram.simulator.engine.event.ScaledMembranes.BH;
+import static org.engram.simulator.engine.event.ScaledMembranes.ED;
 import static org.engram.simulator.engine.event.ScaledMembranes.EH;
 import static org.engram.simulator.engine.event.ScaledMembranes.END;
 import static org.engram.simulator.engine.event.ScaledMembranes.IH;
@@ -58,6 +59,8 @@ public final class EventEngine extends EngineBase {
     private static final int SOURCE = 2;
     /** A scaled neuron whose bound may reach threshold within this time gets its exact crossing searched. */
     private static final double EXACT_WINDOW_MS = 1.0;
+    /** How many times a window check's window may double (see planWindowCheck). */
+    private static final int MAX_WINDOW_DOUBLINGS = 3;
     /** Room for excitation left when a check is planned, mV: fewer inputs break the plan. */
     private static final double SLACK_MV = 4.0;
     /** A conductance-based neuron's crossing is searched this far ahead at most, ms. */
@@ -523,12 +526,13 @@ public final class EventEngine extends EngineBase {
                 check(j, t);
             }
         } else if (w >= 0) {
-            state[r + EH] += w * classGe;
+            double e = w * classGe;
+            state[r + EH] += e;
             double d = classExcitation * w;
             state[r + MH] += d;
-            double bh = state[r + BH] + d;
+            double bh = state[r + BH] + d - e * state[r + ED];
             state[r + BH] = bh;
-            if (bh >= state[r + NEED] && !m.stillBelowAfterRestart(r, classGm, classYm)) {
+            if (bh >= state[r + NEED] && !m.stillBelowAfterRestart(j, classGm, classYm)) {
                 check(j, t);
             }
         } else {
@@ -559,10 +563,11 @@ public final class EventEngine extends EngineBase {
 
     /**
      * Plans scaled neuron j's next event from its state at t: the bound U (see
-     * {@link ScaledMembranes}) tells how soon it could reach threshold; when that is within
-     * {@link #EXACT_WINDOW_MS} the exact crossing is searched and a FIRE planned, else a CHECK is
-     * planned where U, its linear coefficient raised by some room for excitation, would reach
-     * threshold.
+     * {@link ScaledMembranes}) tells how soon it could reach threshold. Beyond
+     * {@link #EXACT_WINDOW_MS} a CHECK is planned where U, its linear coefficient raised by some
+     * room for excitation, would reach threshold. Within it, a CHECK at the window's end if U for
+     * the window alone stays below threshold with that room ({@link #planWindowCheck}), else the
+     * exact crossing is searched and a FIRE planned.
      */
     private void check(int j, double t) {
         ScaledMembranes m = scaled;
@@ -582,7 +587,7 @@ public final class EventEngine extends EngineBase {
         double hint = m.state[r + NEED] == Double.NEGATIVE_INFINITY && !m.inhibited[j]
                 && neurons.kindOf(j) == FIRE && neurons.isPending(j) ? m.state[r + END] * m.gm[k] : 0;
         m.inhibited[j] = false;
-        double room = net.vThresh[j] - vInf(j);
+        double room = m.room[j];
         double e = m.synE(j);
         double i = m.synI(j);
         double a = m.homogeneous(j);
@@ -590,14 +595,23 @@ public final class EventEngine extends EngineBase {
         double quad = m.inhibitionSquared[k] ? m.kI[k] * i : 0;
         double lin = a + m.kI[k] * i - quad;
         double bound = lin + quad;
-        m.state[r + BH] = lin * m.gm[k];
         m.state[r + QH] = quad * m.gm[k] * m.gm[k];
         double reach = bound >= room ? 1
                 : room >= 0 ? 0
                 : quad == 0 ? room / lin
                 : ScaledMembranes.reachFactor(lin, quad, room);
         boolean delta = m.kE[k] == 0 && m.kI[k] == 0;
-        if (reach > exactWindowFactor[k]) {
+        if (reach == 0) {
+            neurons.cancel(j);
+            planCheckAt(j, 0, lin);
+        } else if (reach <= exactWindowFactor[k]) {
+            double planned = lin + Math.min(SLACK_MV, 0.5 * (room - bound));
+            // the bound with lin raised to planned reaches threshold at x = exp(-(Tp - t)/tau_m)
+            double x = quad == 0 ? room / planned : ScaledMembranes.reachFactor(planned, quad, room);
+            neurons.schedule(j, t - m.tauM[k] * Math.log(x), CHECK);
+            planCheckAt(j, x, lin - m.kE[k] * e * m.excitationShare(k, x));
+        } else if (delta || !planWindowCheck(j, t, e, lin, quad, room)) {
+            m.state[r + BH] = lin * m.gm[k];
             // the crossing's x = exp(-s/tau_m), 0 if none; NaN: found as a time s
             double x;
             double s = Double.NaN;
@@ -621,16 +635,56 @@ public final class EventEngine extends EngineBase {
                 neurons.cancel(j);
             }
             m.planFire(j, x > 0 ? x * m.ym[k] : 0);
-        } else if (reach == 0) {
-            neurons.cancel(j);
-            m.planCheck(j, room, m.gm[k], m.ym[k], 0);
-        } else {
-            double planned = lin + Math.min(SLACK_MV, 0.5 * (room - bound));
-            // the bound with lin raised to planned reaches threshold at x = exp(-(Tp - t)/tau_m)
-            double x = quad == 0 ? room / planned : ScaledMembranes.reachFactor(planned, quad, room);
-            neurons.schedule(j, t - m.tauM[k] * Math.log(x), CHECK);
-            m.planCheck(j, room, m.gm[k], m.ym[k], x * m.ym[k]);
         }
+    }
+
+    /**
+     * Where the bound may reach threshold within {@link #EXACT_WINDOW_MS}, the bound for a window
+     * alone keeps the excitatory current's share (see {@link ScaledMembranes}) and often shows
+     * that scaled neuron j stays below threshold over it with room for more excitation: then a
+     * CHECK is planned at the end of the longest such window, of EXACT_WINDOW_MS doubled up to
+     * {@link #MAX_WINDOW_DOUBLINGS} times (the factors are those of t), and true is returned;
+     * false: the exact crossing must be searched.
+     */
+    private boolean planWindowCheck(int j, double t, double e, double lin, double quad, double room) {
+        int k = scaled.classOf[j];
+        double x = exactWindowFactor[k];
+        if (!windowBoundHolds(k, x, e, lin, quad, room)) {
+            return false;
+        }
+        double windowMs = EXACT_WINDOW_MS;
+        for (int d = 0; d < MAX_WINDOW_DOUBLINGS && windowBoundHolds(k, x * x, e, lin, quad, room); d++) {
+            x *= x;
+            windowMs *= 2;
+        }
+        neurons.schedule(j, t + windowMs, CHECK);
+        planCheckAt(j, x, lin - scaled.kE[k] * e * scaled.excitationShare(k, x));
+        return true;
+    }
+
+    /**
+     * Whether {@code v_inf + lin' x' + quad x'^2}, lin' being lin less the excitatory share for a
+     * window ending at x and raised by some room for excitation, stays below threshold on
+     * [x, 1]: it is convex in x', so below at both ends is enough.
+     */
+    private boolean windowBoundHolds(int k, double x, double e, double lin, double quad, double room) {
+        double linW = lin - scaled.kE[k] * e * scaled.excitationShare(k, x);
+        double planned = linW + Math.min(SLACK_MV, 0.5 * (room - linW - quad));
+        return planned + quad < room && planned * x + quad * x * x < room;
+    }
+
+    /**
+     * Sets scaled neuron j's bound (the factors are those of the present) with lin {@code linShared},
+     * which keeps the excitatory share {@code kE E x^(r-1)} of a CHECK planned at
+     * x = exp(-(Tp - t)/tau_m).
+     */
+    private void planCheckAt(int j, double x, double linShared) {
+        ScaledMembranes m = scaled;
+        int k = m.classOf[j];
+        m.state[ScaledMembranes.record(j) + BH] = linShared * m.gm[k];
+        // kE y(Tp)^(r-1) = kE x^(r-1) ym^(r-1), and ym^(r-1) = g_m / g_E
+        double ed = m.kE[k] == 0 ? 0 : m.kE[k] * m.excitationShare(k, x) * m.gm[k] / m.ge[k];
+        m.planCheck(j, m.gm[k], m.ym[k], x * m.ym[k], ed);
     }
 
     /**

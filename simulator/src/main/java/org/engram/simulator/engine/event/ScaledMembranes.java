@@ -42,8 +42,16 @@ import org.engram.simulator.build.BuiltNetwork;
  * with room for more excitation, would reach threshold (END holds y(Tp)); U is
  * convex in y, so it stays below threshold on the rest of [now, Tp] while it is below at both
  * ends: while bh stays below NEED, which is all an excitatory delivery tests. Inhibition only
- * lowers U and never re-plans. LIMIT encodes the other states: -infinity "re-plan on
- * any excitation" (an exact FIRE is pending), +infinity "never" (refractory).
+ * lowers U and never re-plans. NEED encodes the other states: -infinity "re-plan on any
+ * excitation" (an exact FIRE is pending), +infinity "never" (refractory).
+ *
+ * <p><b>The excitatory current's share.</b> U needs to hold only until Tp, where
+ * {@code x >= x_p = exp(-(Tp - t)/tau_m)}, and there {@code x^r >= x_p^(r-1) x}
+ * ({@code r = tau_m/tau_E > 1}): the dropped {@code -kE E x^r} keeps a part,
+ * {@code -kE E x_p^(r-1) x}, in lin. In global time that part of an input at t1 is
+ * {@code -kE w g_E(t1) y(Tp)^(r-1) y}, so an excitatory delivery raises bh by
+ * {@code w (kE g_m(t1) - g_E(t1) ED)} with {@code ED = kE y(Tp)^(r-1)}: less the nearer it comes to
+ * Tp, where a PSP has not yet risen.
  */
 final class ScaledMembranes {
     /** The epoch moves forward when the factor of the shortest time constant would pass e^50. */
@@ -56,6 +64,8 @@ final class ScaledMembranes {
     final int[] classOf;
     /** v_inf = v_rest + (tau_m/cm) i_offset of each scaled neuron. */
     final double[] vInf;
+    /** v_thresh - v_inf of each scaled neuron. */
+    final double[] room;
     /** True when every target of a static synapse is scaled and all scaled neurons are one class (class 0). */
     final boolean singleClassTargets;
     /**
@@ -65,12 +75,13 @@ final class ScaledMembranes {
      * network outgrows the caches (100,000 neurons).
      * <ul>
      *   <li>MH, EH, IH: mh, eh, ih (see the class comment);</li>
-     *   <li>BH, QH: the bound's coefficients, scaled: {@code bh = lin g_m}, {@code qh = quad g_m^2};</li>
+     *   <li>BH, QH: the bound's coefficients, scaled: {@code bh = lin g_m}, {@code qh = quad g_m^2}
+     *       (lin less the excitatory share, see below);</li>
      *   <li>NEED: the largest bh for which the bound stays below threshold on the planning
-     *       interval ({@link #need});</li>
-     *   <li>LIMIT: v_thresh - v_inf while a CHECK is planned or none is needed; -infinity while
-     *       an exact FIRE is pending (any excitation re-plans), +infinity while refractory (no
-     *       input re-plans);</li>
+     *       interval ({@link #need}). It is -infinity while an exact FIRE is pending (any excitation re-plans), +infinity
+     *       while refractory (no input re-plans);</li>
+     *   <li>ED: {@code kE y(Tp)^(r-1)}, the excitatory current's share that the bound keeps (see
+     *       the class comment);</li>
      *   <li>END: y = 1/g_m at the end of the planning interval (0: it never ends); while an exact
      *       FIRE is pending, y at the FIRE.</li>
      * </ul>
@@ -84,7 +95,7 @@ final class ScaledMembranes {
     static final int BH = 3;
     static final int QH = 4;
     static final int NEED = 5;
-    static final int LIMIT = 6;
+    static final int ED = 6;
     static final int END = 7;
     /** True from a spike until the check at the end of the refractory period sets v = v_reset. */
     final boolean[] clamped;
@@ -182,6 +193,7 @@ final class ScaledMembranes {
         factorTime = new double[classes];
         Arrays.fill(factorTime, Double.NaN);
         vInf = new double[n];
+        room = new double[n];
         boolean single = classes == 1;
         for (int s = 0; single && s < net.staticTarget.length; s++) {
             single = scaled[net.staticTarget[s]];
@@ -195,11 +207,11 @@ final class ScaledMembranes {
                 int k = classOf[g];
                 double vInf = net.vRest[g] + net.tauM[g] / net.cm[g] * net.iOffset[g];
                 this.vInf[g] = vInf;
+                room[g] = net.vThresh[g] - vInf;
                 int r = record(g);
                 state[r + EH] = net.synE0[g];
                 state[r + IH] = net.synI0[g];
                 state[r + MH] = net.v0[g] - vInf + kE[k] * net.synE0[g] - kI[k] * net.synI0[g];
-                state[r + LIMIT] = Double.NEGATIVE_INFINITY;
                 state[r + NEED] = Double.NEGATIVE_INFINITY;
             }
         }
@@ -268,14 +280,25 @@ final class ScaledMembranes {
 
     /**
      * Neuron g's bound has been set at the present time (factors gm, ym = 1/gm) and a CHECK
-     * planned where it would reach threshold, at y(Tp) = {@code end} (0 if never): inputs re-plan
-     * once the bound may reach threshold in between.
+     * planned where it would reach threshold, at y(Tp) = {@code end} (0 if never), keeping the
+     * excitatory share {@code ed}: inputs re-plan once the bound may reach threshold in between.
      */
-    void planCheck(int g, double room, double gm, double ym, double end) {
+    void planCheck(int g, double gm, double ym, double end, double ed) {
         int r = record(g);
-        state[r + LIMIT] = room;
         state[r + END] = end;
-        state[r + NEED] = need(r, gm, ym);
+        state[r + ED] = ed;
+        state[r + NEED] = need(g, gm, ym);
+    }
+
+    /**
+     * {@code x^(r-1)} for r = tau_m/tau_E of class k (x in [0, 1]): with
+     * {@code kE E x^(r-1)} taken from lin, the bound holds while {@code exp(-(s - t)/tau_m) >= x}.
+     */
+    double excitationShare(int k, double x) {
+        if (tauE[k] == 0) {
+            return 0;
+        }
+        return powerE[k] > 0 ? CurrExpMembrane.power(x, powerE[k] - 1) : Math.pow(x, tauM[k] / tauE[k] - 1);
     }
 
     /**
@@ -284,16 +307,13 @@ final class ScaledMembranes {
      */
     void planFire(int g, double fireY) {
         int r = record(g);
-        state[r + LIMIT] = Double.NEGATIVE_INFINITY;
         state[r + NEED] = Double.NEGATIVE_INFINITY;
         state[r + END] = fireY;
     }
 
     /** Neuron g is refractory: no input re-plans it. */
     void planRefractory(int g) {
-        int r = record(g);
-        state[r + LIMIT] = Double.POSITIVE_INFINITY;
-        state[r + NEED] = Double.POSITIVE_INFINITY;
+        state[record(g) + NEED] = Double.POSITIVE_INFINITY;
     }
 
     /**
@@ -316,11 +336,12 @@ final class ScaledMembranes {
      * started earlier, where the bound may have been the tighter) and tells whether bh is still
      * below it, in which case the plan holds.
      */
-    boolean stillBelowAfterRestart(int r, double gm, double ym) {
+    boolean stillBelowAfterRestart(int g, double gm, double ym) {
+        int r = record(g);
         if (Double.isInfinite(state[r + NEED])) {
             return false;
         }
-        double need = need(r, gm, ym);
+        double need = need(g, gm, ym);
         state[r + NEED] = need;
         return state[r + BH] < need;
     }
@@ -331,11 +352,9 @@ final class ScaledMembranes {
      * {@code f(y) = room/y - qh y} over that range of y, which is at an end (f is concave when
      * room < 0 and decreasing otherwise). It stays valid, conservatively, as time goes on.
      */
-    private double need(int r, double gm, double ym) {
-        double room = state[r + LIMIT];
-        if (Double.isInfinite(room)) {
-            return room;
-        }
+    private double need(int g, double gm, double ym) {
+        int r = record(g);
+        double room = this.room[g];
         double q = state[r + QH];
         double atStart = room * gm - q * ym;
         double end = state[r + END];
@@ -368,6 +387,7 @@ final class ScaledMembranes {
                 state[r + NEED] *= fm[k]; // +-inf stays
                 state[r + END] /= fm[k];
                 state[r + EH] *= fe[k];
+                state[r + ED] *= fe[k] > 0 ? fm[k] / fe[k] : 0; // y(Tp)^(r-1) = y(Tp)^r / y(Tp)
                 state[r + IH] *= fi[k];
             }
         }
