@@ -5,12 +5,16 @@ import static org.engram.simulator.neuron.StandardModel.IF_curr_exp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.engram.simulator.connector.OneToOne;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Population;
+import org.engram.simulator.network.Projection;
 import org.engram.simulator.network.Receptor;
+import org.engram.simulator.neuron.SpikeSourceArray;
 import org.engram.simulator.neuron.StandardCell;
 import org.engram.simulator.record.MembraneTrace;
 import org.engram.simulator.record.Recording;
+import org.engram.simulator.synapse.StaticSynapse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -105,6 +109,40 @@ class MembraneTest {
         Recording r = Simulator.run(Nets.driven(target, 20.0, 1.37, Receptor.excitatory, 10.0), Mode.event,
                 Double.NaN, 20.0);
         assertEquals(10.0 + 1.37, r.spikes("n").timesOf(0)[0], 0.0); // exact: the sum as doubles
+    }
+
+    /**
+     * The deliveries of one spike are all made before any re-plan: two synapses from one source
+     * to one neuron, neither enough alone, fire it exactly when one synapse of their summed weight
+     * does.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"IF_curr_delta", "IF_curr_exp"})
+    void twoSynapsesOfOneSpikeActAsTheirSum(String model) {
+        boolean delta = model.equals("IF_curr_delta");
+        StandardCell cell = delta ? IF_curr_delta.defaults() : IF_curr_exp.defaults();
+        double w = delta ? 10.0 : 3.0; // mV jumps; nA: about 9.4 mV at the PSP's peak
+        double[] twice = spikesOfDoubleDrive(cell, w, 2);
+        double[] once = spikesOfDoubleDrive(cell, 2 * w, 1);
+        assertEquals(0, spikesOfDoubleDrive(cell, w, 1).length, "one synapse alone stays below threshold");
+        assertEquals(1, once.length);
+        assertEquals(once.length, twice.length);
+        assertEquals(once[0], twice[0], 1e-9);
+        if (delta) {
+            assertEquals(10.0 + 1.37, twice[0], 0.0);
+        }
+    }
+
+    /** Spike times of a neuron at rest that one source spike at 10 ms reaches through {@code synapses} equal synapses. */
+    private static double[] spikesOfDoubleDrive(StandardCell cell, double weight, int synapses) {
+        Network.Builder b = Network.builder().seed(7);
+        Population src = b.add(new Population("src", 1, SpikeSourceArray.of(new double[] {10.0})));
+        Population target = b.add(Nets.neuron(cell, -65.0, 1.0));
+        for (int k = 0; k < synapses; k++) {
+            b.add(new Projection(src, target, new OneToOne(), new StaticSynapse(weight, 1.37), Receptor.excitatory)
+                    .withLabel("drive" + k));
+        }
+        return Simulator.run(b.build(), Mode.event, Double.NaN, 60.0).spikes("n").timesOf(0);
     }
 
     @Test

@@ -84,6 +84,8 @@ public final class EventEngine extends EngineBase {
     private final CondExpMembrane condExp = new CondExpMembrane();
     private final PolynomialCrossing polynomial = new PolynomialCrossing();
     private final ScaledMembranes scaled;
+    /** The targets of one delivery group whose bound reached need (see depositScaled). */
+    private final int[] replans;
     /** exp(-EXACT_WINDOW_MS / tau_m) of each class of scaled neurons. */
     private final double[] exactWindowFactor;
     private long sequence;
@@ -119,6 +121,7 @@ public final class EventEngine extends EngineBase {
             plasticRing[k] = deliveries.ringOf(net.plasticDelayMs[k]);
         }
         scaled = new ScaledMembranes(net);
+        replans = new int[largestGroup(net)];
         exactWindowFactor = new double[scaled.tauM.length];
         for (int k = 0; k < exactWindowFactor.length; k++) {
             exactWindowFactor[k] = Math.exp(-EXACT_WINDOW_MS / scaled.tauM[k]);
@@ -144,6 +147,18 @@ public final class EventEngine extends EngineBase {
                 queue.push(t, KIND_SAMPLE | (pops + k), pops + k, 0, 0);
             }
         }
+    }
+
+    /** The most synapses of one static delivery group. */
+    private static int largestGroup(BuiltNetwork net) {
+        int largest = 0;
+        for (int g = 0; g < net.neuronCount; g++) {
+            for (int k = net.groupRowStart[g]; k < net.groupRowStart[g + 1]; k++) {
+                int to = k + 1 < net.groupRowStart[g + 1] ? net.groupFirst[k + 1] : net.staticRowStart[g + 1];
+                largest = Math.max(largest, to - net.groupFirst[k]);
+            }
+        }
+        return largest;
     }
 
     @Override
@@ -278,8 +293,15 @@ public final class EventEngine extends EngineBase {
             if (scaled.singleClassTargets) {
                 // every target is scaled and of class 0: the factors are those of t for all
                 useClass(0, t);
+                int reached = 0;
                 for (int s = from; s < to; s++) {
-                    receiveScaledInClass(target[s], weight[s], t);
+                    int j = target[s];
+                    if (depositScaled(j, weight[s], t)) {
+                        replans[reached++] = j;
+                    }
+                }
+                for (int q = 0; q < reached; q++) {
+                    replanIfReached(replans[q], t);
                 }
             } else {
                 for (int s = from; s < to; s++) {
@@ -481,7 +503,9 @@ public final class EventEngine extends EngineBase {
      */
     private void receiveScaled(int j, double w, double t) {
         useClass(scaled.classOf[j], t);
-        receiveScaledInClass(j, w, t);
+        if (depositScaled(j, w, t)) {
+            replanIfReached(j, t);
+        }
     }
 
     /**
@@ -502,8 +526,13 @@ public final class EventEngine extends EngineBase {
         classInhibitionSquared = m.inhibitionSquared[k];
     }
 
-    /** As {@link #receiveScaled(int, double, double)}, with {@link #useClass} done for j's class and t. */
-    private void receiveScaledInClass(int j, double w, double t) {
+    /**
+     * The multiply-add of {@link #receiveScaled(int, double, double)}, with {@link #useClass} done
+     * for j's class and t. Returns whether the input raised j's bound to its need, so that
+     * {@link #replanIfReached} must run: a spike's deliveries are all made first (a short loop
+     * whose memory accesses overlap), then the few re-plans; the state they read at t is the same.
+     */
+    private boolean depositScaled(int j, double w, double t) {
         ScaledMembranes m = scaled;
         // clamped from a spike until an event at or after the end of tau_refrac: an unclamped
         // neuron is never refractory
@@ -511,7 +540,7 @@ public final class EventEngine extends EngineBase {
             if (t >= refractoryUntil[j]) {
                 unclamp(j);
             } else if (classDelta) {
-                return; // delta inputs during the refractory period are dropped
+                return false; // delta inputs during the refractory period are dropped
             }
         }
         double[] state = m.state;
@@ -522,9 +551,9 @@ public final class EventEngine extends EngineBase {
             state[r + MH] = mh;
             if (w < 0) {
                 m.inhibited[j] = true;
-            } else if (mh >= state[r + NEED]) {
-                check(j, t);
+                return false;
             }
+            return mh >= state[r + NEED];
         } else if (w >= 0) {
             double e = w * classGe;
             state[r + EH] += e;
@@ -532,9 +561,7 @@ public final class EventEngine extends EngineBase {
             state[r + MH] += d;
             double bh = state[r + BH] + d - e * state[r + ED];
             state[r + BH] = bh;
-            if (bh >= state[r + NEED] && !m.stillBelowAfterRestart(j, classGm, classYm)) {
-                check(j, t);
-            }
+            return bh >= state[r + NEED];
         } else {
             // inhibition only delays a crossing: a planned check or FIRE stays early enough; its
             // kernel -kI |w| (x1 - x1^2) at or above the exact one lowers the bound
@@ -545,6 +572,21 @@ public final class EventEngine extends EngineBase {
                 m.inhibit(r, d, classGm);
             }
             m.inhibited[j] = true;
+            return false;
+        }
+    }
+
+    /**
+     * Scaled neuron j's bound was raised to its need at t (the class factors are those of t):
+     * re-planned unless the need, recomputed for the rest of the planning interval, is still
+     * above the bound. Tested again here because one spike may reach j through several synapses.
+     */
+    private void replanIfReached(int j, double t) {
+        ScaledMembranes m = scaled;
+        int r = ScaledMembranes.record(j);
+        double bh = m.state[r + (classDelta ? MH : BH)];
+        if (bh >= m.state[r + NEED] && (classDelta || !m.stillBelowAfterRestart(j, classGm, classYm))) {
+            check(j, t);
         }
     }
 
