@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Paired in-JVM comparison of two Engram builds (see bench/paired/PairedRuns.java):
+#   bench/paired.sh A.jar B.jar NAME MS REPS [MODE] [NEURONS]
+# e.g. bench/paired.sh /tmp/before.jar examples/target/engram.jar cuba 1000 21
+set -euo pipefail
+if [ $# -lt 5 ]; then
+  echo "usage: bench/paired.sh A.jar B.jar NAME MS REPS [MODE] [NEURONS]" >&2
+  exit 2
+fi
+for jar in "$1" "$2"; do
+  [ -f "$jar" ] || { echo "bench/paired.sh: no such jar: $jar" >&2; exit 2; }
+done
+exec java -Xmx4g -Djava.awt.headless=true "$(dirname "$0")/paired/PairedRuns.java" "$@"
