@@ -34,7 +34,8 @@ import org.engram.simulator.engine.EngineBase;
  *       tau_m) are kept in {@link ScaledMembranes}' scaled form instead: a delivery is a
  *       multiply-add with factors shared by all synapses of a spike, and a new CHECK is planned
  *       only when an excitatory input breaks the bound that planned the pending one (one
- *       comparison); inhibition never brings a crossing forward, so it lowers the bound and
+ *       comparison; a spike's targets are re-planned after all its multiply-adds, which keeps
+ *       the delivery loop short); inhibition never brings a crossing forward, so it lowers the bound and
  *       marks a planned FIRE for confirmation. Their exact crossings are the roots of a
  *       polynomial in exp(-s/tau_m) when tau_m is a multiple of both tau_syn
  *       ({@link PolynomialCrossing});</li>
