@@ -149,7 +149,19 @@ final class CondExpMembrane {
             gI = stepGI;
             done += h;
         }
+        stepGE = gE;
+        stepGI = gI;
         return v;
+    }
+
+    /** The excitatory conductance at the end of the last {@link #v} call. */
+    double endGE() {
+        return stepGE;
+    }
+
+    /** The inhibitory conductance at the end of the last {@link #v} call. */
+    double endGI() {
+        return stepGI;
     }
 
     /**

@@ -64,8 +64,11 @@ public final class EventEngine extends EngineBase {
     private static final int MAX_WINDOW_DOUBLINGS = 3;
     /** Room for excitation left when a check is planned, mV: fewer inputs break the plan. */
     private static final double SLACK_MV = 4.0;
-    /** A conductance-based neuron's crossing is searched this far ahead at most, ms. */
-    private static final double COND_SEARCH_MS = 2.0;
+    /**
+     * A conductance-based neuron's crossing is searched this far ahead at most, ms: about a
+     * quarter of the interval between its inputs in COBA, since the next input voids the search.
+     */
+    private static final double COND_SEARCH_MS = 0.25;
 
     private final int n;
     private final double[] v;
@@ -358,11 +361,13 @@ public final class EventEngine extends EngineBase {
                 condExp.prepare(net.vRest[g], net.tauM[g], net.cm[g], net.eRevE[g], net.eRevI[g], net.iOffset[g],
                         net.tauSynE[g], net.tauSynI[g]);
                 v[g] = condExp.v(v[g], synE[g], synI[g], s);
+                synE[g] = condExp.endGE();
+                synI[g] = condExp.endGI();
             } else {
                 prepareCurr(g);
                 v[g] = currExp.v(s);
+                decaySynapses(g, s);
             }
-            decaySynapses(g, s);
         }
         lastUpdate[g] = t;
     }
