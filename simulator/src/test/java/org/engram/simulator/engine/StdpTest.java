@@ -67,6 +67,44 @@ class StdpTest {
         assertEquals(0.5 - A_MINUS * Math.exp(-8.5 / TAU_MINUS), w.at(0)[0], 1e-15);
     }
 
+    /**
+     * The weights a plastic synapse transmits are those of each pre spike, also when the next pre
+     * spike comes before the previous one is delivered. Pre spikes at 10 and 10.5 ms (arriving at
+     * 11.5 and 12), a post spike at 8.75 ms (reaching the synapse at 10.25, between them), a third
+     * pre spike at 20 ms (arriving at 21.5, nothing pending): the post neuron's v (IF_curr_delta,
+     * at rest) jumps by each transmitted weight.
+     */
+    @Test
+    void eachPreSpikeTransmitsItsOwnWeightEvenWhileTheLastIsInFlight() {
+        Network.Builder b = Network.builder().seed(3);
+        Population preSrc = b.add(new Population("pre", 1, SpikeSourceArray.of(new double[] {10, 10.5, 20})));
+        Population driver = b.add(new Population("drive", 1, SpikeSourceArray.of(new double[] {8.75 - DRIVE_DELAY})));
+        Population neuron = b.add(new Population("post", 1, IF_curr_delta.with("tau_refrac", 0.1))
+                .initialize("v", -65.0).recording(true, true, 0.5));
+        b.add(new Projection(driver, neuron, new OneToOne(), new StaticSynapse(100.0, DRIVE_DELAY), Receptor.excitatory));
+        STDPMechanism stdp = new STDPMechanism(new SpikePairRule(TAU_PLUS, TAU_MINUS, A_PLUS, A_MINUS),
+                new AdditiveWeightDependence(0.0, 1.0), 0.5, DELAY);
+        b.add(new Projection("plastic", preSrc, neuron, new OneToOne(), stdp, Receptor.excitatory, null));
+        Simulation sim = Simulator.event(b.build());
+        sim.run(25);
+        assertArrayEquals(new double[] {8.75}, sim.recording().spikes("post").timesOf(0), 0.0);
+        double[] t = sim.recording().membrane("post").timesMs();
+        double[] v = sim.recording().membrane("post").trace(0);
+        // the post spike reaches the synapse at 10.25: after the first pre spike, before the second
+        double w1 = 0.5;
+        double w2 = w1 + A_PLUS * Math.exp(-0.25 / TAU_PLUS) - A_MINUS * Math.exp(-0.25 / TAU_MINUS);
+        double w3 = w2 - A_MINUS * Math.exp(-(20 - 10.25) / TAU_MINUS);
+        double tauM = 20; // IF_curr_delta's default tau_m; v_rest is -65 mV
+        for (int k = 0; k < t.length; k++) {
+            double expected = -65 + (t[k] >= 11.5 ? w1 * Math.exp(-(t[k] - 11.5) / tauM) : 0)
+                    + (t[k] >= 12 ? w2 * Math.exp(-(t[k] - 12) / tauM) : 0)
+                    + (t[k] >= 21.5 ? w3 * Math.exp(-(t[k] - 21.5) / tauM) : 0);
+            if (t[k] > 9) { // after the drive's reset
+                assertEquals(expected, v[k], 1e-12, "v at " + t[k] + " ms");
+            }
+        }
+    }
+
     @Test
     void poissonTrainsMatchAReferenceImplementation() {
         Random rng = new Random(2024);

@@ -83,6 +83,14 @@ public final class EventEngine extends EngineBase {
     /** The ring of each static delivery group and plastic synapse, or -1 for the heap. */
     private final int[] groupRing;
     private final int[] plasticRing;
+    /**
+     * The signed weight each plastic synapse's latest pre spike sent, read when its delivery comes: the
+     * plastic synapses of a spike that share a delay are one delivery, like a static group. Until
+     * {@code plasticBusyUntil[g]} such a delivery of g may be pending, and a spike of g sends one
+     * delivery per synapse, carrying its weight, instead.
+     */
+    private final double[] sentWeight;
+    private final double[] plasticBusyUntil;
     private final EventQueue queue = new EventQueue();
     private final CurrExpMembrane currExp = new CurrExpMembrane();
     private final CondExpMembrane condExp = new CondExpMembrane();
@@ -120,6 +128,9 @@ public final class EventEngine extends EngineBase {
         for (int k = 0; k < groupRing.length; k++) {
             groupRing[k] = deliveries.ringOf(net.groupDelayMs[k]);
         }
+        sentWeight = new double[net.plasticDelayMs.length];
+        plasticBusyUntil = new double[n];
+        java.util.Arrays.fill(plasticBusyUntil, Double.NEGATIVE_INFINITY);
         plasticRing = new int[net.plasticDelayMs.length];
         for (int k = 0; k < plasticRing.length; k++) {
             plasticRing[k] = deliveries.ringOf(net.plasticDelayMs[k]);
@@ -153,7 +164,7 @@ public final class EventEngine extends EngineBase {
         }
     }
 
-    /** The most synapses of one static delivery group. */
+    /** The most synapses of one delivery: a static group, or at most a row of plastic synapses. */
     private static int largestGroup(BuiltNetwork net) {
         int largest = 0;
         for (int g = 0; g < net.neuronCount; g++) {
@@ -161,6 +172,7 @@ public final class EventEngine extends EngineBase {
                 int to = k + 1 < net.groupRowStart[g + 1] ? net.groupFirst[k + 1] : net.staticRowStart[g + 1];
                 largest = Math.max(largest, to - net.groupFirst[k]);
             }
+            largest = Math.max(largest, net.plasticRowStart[g + 1] - net.plasticRowStart[g]);
         }
         return largest;
     }
@@ -271,10 +283,31 @@ public final class EventEngine extends EngineBase {
         for (int k = net.groupRowStart[g]; k < net.groupRowStart[g + 1]; k++) {
             scheduleDelivery(groupRing[k], t + net.groupDelayMs[k], k, g, Double.NaN);
         }
-        for (int s = net.plasticRowStart[g]; s < net.plasticRowStart[g + 1]; s++) {
-            double w = plasticity.preSpike(s, t);
-            scheduleDelivery(plasticRing[s], t + net.plasticDelayMs[s], -1 - s, g, w);
+        int from = net.plasticRowStart[g];
+        int to = net.plasticRowStart[g + 1];
+        if (from == to) {
+            return;
         }
+        if (t < plasticBusyUntil[g]) {
+            // a grouped delivery of g's plastic synapses may still read sentWeight: one delivery
+            // per synapse, carrying its weight
+            for (int s = from; s < to; s++) {
+                double w = plasticity.preSpike(s, t);
+                scheduleDelivery(plasticRing[s], t + net.plasticDelayMs[s], -1 - s, g, w);
+            }
+            return;
+        }
+        double latest = t;
+        for (int s = from; s < to; s++) {
+            double w = plasticity.preSpike(s, t);
+            sentWeight[s] = net.plasticInhibitory[s] ? -w : w;
+            double arrival = t + net.plasticDelayMs[s];
+            if (s == from || net.plasticDelayMs[s] != net.plasticDelayMs[s - 1]) {
+                scheduleDelivery(plasticRing[s], arrival, -1 - s, g, Double.NaN);
+            }
+            latest = Math.max(latest, arrival);
+        }
+        plasticBusyUntil[g] = latest;
     }
 
     /** Schedules delivery k (a static group, or -1 - a plastic synapse) of source g at t, in a ring or the heap. */
@@ -287,37 +320,54 @@ public final class EventEngine extends EngineBase {
         }
     }
 
-    /** Delivers static group k of source g, or (k < 0) plastic synapse -1-k with weight w. */
+    /**
+     * Delivers static group k of source g; or (k < 0) plastic synapse -1-k with weight w, or when w
+     * is NaN the run of g's plastic synapses from -1-k with its delay (see fire).
+     */
     private void deliver(int k, int g, double w, double t) {
         if (k >= 0) {
-            int from = net.groupFirst[k];
             int to = k + 1 < net.groupRowStart[g + 1] ? net.groupFirst[k + 1] : net.staticRowStart[g + 1];
-            int[] target = net.staticTarget;
-            double[] weight = net.staticWeight;
-            if (scaled.singleClassTargets) {
-                // every target is scaled and of class 0: the factors are those of t for all
-                useClass(0, t);
-                int reached = 0;
-                for (int s = from; s < to; s++) {
-                    int j = target[s];
-                    if (depositScaled(j, weight[s], t)) {
-                        replans[reached++] = j;
-                    }
-                }
-                for (int q = 0; q < reached; q++) {
-                    replanIfReached(replans[q], t);
-                }
-            } else {
-                for (int s = from; s < to; s++) {
-                    receive(target[s], weight[s], t);
-                }
-            }
-            synapticEvents += to - from;
-        } else {
+            deliverRun(net.staticTarget, net.staticWeight, net.groupFirst[k], to, scaled.singleClassTargets, t);
+        } else if (!Double.isNaN(w)) {
             int s = -1 - k;
             receive(net.plasticTarget[s], net.plasticInhibitory[s] ? -w : w, t);
             synapticEvents++;
+        } else {
+            // the plastic synapses of g's row from -1-k on that share its delay, with the weights
+            // their pre spike sent
+            int from = -1 - k;
+            int to = from + 1;
+            while (to < net.plasticRowStart[g + 1] && net.plasticDelayMs[to] == net.plasticDelayMs[from]) {
+                to++;
+            }
+            deliverRun(net.plasticTarget, sentWeight, from, to, scaled.singleClassPlasticTargets, t);
         }
+    }
+
+    /**
+     * Synapses from..to-1 of one spike, with these targets and signed weights, receive it at t.
+     * When every target is scaled and of class 0 the factors are those of t for all, and the
+     * multiply-adds come first (see depositScaled).
+     */
+    private void deliverRun(int[] target, double[] signedWeight, int from, int to, boolean singleClass, double t) {
+        if (singleClass) {
+            useClass(0, t);
+            int reached = 0;
+            for (int s = from; s < to; s++) {
+                int j = target[s];
+                if (depositScaled(j, signedWeight[s], t)) {
+                    replans[reached++] = j;
+                }
+            }
+            for (int q = 0; q < reached; q++) {
+                replanIfReached(replans[q], t);
+            }
+        } else {
+            for (int s = from; s < to; s++) {
+                receive(target[s], signedWeight[s], t);
+            }
+        }
+        synapticEvents += to - from;
     }
 
     /** Neuron j receives a signed weight (negative: inhibitory) at t. */

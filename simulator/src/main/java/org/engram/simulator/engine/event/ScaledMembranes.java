@@ -66,8 +66,12 @@ final class ScaledMembranes {
     final double[] vInf;
     /** v_thresh - v_inf of each scaled neuron. */
     final double[] room;
-    /** True when every target of a static synapse is scaled and all scaled neurons are one class (class 0). */
+    /**
+     * True when every target of a static (plastic) synapse is scaled and all scaled neurons are
+     * one class (class 0).
+     */
     final boolean singleClassTargets;
+    final boolean singleClassPlasticTargets;
     /**
      * The per-neuron state, one record of {@link #STRIDE} doubles per neuron (offsets
      * {@link #MH} to {@link #END}) rather than an array per variable: a delivery touches one
@@ -194,11 +198,8 @@ final class ScaledMembranes {
         Arrays.fill(factorTime, Double.NaN);
         vInf = new double[n];
         room = new double[n];
-        boolean single = classes == 1;
-        for (int s = 0; single && s < net.staticTarget.length; s++) {
-            single = scaled[net.staticTarget[s]];
-        }
-        singleClassTargets = single;
+        singleClassTargets = classes == 1 && allScaled(net.staticTarget);
+        singleClassPlasticTargets = classes == 1 && allScaled(net.plasticTarget);
         state = new double[n << STRIDE_SHIFT];
         clamped = new boolean[n];
         inhibited = new boolean[n];
@@ -215,6 +216,15 @@ final class ScaledMembranes {
                 state[r + NEED] = Double.NEGATIVE_INFINITY;
             }
         }
+    }
+
+    private boolean allScaled(int[] targets) {
+        for (int j : targets) {
+            if (!scaled[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
