@@ -16,10 +16,10 @@ package org.engram.simulator.engine.event;
  * Gauss-Legendre quadrature on steps of at most {@code STEP_RATE / max(1/tau_E, 1/tau_I, alpha(0))}
  * and at most {@link #MAX_STEP_MS}. The integrand is a smooth function of exponentials whose
  * fastest rate is that maximum (alpha only falls as g decays), so the quadrature's relative error
- * per step is about {@code (h rate)^12 (6!)^4 / (13 (12!)^3) < 1e-17}: the global error over an
+ * per step is about {@code (h rate)^12 (6!)^4 / (13 (12!)^3) < 2e-16}: the global error over an
  * interval between events stays below 1e-9 mV, checked in the tests against the same rule on
  * steps a thousand times shorter and against a fine independent integration (whose stated bound
- * is 1e-6 mV). Six nodes rather than four let a step be three times longer at that accuracy.
+ * is 1e-6 mV). Six nodes rather than four let a step be four times longer at that accuracy.
  *
  * <p>The crossing search takes steps no longer than the rigorous lower bound of the crossing
  * time from each step's start (but at least {@link #MIN_SEARCH_STEP_MS}, the step of the former
@@ -32,7 +32,7 @@ final class CondExpMembrane {
     /** Gauss-Legendre nodes per step. */
     static final int NODES = 6;
     /** A step times the fastest rate of the integrand. */
-    private static final double STEP_RATE = 0.75;
+    private static final double STEP_RATE = 1.0;
     /** The longest step, ms. */
     static final double MAX_STEP_MS = 2.0;
     /**
