@@ -7,15 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
-import org.engram.simulator.connector.FromList;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Population;
-import org.engram.simulator.network.Projection;
-import org.engram.simulator.network.Receptor;
-import org.engram.simulator.neuron.SpikeSourceArray;
 import org.engram.simulator.neuron.StandardCell;
-import org.engram.simulator.synapse.StaticSynapse;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,39 +41,17 @@ class CondExpReferenceTest {
 
     @Test
     void spikesAgreeWithAFineIntegrationUnderRandomInput() {
-        Random rng = new Random(7);
-        int perNeuron = EXC_INPUTS + INH_INPUTS;
-        double[][] trains = new double[NEURONS * perNeuron][];
-        List<FromList.Connection> exc = new ArrayList<>();
-        List<FromList.Connection> inh = new ArrayList<>();
-        for (int j = 0; j < NEURONS; j++) {
-            for (int k = 0; k < perNeuron; k++) {
-                int src = j * perNeuron + k;
-                boolean excitatory = k < EXC_INPUTS;
-                trains[src] = poisson(rng, excitatory ? 60 : 20);
-                (excitatory ? exc : inh).add(new FromList.Connection(src, j, excitatory ? W_EXC : W_INH, DELAY));
-            }
-        }
+        RandomInput input = new RandomInput(7, NEURONS, EXC_INPUTS, 60, INH_INPUTS, 20, W_EXC, W_INH, DELAY, UNTIL);
         StandardCell cell = IF_cond_exp.with("cm", CM, "tau_m", TAU_M, "tau_syn_E", TAU_E, "tau_syn_I", TAU_I)
                 .with("v_rest", V_REST).with("v_thresh", V_THRESH).with("v_reset", V_RESET)
                 .with("tau_refrac", TAU_REFRAC).with("e_rev_E", E_E).with("e_rev_I", E_I);
         Network.Builder b = Network.builder().seed(5);
-        Population sources = b.add(new Population("src", trains.length, SpikeSourceArray.of(trains)));
         Population target = b.add(new Population("n", NEURONS, cell).initialize("v", V_REST).recordingSpikes());
-        b.add(new Projection(sources, target, new FromList(exc), new StaticSynapse(W_EXC, DELAY), Receptor.excitatory)
-                .withLabel("exc"));
-        b.add(new Projection(sources, target, new FromList(inh), new StaticSynapse(W_INH, DELAY), Receptor.inhibitory)
-                .withLabel("inh"));
+        input.connect(b, target);
         var spikes = Simulator.run(b.build(), Mode.event, Double.NaN, UNTIL).spikes("n");
         int total = 0;
         for (int j = 0; j < NEURONS; j++) {
-            List<double[]> inputs = new ArrayList<>(); // {arrival, 1 = excitatory / 0, weight}
-            for (int k = 0; k < perNeuron; k++) {
-                for (double t : trains[j * perNeuron + k]) {
-                    inputs.add(new double[] {t + DELAY, k < EXC_INPUTS ? 1 : 0, k < EXC_INPUTS ? W_EXC : W_INH});
-                }
-            }
-            inputs.sort((x, y) -> Double.compare(x[0], y[0]));
+            List<double[]> inputs = input.arrivals(j);
             double[] expected = reference(inputs);
             double[] actual = spikes.timesOf(j);
             assertEquals(expected.length, actual.length, "neuron " + j + ": " + Arrays.toString(expected) + " vs "
@@ -141,10 +113,11 @@ class CondExpReferenceTest {
                 t += h;
             }
             if (k < inputs.size()) {
-                if (inputs.get(k)[1] == 1) {
-                    gE += inputs.get(k)[2];
+                double w = inputs.get(k)[1];
+                if (w >= 0) {
+                    gE += w;
                 } else {
-                    gI += inputs.get(k)[2];
+                    gI -= w;
                 }
             }
         }
@@ -167,14 +140,5 @@ class CondExpReferenceTest {
             }
         }
         return hi;
-    }
-
-    private static double[] poisson(Random rng, double hz) {
-        List<Double> t = new ArrayList<>();
-        double x = 0;
-        while ((x += -Math.log(1 - rng.nextDouble()) * 1000 / hz) < UNTIL - DELAY) {
-            t.add(x);
-        }
-        return t.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }

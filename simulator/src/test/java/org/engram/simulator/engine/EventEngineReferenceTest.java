@@ -8,15 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
-import org.engram.simulator.connector.FromList;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Population;
-import org.engram.simulator.network.Projection;
-import org.engram.simulator.network.Receptor;
-import org.engram.simulator.neuron.SpikeSourceArray;
 import org.engram.simulator.neuron.StandardCell;
-import org.engram.simulator.synapse.StaticSynapse;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -52,42 +46,20 @@ class EventEngineReferenceTest {
         boolean delta = model.equals("IF_curr_delta");
         double wExc = delta ? 0.5 : 0.05; // mV, or nA
         double wInh = delta ? 2.0 : 0.15;
-        Random rng = new Random(42);
-        int perNeuron = EXC_INPUTS + INH_INPUTS;
-        double[][] trains = new double[NEURONS * perNeuron][];
-        List<FromList.Connection> exc = new ArrayList<>();
-        List<FromList.Connection> inh = new ArrayList<>();
-        for (int j = 0; j < NEURONS; j++) {
-            for (int k = 0; k < perNeuron; k++) {
-                int src = j * perNeuron + k;
-                boolean excitatory = k < EXC_INPUTS;
-                trains[src] = poisson(rng, excitatory ? EXC_HZ : INH_HZ);
-                (excitatory ? exc : inh).add(new FromList.Connection(src, j, excitatory ? wExc : wInh, DELAY));
-            }
-        }
+        RandomInput input = new RandomInput(42, NEURONS, EXC_INPUTS, EXC_HZ, INH_INPUTS, INH_HZ, wExc, wInh, DELAY,
+                UNTIL);
         StandardCell cell = (delta ? IF_curr_delta : IF_curr_exp).with("cm", CM, "tau_m", TAU_M, "v_rest", V_REST,
                 "v_thresh", V_THRESH, "v_reset", V_RESET, "tau_refrac", TAU_REFRAC);
         if (!delta) {
             cell = cell.with("tau_syn_E", TAU_E).with("tau_syn_I", TAU_I);
         }
         Network.Builder b = Network.builder().seed(5);
-        Population sources = b.add(new Population("src", trains.length, SpikeSourceArray.of(trains)));
         Population target = b.add(new Population("n", NEURONS, cell).initialize("v", V0).recordingSpikes());
-        b.add(new Projection(sources, target, new FromList(exc), new StaticSynapse(wExc, DELAY), Receptor.excitatory)
-                .withLabel("exc"));
-        b.add(new Projection(sources, target, new FromList(inh), new StaticSynapse(wInh, DELAY), Receptor.inhibitory)
-                .withLabel("inh"));
+        input.connect(b, target);
         var spikes = Simulator.run(b.build(), Mode.event, Double.NaN, UNTIL).spikes("n");
         int total = 0;
         for (int j = 0; j < NEURONS; j++) {
-            List<double[]> inputs = new ArrayList<>(); // {arrival, signed weight}
-            for (int k = 0; k < perNeuron; k++) {
-                double w = k < EXC_INPUTS ? wExc : -wInh;
-                for (double t : trains[j * perNeuron + k]) {
-                    inputs.add(new double[] {t + DELAY, w});
-                }
-            }
-            inputs.sort((x, y) -> Double.compare(x[0], y[0]));
+            List<double[]> inputs = input.arrivals(j);
             double[] expected = reference(inputs, delta);
             double[] actual = spikes.timesOf(j);
             assertEquals(expected.length, actual.length, "neuron " + j + ": " + Arrays.toString(expected) + " vs "
@@ -196,14 +168,5 @@ class EventEngineReferenceTest {
             lo = hi;
         }
         return Double.NaN;
-    }
-
-    private static double[] poisson(Random rng, double hz) {
-        List<Double> t = new ArrayList<>();
-        double x = 0;
-        while ((x += -Math.log(1 - rng.nextDouble()) * 1000 / hz) < UNTIL - DELAY) {
-            t.add(x);
-        }
-        return t.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }
