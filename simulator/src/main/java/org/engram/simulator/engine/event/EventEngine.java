@@ -23,8 +23,9 @@ import org.engram.simulator.engine.EngineBase;
  *
  * <p>Events, ordered by time:
  * <ul>
- *   <li>DELIVER: the synapses of one (source, delay) group, or one plastic synapse, receive a
- *       spike;</li>
+ *   <li>DELIVER: the synapses of one (source, delay) group receive a spike, static ones or
+ *       plastic ones with the weights their pre spike computed (a plastic synapse on its own
+ *       while an earlier delivery of its source may be pending);</li>
  *   <li>CHECK: a neuron may reach threshold; scheduled at a rigorous lower bound of its crossing
  *       time, so a delivery costs one logarithm and the exact search runs only for neurons near
  *       threshold (a conductance-based neuron's search looks {@link #COND_SEARCH_MS} ahead at
