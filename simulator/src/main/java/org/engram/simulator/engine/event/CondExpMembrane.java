@@ -115,22 +115,22 @@ final class CondExpMembrane {
         return Math.max(Math.max(1 / tauE, 1 / tauI), 1 / tauM + (Math.abs(gE) + Math.abs(gI)) / cm);
     }
 
-    /** The longest step from conductances (gE, gI) within the stated accuracy. */
-    private double maxStep(double gE, double gI) {
-        return Math.min(MAX_STEP_MS, STEP_RATE / rate(gE, gI));
+    /** The longest step within the stated accuracy where the integrand's fastest rate is {@code rate}. */
+    private static double maxStep(double rate) {
+        return Math.min(MAX_STEP_MS, STEP_RATE / rate);
     }
 
     /**
-     * v after one step of length h from (v, gE, gI); leaves the conductances at its end in
-     * {@code stepGE, stepGI}.
+     * v after one step of length h from (v, gE, gI), whose integrand's fastest rate is
+     * {@code rate}; leaves the conductances at its end in {@code stepGE, stepGI}.
      */
-    private double step(double v, double gE, double gI, double h) {
+    private double step(double v, double gE, double gI, double h, double rate) {
         double xI = Math.exp(-h / tauI);
         double xE = decayE(h, xI);
         double cE = gE * tauE / cm;
         double cI = gI * tauI / cm;
         double aH = h / tauM + cE * (1 - xE) + cI * (1 - xI);
-        double[][] rule = h * rate(gE, gI) <= SHORT_STEP_RATE ? GL4 : GL6;
+        double[][] rule = h * rate <= SHORT_STEP_RATE ? GL4 : GL6;
         double[] nodes = rule[0];
         double[] weights = rule[1];
         double integral = 0;
@@ -151,11 +151,12 @@ final class CondExpMembrane {
     double v(double v, double gE, double gI, double s) {
         double done = 0;
         while (done < s) {
-            double h = Math.min(maxStep(gE, gI), s - done);
+            double rate = rate(gE, gI);
+            double h = Math.min(maxStep(rate), s - done);
             if (s - done - h < 1e-9 * s) {
                 h = s - done;
             }
-            v = step(v, gE, gI, h);
+            v = step(v, gE, gI, h, rate);
             gE = stepGE;
             gI = stepGI;
             done += h;
@@ -222,10 +223,11 @@ final class CondExpMembrane {
                 return Double.POSITIVE_INFINITY;
             }
             // no crossing can hide inside a step shorter than the bound
-            double h = Math.min(maxStep(gE, gI), Math.max(bound, MIN_SEARCH_STEP_MS));
-            double next = step(v, gE, gI, h);
+            double rate = rate(gE, gI);
+            double h = Math.min(maxStep(rate), Math.max(bound, MIN_SEARCH_STEP_MS));
+            double next = step(v, gE, gI, h, rate);
             if (next >= threshold) {
-                return s + locate(v, gE, gI, threshold, h);
+                return s + locate(v, gE, gI, threshold, h, rate);
             }
             v = next;
             gE = stepGE;
@@ -240,12 +242,12 @@ final class CondExpMembrane {
      * Newton on the step length, with the slope from the membrane equation, kept inside the
      * bracket by bisection.
      */
-    private double locate(double v, double gE, double gI, double threshold, double h) {
+    private double locate(double v, double gE, double gI, double threshold, double h, double rate) {
         double lo = 0;
         double hi = h;
         double x = 0.5 * h;
         for (int k = 0; k < MAX_ITERATIONS && hi - lo > CurrExpMembrane.TIME_ACCURACY_MS; k++) {
-            double vx = step(v, gE, gI, x);
+            double vx = step(v, gE, gI, x, rate);
             double f = vx - threshold;
             if (f >= 0) {
                 hi = x;

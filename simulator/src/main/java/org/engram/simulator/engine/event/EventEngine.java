@@ -302,16 +302,25 @@ public final class EventEngine extends EngineBase {
         for (int s = from; s < to; s++) {
             double w = plasticity.preSpike(s, t);
             sentWeight[s] = net.plasticInhibitory[s] ? -w : w;
-            double arrival = t + net.plasticDelayMs[s];
-            if (s == from || net.plasticDelayMs[s] != net.plasticDelayMs[s - 1]) {
-                scheduleDelivery(plasticRing[s], arrival, -1 - s, g, Double.NaN);
+        }
+        // one delivery per run of equal delays; its entry carries the run's end where a static
+        // group's carries the source
+        for (int run = from, end; run < to; run = end) {
+            end = run + 1;
+            while (end < to && net.plasticDelayMs[end] == net.plasticDelayMs[run]) {
+                end++;
             }
+            double arrival = t + net.plasticDelayMs[run];
+            scheduleDelivery(plasticRing[run], arrival, -1 - run, end, Double.NaN);
             latest = Math.max(latest, arrival);
         }
         plasticBusyUntil[g] = latest;
     }
 
-    /** Schedules delivery k (a static group, or -1 - a plastic synapse) of source g at t, in a ring or the heap. */
+    /**
+     * Schedules delivery (k, g, w) at t, in a ring or the heap: see {@link #deliver} for what k, g
+     * and w stand for.
+     */
     private void scheduleDelivery(int ring, double t, int k, int g, double w) {
         long order = KIND_DELIVER | (sequence++ & 0xFFFFFFFFFFFFFFL);
         if (ring >= 0) {
@@ -323,7 +332,7 @@ public final class EventEngine extends EngineBase {
 
     /**
      * Delivers static group k of source g; or (k < 0) plastic synapse -1-k with weight w, or when w
-     * is NaN the run of g's plastic synapses from -1-k with its delay (see fire).
+     * is NaN the plastic synapses -1-k to g-1 (a run of equal delays, see fire).
      */
     private void deliver(int k, int g, double w, double t) {
         if (k >= 0) {
@@ -334,14 +343,8 @@ public final class EventEngine extends EngineBase {
             receive(net.plasticTarget[s], net.plasticInhibitory[s] ? -w : w, t);
             synapticEvents++;
         } else {
-            // the plastic synapses of g's row from -1-k on that share its delay, with the weights
-            // their pre spike sent
-            int from = -1 - k;
-            int to = from + 1;
-            while (to < net.plasticRowStart[g + 1] && net.plasticDelayMs[to] == net.plasticDelayMs[from]) {
-                to++;
-            }
-            deliverRun(net.plasticTarget, sentWeight, from, to, scaled.singleClassPlasticTargets, t);
+            // plastic synapses -1-k to g-1, which share a delay, with the weights their pre spike sent
+            deliverRun(net.plasticTarget, sentWeight, -1 - k, g, scaled.singleClassPlasticTargets, t);
         }
     }
 
@@ -702,13 +705,13 @@ public final class EventEngine extends EngineBase {
         boolean delta = m.kE[k] == 0 && m.kI[k] == 0;
         if (reach == 0) {
             neurons.cancel(j);
-            planCheckAt(j, 0, lin);
+            planCheckAt(j, 0, lin, e);
         } else if (reach <= exactWindowFactor[k]) {
             double planned = lin + Math.min(SLACK_MV, 0.5 * (room - bound));
             // the bound with lin raised to planned reaches threshold at x = exp(-(Tp - t)/tau_m)
             double x = quad == 0 ? room / planned : ScaledMembranes.reachFactor(planned, quad, room);
             neurons.schedule(j, t - m.tauM[k] * Math.log(x), CHECK);
-            planCheckAt(j, x, lin - m.kE[k] * e * m.excitationShare(k, x));
+            planCheckAt(j, x, lin, e);
         } else if (delta || !planWindowCheck(j, t, e, lin, quad, room)) {
             m.state[r + BH] = lin * m.gm[k];
             // the crossing's x = exp(-s/tau_m), 0 if none; NaN: found as a time s
@@ -757,7 +760,7 @@ public final class EventEngine extends EngineBase {
             windowMs *= 2;
         }
         neurons.schedule(j, t + windowMs, CHECK);
-        planCheckAt(j, x, lin - scaled.kE[k] * e * scaled.excitationShare(k, x));
+        planCheckAt(j, x, lin, e);
         return true;
     }
 
@@ -773,16 +776,17 @@ public final class EventEngine extends EngineBase {
     }
 
     /**
-     * Sets scaled neuron j's bound (the factors are those of the present) with lin {@code linShared},
-     * which keeps the excitatory share {@code kE E x^(r-1)} of a CHECK planned at
-     * x = exp(-(Tp - t)/tau_m).
+     * Sets scaled neuron j's bound for a CHECK planned at x = exp(-(Tp - t)/tau_m) (0: never; the
+     * factors are those of the present): lin less the excitatory share {@code kE E x^(r-1)}, E
+     * being j's excitatory current {@code e}.
      */
-    private void planCheckAt(int j, double x, double linShared) {
+    private void planCheckAt(int j, double x, double lin, double e) {
         ScaledMembranes m = scaled;
         int k = m.classOf[j];
-        m.state[ScaledMembranes.record(j) + BH] = linShared * m.gm[k];
+        double share = m.kE[k] * m.excitationShare(k, x);
+        m.state[ScaledMembranes.record(j) + BH] = (lin - share * e) * m.gm[k];
         // kE y(Tp)^(r-1) = kE x^(r-1) ym^(r-1), and ym^(r-1) = g_m / g_E
-        double ed = m.kE[k] == 0 ? 0 : m.kE[k] * m.excitationShare(k, x) * m.gm[k] / m.ge[k];
+        double ed = share == 0 ? 0 : share * m.gm[k] / m.ge[k];
         m.planCheck(j, m.gm[k], m.ym[k], x * m.ym[k], ed);
     }
 
