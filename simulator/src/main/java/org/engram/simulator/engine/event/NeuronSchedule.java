@@ -18,8 +18,12 @@ import java.util.Arrays;
  *
  * <p>Invariants: every heap event's bucket is before the horizon and every wheel event's at or
  * after it, so (bucketIndex being monotone) every heap event is earlier than every wheel event;
- * {@code position[g]} is g's heap index or -1, {@code listOf[g]} its wheel list or -1 (not
- * both); {@code time[g]} is the time of g's event.
+ * g's SLOT is its heap index (0 or more), its wheel list {@code l} as {@code -2 - l}, or -1 when
+ * it has no pending event; {@code time[g]} is the time of g's event.
+ *
+ * <p>A neuron's links, slot and kind lie side by side in one record of {@link #node} (16 bytes,
+ * not four arrays): an operation on a neuron touches one cache line of them, which matters once
+ * the schedule outgrows the caches (100,000 neurons).
  */
 final class NeuronSchedule {
     /** The engine's wheel: 0.025 ms buckets (a few events each in a busy network), 409.6 ms a turn. */
@@ -27,19 +31,21 @@ final class NeuronSchedule {
     static final int DEFAULT_BUCKETS = 16384;
 
     private final double[] time;
-    private final byte[] kind;
+    /** Per neuron g, at {@code 4 g}: its NEXT and PREVIOUS in its wheel list (-1: none), SLOT and KIND. */
+    private final int[] node;
+    private static final int NEXT = 0;
+    private static final int PREVIOUS = 1;
+    private static final int SLOT = 2;
+    private static final int KIND = 3;
+    private static final int NONE = -1;
     // the heap of the events before the horizon
     private final double[] heapTime;
     private final int[] heapNeuron;
-    private final int[] position;
     private int heapSize;
     // the wheel
     private final double bucketsPerMs;
     private final int bucketMask;
     private final int[] bucketHead;
-    private final int[] listOf;
-    private final int[] next;
-    private final int[] previous;
     private int wheelSize;
     /** The first bucket whose events are in the wheel. */
     private long horizonBucket;
@@ -54,19 +60,16 @@ final class NeuronSchedule {
             throw new IllegalArgumentException("buckets must be a power of two and bucketMs positive");
         }
         time = new double[neurons];
-        kind = new byte[neurons];
+        node = new int[4 * neurons];
+        for (int g = 0; g < neurons; g++) {
+            node[4 * g + SLOT] = NONE;
+        }
         heapTime = new double[neurons];
         heapNeuron = new int[neurons];
-        position = new int[neurons];
-        Arrays.fill(position, -1);
         bucketsPerMs = 1 / bucketMs;
         bucketMask = buckets - 1;
         bucketHead = new int[buckets];
         Arrays.fill(bucketHead, -1);
-        listOf = new int[neurons];
-        Arrays.fill(listOf, -1);
-        next = new int[neurons];
-        previous = new int[neurons];
     }
 
     boolean isEmpty() {
@@ -87,7 +90,7 @@ final class NeuronSchedule {
 
     /** Whether neuron g has a pending event. */
     boolean isPending(int g) {
-        return position[g] >= 0 || listOf[g] >= 0;
+        return node[4 * g + SLOT] != NONE;
     }
 
     /** The time of neuron g's pending event (or of its last one). */
@@ -97,15 +100,15 @@ final class NeuronSchedule {
 
     /** The kind of neuron g's pending event. */
     int kindOf(int g) {
-        return kind[g];
+        return node[4 * g + KIND];
     }
 
     /** Makes neuron g's pending event one of the given kind at t, replacing any it had. */
     void schedule(int g, double t, int eventKind) {
-        kind[g] = (byte) eventKind;
+        node[4 * g + KIND] = eventKind;
         time[g] = t;
         long bucket = bucketIndex(t);
-        int i = position[g];
+        int i = node[4 * g + SLOT];
         if (i >= 0) {
             if (bucket < horizonBucket) {
                 // stays in the heap: moved in place
@@ -117,7 +120,7 @@ final class NeuronSchedule {
                 return;
             }
             removeFromHeap(g, i);
-        } else if (listOf[g] >= 0) {
+        } else if (i != NONE) {
             unlink(g);
         }
         if (bucket < horizonBucket) {
@@ -129,10 +132,10 @@ final class NeuronSchedule {
 
     /** Removes neuron g's pending event, if any. */
     void cancel(int g) {
-        int i = position[g];
+        int i = node[4 * g + SLOT];
         if (i >= 0) {
             removeFromHeap(g, i);
-        } else if (listOf[g] >= 0) {
+        } else if (i != NONE) {
             unlink(g);
         }
     }
@@ -141,7 +144,7 @@ final class NeuronSchedule {
     int pop() {
         fillHeap();
         int g = heapNeuron[0];
-        position[g] = -1;
+        node[4 * g + SLOT] = NONE;
         int last = --heapSize;
         if (last > 0) {
             siftDown(0, heapTime[last], heapNeuron[last]);
@@ -168,7 +171,7 @@ final class NeuronSchedule {
             long bucket = horizonBucket++;
             passed++;
             for (int g = bucketHead[(int) (bucket & bucketMask)]; g >= 0; ) {
-                int following = next[g];
+                int following = node[4 * g + NEXT];
                 if (bucketIndex(time[g]) == bucket) {
                     unlink(g);
                     siftUp(heapSize++, time[g], g);
@@ -181,7 +184,7 @@ final class NeuronSchedule {
     private double earliestInWheel() {
         double earliest = Double.POSITIVE_INFINITY;
         for (int head : bucketHead) {
-            for (int g = head; g >= 0; g = next[g]) {
+            for (int g = head; g >= 0; g = node[4 * g + NEXT]) {
                 earliest = Math.min(earliest, time[g]);
             }
         }
@@ -199,33 +202,35 @@ final class NeuronSchedule {
     private void link(int g, long bucketIndex) {
         int bucket = (int) (bucketIndex & bucketMask);
         int head = bucketHead[bucket];
-        next[g] = head;
-        previous[g] = -1;
+        int r = 4 * g;
+        node[r + NEXT] = head;
+        node[r + PREVIOUS] = -1;
+        node[r + SLOT] = -2 - bucket;
         if (head >= 0) {
-            previous[head] = g;
+            node[4 * head + PREVIOUS] = g;
         }
         bucketHead[bucket] = g;
-        listOf[g] = bucket;
         wheelSize++;
     }
 
     private void unlink(int g) {
-        int p = previous[g];
-        int q = next[g];
+        int r = 4 * g;
+        int p = node[r + PREVIOUS];
+        int q = node[r + NEXT];
         if (p >= 0) {
-            next[p] = q;
+            node[4 * p + NEXT] = q;
         } else {
-            bucketHead[listOf[g]] = q;
+            bucketHead[-2 - node[r + SLOT]] = q;
         }
         if (q >= 0) {
-            previous[q] = p;
+            node[4 * q + PREVIOUS] = p;
         }
-        listOf[g] = -1;
+        node[r + SLOT] = NONE;
         wheelSize--;
     }
 
     private void removeFromHeap(int g, int i) {
-        position[g] = -1;
+        node[4 * g + SLOT] = NONE;
         int last = --heapSize;
         if (i == last) {
             return;
@@ -283,6 +288,6 @@ final class NeuronSchedule {
     private void put(int i, double t, int g) {
         heapTime[i] = t;
         heapNeuron[i] = g;
-        position[g] = i;
+        node[4 * g + SLOT] = i;
     }
 }
