@@ -13,7 +13,7 @@
 # (build excluded for both). Prints the median wall time of each, the ratio and the rates.
 # Engram is run from examples/target/engram.jar (build it first: ./engram --help builds it).
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 runs=5
 neurons=4000
 install=no
@@ -33,35 +33,23 @@ done
 if [ "$install" = yes ]; then
   apt-get install -y python3-brian g++ >/dev/null
 fi
-python=/usr/bin/python3
-if ! "$python" -c 'import brian2' 2>/dev/null; then
-  echo "compare.sh: Brian2 is not installed for $python; run with --install (as root) or apt-get install python3-brian" >&2
-  exit 1
-fi
-jar="$root/examples/target/engram.jar"
-[ -f "$jar" ] || { echo "compare.sh: $jar is missing; build it with ./engram --help" >&2; exit 1; }
-work="${TMPDIR:-/tmp}/engram-compare"
-mkdir -p "$work"
-
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-field() { sed -n "s/.*\"$1\": \([-0-9.e]*\).*/\1/p"; }
+require_brian
+require_jar
 
 printf '%-10s %-6s %10s %10s %8s %10s %10s\n' bench mode engram_s brian2_s ratio engram_hz brian2_hz
 for spec in "${benches[@]}"; do
   name="${spec%%:*}"
   mode=event
   [ "$spec" != "$name" ] && mode="${spec#*:}"
-  dir="$work/$name-$neurons"
   # generate, compile and run once (the compile step is not timed)
-  first=$("$python" "$root/bench/brian2/$name.py" --neurons "$neurons" --dir "$dir" 2>/dev/null | tail -n 1)
+  first=$(brian_compile "$name" "$neurons")
   brian_hz=$(echo "$first" | field rate_hz)
   e_times=(); b_times=(); e_hz=""
   for ((k = 0; k < runs; k++)); do
     line=$(java -Djava.awt.headless=true -jar "$jar" bench "$name" --neurons "$neurons" --mode "$mode" --json | tail -n 1)
     e_times+=("$(echo "$line" | field wall_s)")
     e_hz=$(echo "$line" | field rate_hz)
-    (cd "$dir" && ./main >/dev/null)
-    b_times+=("$(cut -d ' ' -f 1 "$dir/results/last_run_info.txt")")
+    b_times+=("$(brian_run "$name" "$neurons")")
   done
   e_med=$(printf '%s\n' "${e_times[@]}" | median)
   b_med=$(printf '%s\n' "${b_times[@]}" | median)

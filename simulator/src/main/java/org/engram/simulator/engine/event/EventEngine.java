@@ -39,7 +39,11 @@ import org.engram.simulator.engine.EngineBase;
  *       the delivery loop short); inhibition never brings a crossing forward, so it lowers the bound and
  *       marks a planned FIRE for confirmation. Their exact crossings are the roots of a
  *       polynomial in exp(-s/tau_m) when tau_m is a multiple of both tau_syn
- *       ({@link PolynomialCrossing});</li>
+ *       ({@link PolynomialCrossing}). Their CHECKs at a bound may come sooner than planned (a
+ *       check done early still comes before the crossing): when the neurons' schedule opens
+ *       a bucket of its wheel, it hands over that bucket's bound checks, which are done at
+ *       once, at the present time, all with the same factors, instead of being sorted among
+ *       the events;</li>
  *   <li>FIRE: a neuron or source spikes: it is recorded, the STDP rule runs for its plastic
  *       synapses, deliveries are scheduled, and the neuron is reset and refractory for tau_refrac
  *       (synaptic currents keep decaying; delta inputs arriving then are dropped);</li>
@@ -59,6 +63,8 @@ public final class EventEngine extends EngineBase {
     private static final int FIRE = 0;
     private static final int CHECK = 1;
     private static final int SOURCE = 2;
+    /** A CHECK planned at a lower bound of a crossing: it may come sooner (see {@link #advance}). */
+    private static final int BOUND_CHECK = NeuronSchedule.EARLY;
     /** A scaled neuron whose bound may reach threshold within this time gets its exact crossing searched. */
     private static final double EXACT_WINDOW_MS = 1.0;
     /** How many times a window check's window may double (see planWindowCheck). */
@@ -196,6 +202,16 @@ public final class EventEngine extends EngineBase {
     @Override
     protected void advance(double untilMs) {
         while (true) {
+            // a check may come sooner than planned: the bound checks of the bucket that the
+            // neurons' schedule is about to open are done now, without sorting them into its heap
+            int taken = neurons.fill();
+            if (taken > 0) {
+                for (int q = 0; q < taken; q++) {
+                    eventsProcessed++;
+                    check(neurons.early(q), now);
+                }
+                continue;
+            }
             int ring = deliveries.earliest();
             double t = Double.POSITIVE_INFINITY;
             long order = Long.MAX_VALUE;
@@ -710,7 +726,7 @@ public final class EventEngine extends EngineBase {
             double planned = lin + Math.min(SLACK_MV, 0.5 * (room - bound));
             // the bound with lin raised to planned reaches threshold at x = exp(-(Tp - t)/tau_m)
             double x = quad == 0 ? room / planned : ScaledMembranes.reachFactor(planned, quad, room);
-            neurons.schedule(j, t - m.tauM[k] * Math.log(x), CHECK);
+            neurons.schedule(j, t - m.tauM[k] * Math.log(x), BOUND_CHECK);
             planCheckAt(j, x, lin, e);
         } else if (delta || !planWindowCheck(j, t, e, lin, quad, room)) {
             m.state[r + BH] = lin * m.gm[k];
@@ -759,7 +775,7 @@ public final class EventEngine extends EngineBase {
             x *= x;
             windowMs *= 2;
         }
-        neurons.schedule(j, t + windowMs, CHECK);
+        neurons.schedule(j, t + windowMs, BOUND_CHECK);
         planCheckAt(j, x, lin, e);
         return true;
     }

@@ -21,14 +21,26 @@ import java.util.Arrays;
  * g's SLOT is its heap index (0 or more), its wheel list {@code l} as {@code -2 - l}, or -1 when
  * it has no pending event; {@code time[g]} is the time of g's event.
  *
+ * <p>Events of kind {@link #EARLY} (checks planned at a lower bound of a crossing, which may as
+ * well come sooner) skip the heap: {@link #fill} takes them out of their bucket as it passes and
+ * hands them to the caller, which handles them at once, ahead of their time. The heap and its
+ * sifting are then for the events whose time is exact.
+ *
  * <p>A neuron's links, slot and kind lie side by side in one record of {@link #node} (16 bytes,
  * not four arrays): an operation on a neuron touches one cache line of them, which matters once
  * the schedule outgrows the caches (100,000 neurons).
  */
 final class NeuronSchedule {
-    /** The engine's wheel: 0.025 ms buckets (a few events each in a busy network), 409.6 ms a turn. */
-    static final double DEFAULT_BUCKET_MS = 0.025;
+    /**
+     * The engine's wheel: 0.1 ms buckets, 1638.4 ms a turn. A bucket's EARLY events are handled
+     * together (tens of them in a busy network of 4000 neurons), the rest sorted in the heap;
+     * 0.025 to 0.4 ms measured, 0.1 the fastest on the standard benchmarks.
+     */
+    static final double DEFAULT_BUCKET_MS = 0.1;
     static final int DEFAULT_BUCKETS = 16384;
+
+    /** The kind of event that {@link #fill} may hand over before its time. */
+    static final int EARLY = 3;
 
     private final double[] time;
     /** Per neuron g, at {@code 4 g}: its NEXT and PREVIOUS in its wheel list (-1: none), SLOT and KIND. */
@@ -47,6 +59,8 @@ final class NeuronSchedule {
     private final int bucketMask;
     private final int[] bucketHead;
     private int wheelSize;
+    /** The neurons whose EARLY events the last {@link #fill} took out. */
+    private final int[] early;
     /** The first bucket whose events are in the wheel. */
     private long horizonBucket;
 
@@ -66,6 +80,7 @@ final class NeuronSchedule {
         }
         heapTime = new double[neurons];
         heapNeuron = new int[neurons];
+        early = new int[neurons];
         bucketsPerMs = 1 / bucketMs;
         bucketMask = buckets - 1;
         bucketHead = new int[buckets];
@@ -140,6 +155,20 @@ final class NeuronSchedule {
         }
     }
 
+    /**
+     * Moves the horizon as {@link #peekTime} does, but takes the EARLY events of the buckets it
+     * passes out of the schedule, stopping after the first bucket that has any; returns how many
+     * (their neurons are {@link #early}(0) and on). The caller handles them before it next peeks.
+     */
+    int fill() {
+        return fillHeap(true);
+    }
+
+    /** The neuron of the q-th EARLY event that the last {@link #fill} took out. */
+    int early(int q) {
+        return early[q];
+    }
+
     /** Removes the earliest event and returns its neuron; its kind stays readable by {@link #kindOf}. */
     int pop() {
         fillHeap();
@@ -152,18 +181,25 @@ final class NeuronSchedule {
         return g;
     }
 
+    private void fillHeap() {
+        fillHeap(false);
+    }
+
     /**
      * While the heap is empty and the wheel is not, moves the horizon forward a bucket at a time,
-     * moving the passed bucket's events before the new horizon into the heap; after a whole turn
-     * without any, the horizon jumps to the bucket of the earliest wheel event.
+     * moving the passed bucket's events before the new horizon into the heap, or its EARLY events
+     * into {@link #early} when {@code takeEarly} (then a bucket that has any is the last passed);
+     * after a whole turn without any, the horizon jumps to the bucket of the earliest wheel event.
+     * Returns how many EARLY events were taken.
      */
-    private void fillHeap() {
+    private int fillHeap(boolean takeEarly) {
         int passed = 0;
-        while (heapSize == 0 && wheelSize > 0) {
+        int taken = 0;
+        while (heapSize == 0 && wheelSize > 0 && taken == 0) {
             if (passed > bucketMask) {
                 double earliest = earliestInWheel();
                 if (earliest == Double.POSITIVE_INFINITY) {
-                    return;
+                    return 0;
                 }
                 horizonBucket = Math.max(horizonBucket, bucketIndex(earliest));
                 passed = 0;
@@ -174,11 +210,16 @@ final class NeuronSchedule {
                 int following = node[4 * g + NEXT];
                 if (bucketIndex(time[g]) == bucket) {
                     unlink(g);
-                    siftUp(heapSize++, time[g], g);
+                    if (takeEarly && node[4 * g + KIND] == EARLY) {
+                        early[taken++] = g;
+                    } else {
+                        siftUp(heapSize++, time[g], g);
+                    }
                 }
                 g = following;
             }
         }
+        return taken;
     }
 
     private double earliestInWheel() {

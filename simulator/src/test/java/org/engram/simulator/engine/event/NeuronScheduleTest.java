@@ -81,4 +81,45 @@ class NeuronScheduleTest {
         assertEquals(Double.POSITIVE_INFINITY, schedule.peekTime());
         assertTrue(!schedule.isEmpty());
     }
+
+    @Test
+    void fillHandsOverTheEarlyEventsOfTheNextBucketOnlyOnceTheHeapIsEmpty() {
+        int early = NeuronSchedule.EARLY;
+        NeuronSchedule schedule = new NeuronSchedule(8, 1.0, 16);
+        schedule.schedule(0, 0.5, early); // bucket 0, with an exact event
+        schedule.schedule(1, 0.7, 0);
+        schedule.schedule(7, 2.5, early); // bucket 2: early only
+        schedule.schedule(2, 3.2, early); // bucket 3: two early events and an exact one
+        schedule.schedule(3, 3.9, early);
+        schedule.schedule(4, 3.5, 1);
+        schedule.schedule(5, 20.5, early); // a turn ahead: stays when bucket 4 passes
+        schedule.schedule(6, 6.1, 1);
+        // the first bucket's early event is handed over; its exact one waits in the heap
+        assertEquals(1, schedule.fill());
+        assertEquals(0, schedule.early(0));
+        assertTrue(!schedule.isPending(0));
+        // nothing more while the heap holds an event
+        assertEquals(0, schedule.fill());
+        assertEquals(1, schedule.pop());
+        // re-planned into the passed bucket, an early event waits in the heap like any other
+        schedule.schedule(0, 0.9, early);
+        assertEquals(0, schedule.fill());
+        assertEquals(0.9, schedule.peekTime());
+        assertEquals(0, schedule.pop());
+        // a bucket of early events only is the last that one fill passes
+        assertEquals(1, schedule.fill());
+        assertEquals(7, schedule.early(0));
+        // the next bucket with events: both early ones, none of the exact one
+        assertEquals(2, schedule.fill());
+        assertEquals(java.util.Set.of(2, 3), java.util.Set.of(schedule.early(0), schedule.early(1)));
+        assertEquals(3.5, schedule.peekTime());
+        assertEquals(4, schedule.pop());
+        assertEquals(0, schedule.fill());
+        assertEquals(6, schedule.pop());
+        // peekTime never hands events over: the one a turn ahead is peeked in time
+        assertEquals(20.5, schedule.peekTime());
+        assertEquals(5, schedule.pop());
+        assertTrue(schedule.isEmpty());
+        assertEquals(0, schedule.fill());
+    }
 }
