@@ -69,8 +69,14 @@ public final class EventEngine extends EngineBase {
     private static final double EXACT_WINDOW_MS = 1.0;
     /** How many times a window check's window may double (see planWindowCheck). */
     private static final int MAX_WINDOW_DOUBLINGS = 3;
-    /** Room for excitation left when a check is planned, mV: fewer inputs break the plan. */
+    /**
+     * Room for excitation left when a check is planned, mV, and at most this share of the gap
+     * between the bound and threshold: fewer inputs break the plan, which is then checked
+     * sooner. Checks coming due are cheap (see the bound checks above), re-plans after an input
+     * are not: 0.7 measured faster than 0.5, 0.6, 0.8 and 0.9 on cuba, and alike on b4.
+     */
     private static final double SLACK_MV = 4.0;
+    private static final double SLACK_SHARE = 0.7;
     /**
      * A conductance-based neuron's crossing is searched this far ahead at most, ms: about a
      * quarter of the interval between its inputs in COBA, since the next input voids the search.
@@ -723,7 +729,7 @@ public final class EventEngine extends EngineBase {
             neurons.cancel(j);
             planCheckAt(j, 0, lin, e);
         } else if (reach <= exactWindowFactor[k]) {
-            double planned = lin + Math.min(SLACK_MV, 0.5 * (room - bound));
+            double planned = lin + Math.min(SLACK_MV, SLACK_SHARE * (room - bound));
             // the bound with lin raised to planned reaches threshold at x = exp(-(Tp - t)/tau_m)
             double x = quad == 0 ? room / planned : ScaledMembranes.reachFactor(planned, quad, room);
             neurons.schedule(j, t - m.tauM[k] * Math.log(x), BOUND_CHECK);
@@ -787,7 +793,7 @@ public final class EventEngine extends EngineBase {
      */
     private boolean windowBoundHolds(int k, double x, double e, double lin, double quad, double room) {
         double linW = lin - scaled.kE[k] * e * scaled.excitationShare(k, x);
-        double planned = linW + Math.min(SLACK_MV, 0.5 * (room - linW - quad));
+        double planned = linW + Math.min(SLACK_MV, SLACK_SHARE * (room - linW - quad));
         return planned + quad < room && planned * x + quad * x * x < room;
     }
 
