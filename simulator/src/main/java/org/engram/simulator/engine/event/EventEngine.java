@@ -552,7 +552,7 @@ public final class EventEngine extends EngineBase {
     private double voltageAt(int g) {
         double t = now;
         if (scaled.scaled[g]) {
-            if (scaled.clamped[g]) {
+            if (scaled.clamped[g] || t < refractoryUntil[g]) {
                 return net.vReset[g];
             }
             scaled.factorsAt(scaled.classOf[g], t);
@@ -616,18 +616,12 @@ public final class EventEngine extends EngineBase {
      */
     private boolean depositScaled(int j, double w, double t) {
         ScaledMembranes m = scaled;
-        // clamped from a spike until an event at or after the end of tau_refrac: an unclamped
-        // neuron is never refractory
-        if (m.clamped[j]) {
-            if (t >= refractoryUntil[j]) {
-                unclamp(j);
-            } else if (classDelta) {
-                return false; // delta inputs during the refractory period are dropped
-            }
-        }
         double[] state = m.state;
         int r = ScaledMembranes.record(j);
         if (classDelta) {
+            if (t < refractoryUntil[j]) {
+                return false; // delta inputs during the refractory period are dropped
+            }
             // delta synapses: v jumps, and the bound is v itself (bh is mh)
             double mh = state[r + MH] + w * classGm;
             state[r + MH] = mh;
@@ -636,7 +630,13 @@ public final class EventEngine extends EngineBase {
                 return false;
             }
             return mh >= state[r + NEED];
-        } else if (w >= 0) {
+        }
+        // clamped from a spike until an event at or after the end of tau_refrac: an unclamped
+        // neuron is never refractory
+        if (m.clamped[j] && t >= refractoryUntil[j]) {
+            unclamp(j);
+        }
+        if (w >= 0) {
             double e = w * classGe;
             state[r + EH] += e;
             double d = classExcitation * w;
@@ -815,7 +815,11 @@ public final class EventEngine extends EngineBase {
     /**
      * A scaled neuron's planned crossing came due: it spikes and is clamped until the end of
      * tau_refrac. If inhibition arrived since the crossing was found, the crossing is searched
-     * again from the present state (it can only have moved later).
+     * again from the present state (it can only have moved later). A neuron with delta synapses
+     * drops the inputs of its refractory period, so its state at the end of it (v_reset) is
+     * known at the spike: its next check is planned from there at once, and no event marks the
+     * end. With exponential synapses the currents at the end depend on the inputs until then,
+     * and a CHECK there unclamps the neuron.
      */
     private void fireScaled(int g, double t) {
         if (scaled.inhibited[g]) {
@@ -823,9 +827,17 @@ public final class EventEngine extends EngineBase {
             return;
         }
         fire(g, t);
-        refractoryUntil[g] = t + net.tauRefrac[g];
-        scaled.clamped[g] = true;
-        scaled.planRefractory(g);
-        neurons.schedule(g, refractoryUntil[g], CHECK);
+        double end = t + net.tauRefrac[g];
+        refractoryUntil[g] = end;
+        int k = scaled.classOf[g];
+        if (scaled.kE[k] == 0 && scaled.kI[k] == 0) {
+            scaled.factorsAt(k, end);
+            scaled.state[ScaledMembranes.record(g) + MH] = (net.vReset[g] - vInf(g)) * scaled.gm[k];
+            check(g, end);
+        } else {
+            scaled.clamped[g] = true;
+            scaled.planRefractory(g);
+            neurons.schedule(g, end, CHECK);
+        }
     }
 }

@@ -101,7 +101,11 @@ final class ScaledMembranes {
     static final int NEED = 5;
     static final int ED = 6;
     static final int END = 7;
-    /** True from a spike until the check at the end of the refractory period sets v = v_reset. */
+    /**
+     * True from a spike until the check at the end of the refractory period sets v = v_reset
+     * (exponential synapses; a delta neuron is never clamped: its state at the end of the
+     * period is set at the spike, and the engine drops its inputs until then).
+     */
     final boolean[] clamped;
     /** True once inhibition arrived after the last check: a planned FIRE must be confirmed. */
     final boolean[] inhibited;
