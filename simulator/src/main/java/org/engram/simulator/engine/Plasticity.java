@@ -33,6 +33,15 @@ public final class Plasticity {
     private final double[] lastPreTrace;
     /** Post histories by global neuron (null for neurons no plastic synapse reaches). */
     private final PostHistory[] history;
+    /**
+     * Each neuron's latest two post spikes (-infinity: none) and the traces right after the
+     * latest, one per rule slot, in flat arrays: a pre spike mostly needs no more than these,
+     * and reading them costs one load each where the history costs a chain of three.
+     */
+    private final double[] latestPost;
+    private final double[] postBefore;
+    private final double[] latestTrace;
+    private final int slots;
     /** Per rule: its slot in the histories' trace table (rules with equal tau_minus share one). */
     private final int[] ruleSlot;
 
@@ -67,6 +76,12 @@ public final class Plasticity {
                 }
             }
         }
+        slots = taus.length;
+        latestPost = new double[net.neuronCount];
+        postBefore = new double[net.neuronCount];
+        Arrays.fill(latestPost, Double.NEGATIVE_INFINITY);
+        Arrays.fill(postBefore, Double.NEGATIVE_INFINITY);
+        latestTrace = new double[net.neuronCount * slots];
         history = new PostHistory[net.neuronCount];
         for (int s = 0; s < n; s++) {
             int post = net.plasticTarget[s];
@@ -86,6 +101,11 @@ public final class Plasticity {
         PostHistory h = history[g];
         if (h != null) {
             h.add(t);
+            postBefore[g] = latestPost[g];
+            latestPost[g] = t;
+            for (int k = 0; k < slots; k++) {
+                latestTrace[g * slots + k] = h.trace(k, h.size() - 1);
+            }
         }
     }
 
@@ -95,20 +115,41 @@ public final class Plasticity {
         STDPMechanism rule = net.rules[r];
         SpikePairRule timing = rule.timing_dependence();
         double d = delayMs[s];
-        PostHistory h = history[net.plasticTarget[s]];
-        int arrived = h.countArrivals(t, d);
-        double w = potentiated(s, h, arrived, weight[s]);
-        // latest post spike whose dendritically delayed arrival is before t (or at t, in grid mode)
-        int k = arrived - 1;
-        while (!depressAtZero && k >= 0 && h.time(k) + d >= t) {
-            k--;
-        }
-        if (k >= 0) {
-            double dt = t - (h.time(k) + d);
-            w = rule.weight_dependence().depress(w, timing.A_minus() * h.trace(ruleSlot[r], k)
-                    * Math.exp(-dt / timing.tau_minus()));
-        }
+        int post = net.plasticTarget[s];
         double tl = lastPreTime[s];
+        double latest = latestPost[post];
+        double w;
+        int arrived = -1; // the history's count of arrivals by t, once needed
+        if (latest + d <= t && postBefore[post] + d <= tl) {
+            // none in flight, and at most the latest arrived since the last pre spike
+            w = weight[s];
+            if (latest + d > tl && tl != Double.NEGATIVE_INFINITY) {
+                w = rule.weight_dependence().potentiate(w, timing.A_plus() * lastPreTrace[s]
+                        * Math.exp(-(latest + d - tl) / timing.tau_plus()));
+            }
+        } else {
+            arrived = history[post].countArrivals(t, d);
+            w = potentiated(s, history[post], arrived, weight[s]);
+        }
+        // latest post spike whose dendritically delayed arrival is before t (or at t, in grid mode)
+        double depressor;
+        double trace;
+        if (latest + d < t || (depressAtZero && latest + d == t)) {
+            depressor = latest;
+            trace = latestTrace[post * slots + ruleSlot[r]];
+        } else {
+            PostHistory h = history[post];
+            int k = (arrived >= 0 ? arrived : h.countArrivals(t, d)) - 1;
+            while (!depressAtZero && k >= 0 && h.time(k) + d >= t) {
+                k--;
+            }
+            depressor = k >= 0 ? h.time(k) : Double.NEGATIVE_INFINITY;
+            trace = k >= 0 ? h.trace(ruleSlot[r], k) : 0;
+        }
+        if (depressor != Double.NEGATIVE_INFINITY) {
+            double dt = t - (depressor + d);
+            w = rule.weight_dependence().depress(w, timing.A_minus() * trace * Math.exp(-dt / timing.tau_minus()));
+        }
         lastPreTrace[s] = (tl == Double.NEGATIVE_INFINITY ? 0 : lastPreTrace[s] * preTraceDecay(r, t, tl)) + 1.0;
         lastPreTime[s] = t;
         weight[s] = w;
