@@ -34,13 +34,13 @@ public final class Plasticity {
     /** Post histories by global neuron (null for neurons no plastic synapse reaches). */
     private final PostHistory[] history;
     /**
-     * Each neuron's latest two post spikes (-infinity: none) and the traces right after the
-     * latest, one per rule slot, in flat arrays: a pre spike mostly needs no more than these,
-     * and reading them costs one load each where the history costs a chain of three.
+     * Each neuron's latest {@link #RECENT} post spikes, latest first (-infinity: none), and the
+     * traces right after each, one per rule slot, in flat arrays: a pre spike mostly needs no
+     * more than these, and reading them costs one load where the history costs a chain of three.
      */
-    private final double[] latestPost;
-    private final double[] postBefore;
-    private final double[] latestTrace;
+    private static final int RECENT = 4;
+    private final double[] recentTime;
+    private final double[] recentTrace;
     private final int slots;
     /** Per rule: its slot in the histories' trace table (rules with equal tau_minus share one). */
     private final int[] ruleSlot;
@@ -77,11 +77,9 @@ public final class Plasticity {
             }
         }
         slots = taus.length;
-        latestPost = new double[net.neuronCount];
-        postBefore = new double[net.neuronCount];
-        Arrays.fill(latestPost, Double.NEGATIVE_INFINITY);
-        Arrays.fill(postBefore, Double.NEGATIVE_INFINITY);
-        latestTrace = new double[net.neuronCount * slots];
+        recentTime = new double[net.neuronCount * RECENT];
+        Arrays.fill(recentTime, Double.NEGATIVE_INFINITY);
+        recentTrace = new double[net.neuronCount * RECENT * slots];
         history = new PostHistory[net.neuronCount];
         for (int s = 0; s < n; s++) {
             int post = net.plasticTarget[s];
@@ -101,10 +99,12 @@ public final class Plasticity {
         PostHistory h = history[g];
         if (h != null) {
             h.add(t);
-            postBefore[g] = latestPost[g];
-            latestPost[g] = t;
+            int base = g * RECENT;
+            System.arraycopy(recentTime, base, recentTime, base + 1, RECENT - 1);
+            System.arraycopy(recentTrace, base * slots, recentTrace, (base + 1) * slots, (RECENT - 1) * slots);
+            recentTime[base] = t;
             for (int k = 0; k < slots; k++) {
-                latestTrace[g * slots + k] = h.trace(k, h.size() - 1);
+                recentTrace[base * slots + k] = h.trace(k, h.size() - 1);
             }
         }
     }
@@ -117,26 +117,36 @@ public final class Plasticity {
         double d = delayMs[s];
         int post = net.plasticTarget[s];
         double tl = lastPreTime[s];
-        double latest = latestPost[post];
+        int base = post * RECENT;
         double w;
         int arrived = -1; // the history's count of arrivals by t, once needed
-        if (latest + d <= t && postBefore[post] + d <= tl) {
-            // none in flight, and at most the latest arrived since the last pre spike
+        if (recentTime[base] + d <= t && recentTime[base + RECENT - 1] + d <= tl) {
+            // none in flight, and those that arrived since the last pre spike are recent ones
             w = weight[s];
-            if (latest + d > tl && tl != Double.NEGATIVE_INFINITY) {
-                w = rule.weight_dependence().potentiate(w, timing.A_plus() * lastPreTrace[s]
-                        * Math.exp(-(latest + d - tl) / timing.tau_plus()));
+            if (tl != Double.NEGATIVE_INFINITY) {
+                for (int i = RECENT - 2; i >= 0; i--) {
+                    double p = recentTime[base + i];
+                    if (p + d > tl) {
+                        w = rule.weight_dependence().potentiate(w, timing.A_plus() * lastPreTrace[s]
+                                * Math.exp(-(p + d - tl) / timing.tau_plus()));
+                    }
+                }
             }
         } else {
             arrived = history[post].countArrivals(t, d);
             w = potentiated(s, history[post], arrived, weight[s]);
         }
-        // latest post spike whose dendritically delayed arrival is before t (or at t, in grid mode)
+        // latest post spike whose dendritically delayed arrival is before t (or at t, in grid
+        // mode): a recent one, unless all recent ones are too late and older ones exist
+        int i = 0;
+        while (i < RECENT && !(recentTime[base + i] + d < t || (depressAtZero && recentTime[base + i] + d <= t))) {
+            i++;
+        }
         double depressor;
         double trace;
-        if (latest + d < t || (depressAtZero && latest + d == t)) {
-            depressor = latest;
-            trace = latestTrace[post * slots + ruleSlot[r]];
+        if (i < RECENT) {
+            depressor = recentTime[base + i];
+            trace = recentTrace[(base + i) * slots + ruleSlot[r]];
         } else {
             PostHistory h = history[post];
             int k = (arrived >= 0 ? arrived : h.countArrivals(t, d)) - 1;
