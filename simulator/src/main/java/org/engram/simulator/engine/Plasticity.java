@@ -46,6 +46,9 @@ public final class Plasticity {
     private final int[] ruleSlot;
 
     private final double[] delayMs;
+    /** Per rule: -1/tau_plus and -1/tau_minus (a multiplication where a division is slower). */
+    private final double[] rateTauPlus;
+    private final double[] rateTauMinus;
     /** The last pre-trace decay computed: its rule, times and value. */
     private int decayRule = -1;
     private double decayT;
@@ -77,6 +80,8 @@ public final class Plasticity {
             }
         }
         slots = taus.length;
+        rateTauPlus = Arrays.stream(net.rules).mapToDouble(r -> -1 / r.timing_dependence().tau_plus()).toArray();
+        rateTauMinus = Arrays.stream(net.rules).mapToDouble(r -> -1 / r.timing_dependence().tau_minus()).toArray();
         recentTime = new double[net.neuronCount * RECENT];
         Arrays.fill(recentTime, Double.NEGATIVE_INFINITY);
         recentTrace = new double[net.neuronCount * RECENT * slots];
@@ -127,8 +132,7 @@ public final class Plasticity {
                 for (int i = RECENT - 2; i >= 0; i--) {
                     double p = recentTime[base + i];
                     if (p + d > tl) {
-                        w = rule.weight_dependence().potentiate(w, timing.A_plus() * lastPreTrace[s]
-                                * Math.exp(-(p + d - tl) / timing.tau_plus()));
+                        w = potentiatedBy(r, s, w, p + d - tl);
                     }
                 }
             }
@@ -158,7 +162,7 @@ public final class Plasticity {
         }
         if (depressor != Double.NEGATIVE_INFINITY) {
             double dt = t - (depressor + d);
-            w = rule.weight_dependence().depress(w, timing.A_minus() * trace * Math.exp(-dt / timing.tau_minus()));
+            w = rule.weight_dependence().depress(w, timing.A_minus() * trace * Math.exp(dt * rateTauMinus[r]));
         }
         lastPreTrace[s] = (tl == Double.NEGATIVE_INFINITY ? 0 : lastPreTrace[s] * preTraceDecay(r, t, tl)) + 1.0;
         lastPreTime[s] = t;
@@ -175,7 +179,7 @@ public final class Plasticity {
             decayT = t;
             decayFrom = tl;
             decayRule = r;
-            decay = Math.exp(-(t - tl) / net.rules[r].timing_dependence().tau_plus());
+            decay = Math.exp((t - tl) * rateTauPlus[r]);
         }
         return decay;
     }
@@ -189,19 +193,22 @@ public final class Plasticity {
         if (tl == Double.NEGATIVE_INFINITY) {
             return w;
         }
-        STDPMechanism rule = net.rules[net.plasticRule[s]];
-        SpikePairRule timing = rule.timing_dependence();
         double d = delayMs[s];
         int from = arrived;
         while (from > 0 && h.time(from - 1) + d > tl) {
             from--;
         }
         for (int k = from; k < arrived; k++) {
-            double dt = h.time(k) + d - tl;
-            w = rule.weight_dependence().potentiate(w, timing.A_plus() * lastPreTrace[s]
-                    * Math.exp(-dt / timing.tau_plus()));
+            w = potentiatedBy(net.plasticRule[s], s, w, h.time(k) + d - tl);
         }
         return w;
+    }
+
+    /** Weight w of synapse s (rule r) potentiated by a post spike arriving dt after its last pre spike. */
+    private double potentiatedBy(int r, int s, double w, double dt) {
+        STDPMechanism rule = net.rules[r];
+        return rule.weight_dependence().potentiate(w, rule.timing_dependence().A_plus() * lastPreTrace[s]
+                * Math.exp(dt * rateTauPlus[r]));
     }
 
     /** The weights of a projection's connections at {@code t}, with every potentiation due by then. */
