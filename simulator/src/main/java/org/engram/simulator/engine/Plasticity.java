@@ -37,11 +37,25 @@ public final class Plasticity {
      * Each neuron's latest {@link #RECENT} post spikes, latest first (-infinity: none), and the
      * traces right after each, one per rule slot, in flat arrays: a pre spike mostly needs no
      * more than these, and reading them costs one load where the history costs a chain of three.
+     * A recent trace o(p) is kept scaled as {@code o(p) exp((p - epoch)/tau_minus)}, so that the
+     * depression of a pre spike at t, {@code A_minus o(p) exp(-(t - p - d)/tau_minus)}, is that
+     * times {@code exp(-(t - d - epoch)/tau_minus)}, one factor for all synapses of the spike
+     * ({@link #depressionFactor}) instead of an exponential each.
      */
     private static final int RECENT = 4;
     private final double[] recentTime;
     private final double[] recentTrace;
     private final int slots;
+    /** tau_minus of each rule slot. */
+    private final double[] slotTau;
+    /** The epoch moves forward every this many ms (100 of the shortest tau_minus: factors stay below e^100). */
+    private final double rebaseMs;
+    private double epoch;
+    /** The last depression factor computed: its slot, time, delay and value. */
+    private int factorSlot = -1;
+    private double factorT;
+    private double factorDelay;
+    private double factor;
     /** Per rule: its slot in the histories' trace table (rules with equal tau_minus share one). */
     private final int[] ruleSlot;
 
@@ -80,6 +94,8 @@ public final class Plasticity {
             }
         }
         slots = taus.length;
+        slotTau = taus;
+        rebaseMs = 100 * Arrays.stream(taus).min().orElse(Double.POSITIVE_INFINITY);
         rateTauPlus = Arrays.stream(net.rules).mapToDouble(r -> -1 / r.timing_dependence().tau_plus()).toArray();
         rateTauMinus = Arrays.stream(net.rules).mapToDouble(r -> -1 / r.timing_dependence().tau_minus()).toArray();
         recentTime = new double[net.neuronCount * RECENT];
@@ -104,12 +120,13 @@ public final class Plasticity {
         PostHistory h = history[g];
         if (h != null) {
             h.add(t);
+            rebaseIfDue(t);
             int base = g * RECENT;
             System.arraycopy(recentTime, base, recentTime, base + 1, RECENT - 1);
             System.arraycopy(recentTrace, base * slots, recentTrace, (base + 1) * slots, (RECENT - 1) * slots);
             recentTime[base] = t;
             for (int k = 0; k < slots; k++) {
-                recentTrace[base * slots + k] = h.trace(k, h.size() - 1);
+                recentTrace[base * slots + k] = h.trace(k, h.size() - 1) * Math.exp((t - epoch) / slotTau[k]);
             }
         }
     }
@@ -123,6 +140,7 @@ public final class Plasticity {
         int post = net.plasticTarget[s];
         double tl = lastPreTime[s];
         int base = post * RECENT;
+        rebaseIfDue(t);
         double w;
         int arrived = -1; // the history's count of arrivals by t, once needed
         if (recentTime[base] + d <= t && recentTime[base + RECENT - 1] + d <= tl) {
@@ -146,28 +164,55 @@ public final class Plasticity {
         while (i < RECENT && !(recentTime[base + i] + d < t || (depressAtZero && recentTime[base + i] + d <= t))) {
             i++;
         }
-        double depressor;
-        double trace;
+        // the trace of that spike decayed to t, if there is one
+        double decayed = Double.NaN;
         if (i < RECENT) {
-            depressor = recentTime[base + i];
-            trace = recentTrace[(base + i) * slots + ruleSlot[r]];
+            if (recentTime[base + i] != Double.NEGATIVE_INFINITY) {
+                decayed = recentTrace[(base + i) * slots + ruleSlot[r]] * depressionFactor(ruleSlot[r], t, d);
+            }
         } else {
             PostHistory h = history[post];
             int k = (arrived >= 0 ? arrived : h.countArrivals(t, d)) - 1;
             while (!depressAtZero && k >= 0 && h.time(k) + d >= t) {
                 k--;
             }
-            depressor = k >= 0 ? h.time(k) : Double.NEGATIVE_INFINITY;
-            trace = k >= 0 ? h.trace(ruleSlot[r], k) : 0;
+            if (k >= 0) {
+                decayed = h.trace(ruleSlot[r], k) * Math.exp((t - (h.time(k) + d)) * rateTauMinus[r]);
+            }
         }
-        if (depressor != Double.NEGATIVE_INFINITY) {
-            double dt = t - (depressor + d);
-            w = rule.weight_dependence().depress(w, timing.A_minus() * trace * Math.exp(dt * rateTauMinus[r]));
+        if (!Double.isNaN(decayed)) {
+            w = rule.weight_dependence().depress(w, timing.A_minus() * decayed);
         }
         lastPreTrace[s] = (tl == Double.NEGATIVE_INFINITY ? 0 : lastPreTrace[s] * preTraceDecay(r, t, tl)) + 1.0;
         lastPreTime[s] = t;
         weight[s] = w;
         return w;
+    }
+
+    /** {@code exp(-(t - d - epoch)/tau_minus)} of a rule slot: see {@link #recentTrace}. */
+    private double depressionFactor(int slot, double t, double d) {
+        if (t != factorT || d != factorDelay || slot != factorSlot) {
+            factorT = t;
+            factorDelay = d;
+            factorSlot = slot;
+            factor = Math.exp(-(t - d - epoch) / slotTau[slot]);
+        }
+        return factor;
+    }
+
+    /** Moves the epoch to t once it is {@link #rebaseMs} behind, rescaling the recent traces. */
+    private void rebaseIfDue(double t) {
+        if (t - epoch <= rebaseMs) {
+            return;
+        }
+        for (int k = 0; k < slots; k++) {
+            double f = Math.exp(-(t - epoch) / slotTau[k]);
+            for (int e = k; e < recentTrace.length; e += slots) {
+                recentTrace[e] *= f;
+            }
+        }
+        epoch = t;
+        factorSlot = -1;
     }
 
     /**
