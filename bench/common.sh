@@ -4,6 +4,9 @@ python=/usr/bin/python3
 jar="$root/examples/target/engram.jar"
 work="${TMPDIR:-/tmp}/engram-compare"
 
+# engram bench ... through the launcher, so that the JVM runs with the options users get
+engram_bench() { "$root/engram" bench "$@"; }
+
 # the median of the numbers on stdin, one per line
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 # the value of a numeric JSON field of the line on stdin

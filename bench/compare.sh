@@ -11,7 +11,7 @@
 # then the Engram bench and the compiled Brian2 binary run alternately R times; Brian2's time is
 # its simulation loop alone (results/last_run_info.txt), Engram's the run time of `engram bench`
 # (build excluded for both). Prints the median wall time of each, the ratio and the rates.
-# Engram is run from examples/target/engram.jar (build it first: ./engram --help builds it).
+# Engram runs through the ./engram launcher, with its JVM options (build it first: ./engram --help).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 runs=5
@@ -46,7 +46,7 @@ for spec in "${benches[@]}"; do
   brian_hz=$(echo "$first" | field rate_hz)
   e_times=(); b_times=(); e_hz=""
   for ((k = 0; k < runs; k++)); do
-    line=$(java -Djava.awt.headless=true -jar "$jar" bench "$name" --neurons "$neurons" --mode "$mode" --json | tail -n 1)
+    line=$(engram_bench "$name" --neurons "$neurons" --mode "$mode" --json | tail -n 1)
     e_times+=("$(echo "$line" | field wall_s)")
     e_hz=$(echo "$line" | field rate_hz)
     b_times+=("$(brian_run "$name" "$neurons")")

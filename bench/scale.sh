@@ -5,11 +5,11 @@
 #
 # For each N (default 1000 3000 10000 30000 100000 neurons; every neuron keeps its 80 inputs, so
 # the synapses and the synaptic events grow as N) runs `engram bench NAME --neurons N` R times
-# (default 3, -Xmx4g) and prints the median wall time, the synaptic events, the wall time per
-# event and the peak heap; at the end, how much the time per event grew from the smallest N to the
-# largest (1.00: linear in the events). --brian also runs the same network in Brian2 (compiled
-# once per N, not timed), alternating with Engram, and divides its time by Engram's event count
-# (the networks and rates are the same). Default bench: cuba, event mode.
+# (default 3, through ./engram with -Xmx4g) and prints the median wall time, the synaptic events,
+# the wall time per event and the peak heap; at the end, how much the time per event grew from the
+# smallest N to the largest (1.00: linear in the events). --brian also runs the same network in
+# Brian2 (compiled once per N, not timed), alternating with Engram, and divides its time by
+# Engram's event count (the networks and rates are the same). Default bench: cuba, event mode.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 runs=3
@@ -23,7 +23,7 @@ while [ $# -gt 0 ]; do
     --runs) runs="$2"; shift ;;
     --bench) name="$2"; shift ;;
     --mode) mode="$2"; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     -*) echo "scale.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     *) sizes+=("$1") ;;
   esac
@@ -41,7 +41,7 @@ for n in "${sizes[@]}"; do
   [ "$brian" = yes ] && brian_compile "$name" "$n" >/dev/null
   e_times=(); b_times=(); line=""
   for ((k = 0; k < runs; k++)); do
-    line=$(java -Xmx4g -Djava.awt.headless=true -jar "$jar" bench "$name" --neurons "$n" --mode "$mode" --json | tail -n 1)
+    line=$(ENGRAM_JAVA_OPTS="-Xmx4g ${ENGRAM_JAVA_OPTS:-}" engram_bench "$name" --neurons "$n" --mode "$mode" --json | tail -n 1)
     e_times+=("$(echo "$line" | field wall_s)")
     [ "$brian" = yes ] && b_times+=("$(brian_run "$name" "$n")")
   done
