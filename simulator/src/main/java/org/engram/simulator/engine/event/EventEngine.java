@@ -631,11 +631,10 @@ public final class EventEngine extends EngineBase {
             }
             return mh >= state[r + NEED];
         }
-        // clamped from a spike until an event at or after the end of tau_refrac: an unclamped
-        // neuron is never refractory
-        if (m.clamped[j] && t >= refractoryUntil[j]) {
-            unclamp(j);
-        }
+        // exponential synapses: a clamped neuron's currents take the input as any other's, and
+        // the CHECK at the end of its refractory period (which comes before any later event, and
+        // after the deliveries of its own time) sets a from them and v_reset; until then NEED is
+        // +infinity, so no input re-plans it
         if (w >= 0) {
             double e = w * classGe;
             state[r + EH] += e;
