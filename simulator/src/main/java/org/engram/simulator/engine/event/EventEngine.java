@@ -726,13 +726,13 @@ public final class EventEngine extends EngineBase {
         boolean delta = m.kE[k] == 0 && m.kI[k] == 0;
         if (reach == 0) {
             neurons.cancel(j);
-            planCheckAt(j, 0, lin, e);
+            planCheckAt(j, 0, 0, lin, e);
         } else if (reach <= exactWindowFactor[k]) {
             double planned = lin + Math.min(SLACK_MV, SLACK_SHARE * (room - bound));
             // the bound with lin raised to planned reaches threshold at x = exp(-(Tp - t)/tau_m)
             double x = quad == 0 ? room / planned : ScaledMembranes.reachFactor(planned, quad, room);
             neurons.schedule(j, t - m.tauM[k] * Math.log(x), BOUND_CHECK);
-            planCheckAt(j, x, lin, e);
+            planCheckAt(j, x, m.excitationShare(k, x), lin, e);
         } else if (delta || !planWindowCheck(j, t, e, lin, quad, room)) {
             m.state[r + BH] = lin * m.gm[k];
             // the crossing's x = exp(-s/tau_m), 0 if none; NaN: found as a time s
@@ -772,26 +772,30 @@ public final class EventEngine extends EngineBase {
     private boolean planWindowCheck(int j, double t, double e, double lin, double quad, double room) {
         int k = scaled.classOf[j];
         double x = exactWindowFactor[k];
-        if (!windowBoundHolds(k, x, e, lin, quad, room)) {
+        // x^(r-1) squares with x as the window doubles
+        double share = scaled.excitationShare(k, x);
+        if (!windowBoundHolds(k, x, share, e, lin, quad, room)) {
             return false;
         }
         double windowMs = EXACT_WINDOW_MS;
-        for (int d = 0; d < MAX_WINDOW_DOUBLINGS && windowBoundHolds(k, x * x, e, lin, quad, room); d++) {
+        for (int d = 0; d < MAX_WINDOW_DOUBLINGS && windowBoundHolds(k, x * x, share * share, e, lin, quad, room);
+                d++) {
             x *= x;
+            share *= share;
             windowMs *= 2;
         }
         neurons.schedule(j, t + windowMs, BOUND_CHECK);
-        planCheckAt(j, x, lin, e);
+        planCheckAt(j, x, share, lin, e);
         return true;
     }
 
     /**
      * Whether {@code v_inf + lin' x' + quad x'^2}, lin' being lin less the excitatory share for a
-     * window ending at x and raised by some room for excitation, stays below threshold on
-     * [x, 1]: it is convex in x', so below at both ends is enough.
+     * window ending at x ({@code share} is x^(r-1)) and raised by some room for excitation,
+     * stays below threshold on [x, 1]: it is convex in x', so below at both ends is enough.
      */
-    private boolean windowBoundHolds(int k, double x, double e, double lin, double quad, double room) {
-        double linW = lin - scaled.kE[k] * e * scaled.excitationShare(k, x);
+    private boolean windowBoundHolds(int k, double x, double share, double e, double lin, double quad, double room) {
+        double linW = lin - scaled.kE[k] * e * share;
         double planned = linW + Math.min(SLACK_MV, SLACK_SHARE * (room - linW - quad));
         return planned + quad < room && planned * x + quad * x * x < room;
     }
@@ -799,12 +803,12 @@ public final class EventEngine extends EngineBase {
     /**
      * Sets scaled neuron j's bound for a CHECK planned at x = exp(-(Tp - t)/tau_m) (0: never; the
      * factors are those of the present): lin less the excitatory share {@code kE E x^(r-1)}, E
-     * being j's excitatory current {@code e}.
+     * being j's excitatory current {@code e} and {@code power} x^(r-1).
      */
-    private void planCheckAt(int j, double x, double lin, double e) {
+    private void planCheckAt(int j, double x, double power, double lin, double e) {
         ScaledMembranes m = scaled;
         int k = m.classOf[j];
-        double share = m.kE[k] * m.excitationShare(k, x);
+        double share = m.kE[k] * power;
         m.state[ScaledMembranes.record(j) + BH] = (lin - share * e) * m.gm[k];
         // kE y(Tp)^(r-1) = kE x^(r-1) ym^(r-1), and ym^(r-1) = g_m / g_E
         double ed = share == 0 ? 0 : share * m.gm[k] / m.ge[k];
