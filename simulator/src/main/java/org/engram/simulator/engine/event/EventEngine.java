@@ -719,15 +719,15 @@ public final class EventEngine extends EngineBase {
         double lin = a + m.kI[k] * i - quad;
         double bound = lin + quad;
         m.state[r + QH] = quad * m.gm[k] * m.gm[k];
-        double reach = bound >= room ? 1
-                : room >= 0 ? 0
-                : quad == 0 ? room / lin
-                : ScaledMembranes.reachFactor(lin, quad, room);
         boolean delta = m.kE[k] == 0 && m.kI[k] == 0;
-        if (reach == 0) {
+        double w = exactWindowFactor[k];
+        if (bound < room && room >= 0) {
+            // U never reaches threshold
             neurons.cancel(j);
             planCheckAt(j, 0, 0, lin, e);
-        } else if (reach <= exactWindowFactor[k]) {
+        } else if (bound < room && lin * w + quad * w * w < room) {
+            // U is below threshold at x = 1 and at the window's end, so on all of it (U is convex
+            // in x): it reaches threshold beyond the window
             double planned = lin + Math.min(SLACK_MV, SLACK_SHARE * (room - bound));
             // the bound with lin raised to planned reaches threshold at x = exp(-(Tp - t)/tau_m)
             double x = quad == 0 ? room / planned : ScaledMembranes.reachFactor(planned, quad, room);
@@ -739,8 +739,9 @@ public final class EventEngine extends EngineBase {
             double x;
             double s = Double.NaN;
             if (delta) {
-                // v = v_inf + a exp(-s/tau_m): the bound is v itself, and reach its exact crossing
-                x = reach;
+                // v = v_inf + a exp(-s/tau_m): the bound is v itself, and it reaches threshold at
+                // x = room / a (or now)
+                x = bound >= room ? 1 : room / lin;
             } else if (m.powerE[k] > 0) {
                 x = polynomial.largestRoot(-room, a, -m.kE[k] * e, m.powerE[k], m.kI[k] * i, m.powerI[k], hint);
             } else {
