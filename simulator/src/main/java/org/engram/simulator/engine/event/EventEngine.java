@@ -714,7 +714,7 @@ public final class EventEngine extends EngineBase {
         double e = m.synE(j);
         double i = m.synI(j);
         double a = m.homogeneous(j);
-        // U(s) = v_inf + lin x + quad x^2, x = exp(-(s - t)/tau_m), reaches threshold at x = reach
+        // U(s) = v_inf + lin x + quad x^2, x = exp(-(s - t)/tau_m)
         double quad = m.inhibitionSquared[k] ? m.kI[k] * i : 0;
         double lin = a + m.kI[k] * i - quad;
         double bound = lin + quad;
