@@ -158,6 +158,14 @@ public final class BuiltNetwork {
         return populationStart[population] + i;
     }
 
+    /**
+     * The end (exclusive) of static delivery group k of source g: its synapses are
+     * {@code groupFirst[k]} to this, less one (the groups of g share one delay each).
+     */
+    public int groupEnd(int g, int k) {
+        return k + 1 < groupRowStart[g + 1] ? groupFirst[k + 1] : staticRowStart[g + 1];
+    }
+
     /** True for neurons with a membrane (not spike sources). */
     public boolean hasMembrane(int g) {
         return model[g] <= IF_COND_EXP;

@@ -185,8 +185,7 @@ public final class EventEngine extends EngineBase {
         int largest = 0;
         for (int g = 0; g < net.neuronCount; g++) {
             for (int k = net.groupRowStart[g]; k < net.groupRowStart[g + 1]; k++) {
-                int to = k + 1 < net.groupRowStart[g + 1] ? net.groupFirst[k + 1] : net.staticRowStart[g + 1];
-                largest = Math.max(largest, to - net.groupFirst[k]);
+                largest = Math.max(largest, net.groupEnd(g, k) - net.groupFirst[k]);
             }
             largest = Math.max(largest, net.plasticRowStart[g + 1] - net.plasticRowStart[g]);
         }
@@ -361,7 +360,7 @@ public final class EventEngine extends EngineBase {
      */
     private void deliver(int k, int g, double w, double t) {
         if (k >= 0) {
-            int to = k + 1 < net.groupRowStart[g + 1] ? net.groupFirst[k + 1] : net.staticRowStart[g + 1];
+            int to = net.groupEnd(g, k);
             deliverRun(net.staticTarget, net.staticWeight, net.groupFirst[k], to, scaled.singleClassTargets, t);
         } else if (!Double.isNaN(w)) {
             int s = -1 - k;
@@ -607,7 +606,7 @@ public final class EventEngine extends EngineBase {
         classGi = m.gi[k];
         classExcitation = m.kE[k] * classGm;
         classInhibition = m.kI[k] * classGm;
-        classDelta = m.kE[k] == 0 && m.kI[k] == 0;
+        classDelta = m.delta[k];
         classInhibitionSquared = m.inhibitionSquared[k];
     }
 
@@ -722,7 +721,7 @@ public final class EventEngine extends EngineBase {
         double lin = a + m.kI[k] * i - quad;
         double bound = lin + quad;
         m.state[r + QH] = quad * m.gm[k] * m.gm[k];
-        boolean delta = m.kE[k] == 0 && m.kI[k] == 0;
+        boolean delta = m.delta[k];
         double w = exactWindowFactor[k];
         if (bound < room && room >= 0) {
             // U never reaches threshold
@@ -837,7 +836,7 @@ public final class EventEngine extends EngineBase {
         double end = t + net.tauRefrac[g];
         refractoryUntil[g] = end;
         int k = scaled.classOf[g];
-        if (scaled.kE[k] == 0 && scaled.kI[k] == 0) {
+        if (scaled.delta[k]) {
             scaled.factorsAt(k, end);
             scaled.state[ScaledMembranes.record(g) + MH] = (net.vReset[g] - vInf(g)) * scaled.gm[k];
             check(g, end);

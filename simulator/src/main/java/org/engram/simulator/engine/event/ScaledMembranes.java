@@ -116,6 +116,8 @@ final class ScaledMembranes {
     final double[] tauI;
     final double[] kE;
     final double[] kI;
+    /** Whether the class has delta synapses (IF_curr_delta: no synaptic currents, kE = kI = 0). */
+    final boolean[] delta;
     /**
      * tau_m / tau_E and tau_m / tau_I when both are integers in [2, 16], so that v is a polynomial
      * in exp(-s/tau_m) ({@link PolynomialCrossing}); else 0.
@@ -174,6 +176,7 @@ final class ScaledMembranes {
         kE = new double[classes];
         kI = new double[classes];
         inhibitionSquared = new boolean[classes];
+        delta = new boolean[classes];
         powerE = new int[classes];
         powerI = new int[classes];
         double shortest = Double.POSITIVE_INFINITY;
@@ -182,6 +185,7 @@ final class ScaledMembranes {
             kE[k] = tauE[k] == 0 ? 0 : tauM[k] * tauE[k] / (c * (tauM[k] - tauE[k]));
             kI[k] = tauI[k] == 0 ? 0 : tauM[k] * tauI[k] / (c * (tauM[k] - tauI[k]));
             inhibitionSquared[k] = tauI[k] > 0 && 2 * tauI[k] <= tauM[k];
+            delta[k] = kE[k] == 0 && kI[k] == 0;
             if (tauE[k] > 0) {
                 int pe = CurrExpMembrane.integerRatio(tauM[k], tauE[k]);
                 int pi = CurrExpMembrane.integerRatio(tauM[k], tauI[k]);

@@ -358,7 +358,7 @@ public final class GridEngine extends EngineBase {
         for (int k = net.groupRowStart[g]; k < net.groupRowStart[g + 1]; k++) {
             int slot = (int) ((s + groupDelaySteps[k]) % slots);
             int from = net.groupFirst[k];
-            int to = k + 1 < net.groupRowStart[g + 1] ? net.groupFirst[k + 1] : net.staticRowStart[g + 1];
+            int to = net.groupEnd(g, k);
             for (int syn = from; syn < to; syn++) {
                 double w = net.staticWeight[syn];
                 if (w >= 0) {
