@@ -98,9 +98,11 @@ public final class Plasticity {
         rebaseMs = 100 * Arrays.stream(taus).min().orElse(Double.POSITIVE_INFINITY);
         rateTauPlus = Arrays.stream(net.rules).mapToDouble(r -> -1 / r.timing_dependence().tau_plus()).toArray();
         rateTauMinus = Arrays.stream(net.rules).mapToDouble(r -> -1 / r.timing_dependence().tau_minus()).toArray();
-        recentTime = new double[net.neuronCount * RECENT];
+        // none without plastic synapses (no post spike is then tracked): 32 bytes a neuron saved
+        int tracked = n == 0 ? 0 : net.neuronCount;
+        recentTime = new double[tracked * RECENT];
         Arrays.fill(recentTime, Double.NEGATIVE_INFINITY);
-        recentTrace = new double[net.neuronCount * RECENT * slots];
+        recentTrace = new double[tracked * RECENT * slots];
         history = new PostHistory[net.neuronCount];
         for (int s = 0; s < n; s++) {
             int post = net.plasticTarget[s];
