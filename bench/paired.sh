@@ -10,4 +10,9 @@ fi
 for jar in "$1" "$2"; do
   [ -f "$jar" ] || { echo "bench/paired.sh: no such jar: $jar" >&2; exit 2; }
 done
-exec java -Xmx4g -Djava.awt.headless=true "$(dirname "$0")/paired/PairedRuns.java" "$@"
+# the JVM options the launcher gives users (./engram): huge pages where the kernel offers them
+opts=()
+if grep -qE '\[(always|madvise)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
+  opts+=(-XX:+UseTransparentHugePages)
+fi
+exec java -Xmx4g -Djava.awt.headless=true ${opts[@]+"${opts[@]}"} "$(dirname "$0")/paired/PairedRuns.java" "$@"

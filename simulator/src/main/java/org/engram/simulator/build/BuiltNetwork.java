@@ -80,6 +80,12 @@ public final class BuiltNetwork {
     public final int[] groupRowStart;
     public final int[] groupFirst;
     public final double[] groupDelayMs;
+    /**
+     * The signed weight of every synapse of static group k where they are all equal (a projection
+     * with one weight, the common case), NaN where they differ: a delivery then reads only the
+     * targets, and its per-synapse arithmetic is the same for all of them.
+     */
+    public final double[] groupWeight;
 
     // plastic synapses
     public final int[] plasticRowStart;
@@ -124,6 +130,7 @@ public final class BuiltNetwork {
         this.groupRowStart = syn.groupRowStart;
         this.groupFirst = syn.groupFirst;
         this.groupDelayMs = syn.groupDelay;
+        this.groupWeight = syn.groupWeight;
         this.plasticRowStart = syn.plasticRowStart;
         this.plasticTarget = syn.plasticTarget;
         this.plasticWeight = syn.plasticWeight;
@@ -163,6 +170,10 @@ public final class BuiltNetwork {
      * {@code groupFirst[k]} to this, less one (the groups of g share one delay each).
      */
     public int groupEnd(int g, int k) {
+        return groupEnd(groupRowStart, groupFirst, staticRowStart, g, k);
+    }
+
+    private static int groupEnd(int[] groupRowStart, int[] groupFirst, int[] staticRowStart, int g, int k) {
         return k + 1 < groupRowStart[g + 1] ? groupFirst[k + 1] : staticRowStart[g + 1];
     }
 
@@ -348,6 +359,7 @@ public final class BuiltNetwork {
         int[] groupRowStart;
         int[] groupFirst;
         double[] groupDelay;
+        double[] groupWeight;
         int[] plasticRowStart;
         int[] plasticTarget;
         double[] plasticWeight;
@@ -446,6 +458,24 @@ public final class BuiltNetwork {
             groupRowStart = rowStart;
             groupFirst = first.toArray();
             groupDelay = delay.toArray();
+            groupWeight = new double[groupFirst.length];
+            for (int i = 0; i < n; i++) {
+                for (int k = groupRowStart[i]; k < groupRowStart[i + 1]; k++) {
+                    groupWeight[k] = sharedWeight(groupFirst[k],
+                            groupEnd(groupRowStart, groupFirst, staticRowStart, i, k));
+                }
+            }
+        }
+
+        /** The weight of synapses from..to-1 where they are all equal, else NaN. */
+        private double sharedWeight(int from, int to) {
+            double w = staticWeight[from];
+            for (int s = from + 1; s < to; s++) {
+                if (staticWeight[s] != w) {
+                    return Double.NaN;
+                }
+            }
+            return w;
         }
 
         private void sortRowByDelay(int from, int to, double[] delays) {

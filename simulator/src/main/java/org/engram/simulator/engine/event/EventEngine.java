@@ -361,30 +361,42 @@ public final class EventEngine extends EngineBase {
     private void deliver(int k, int g, double w, double t) {
         if (k >= 0) {
             int to = net.groupEnd(g, k);
-            deliverRun(net.staticTarget, net.staticWeight, net.groupFirst[k], to, scaled.singleClassTargets, t);
+            deliverRun(net.staticTarget, net.staticWeight, net.groupWeight[k], net.groupFirst[k], to,
+                    scaled.singleClassTargets, t);
         } else if (!Double.isNaN(w)) {
             int s = -1 - k;
             receive(net.plasticTarget[s], net.plasticInhibitory[s] ? -w : w, t);
             synapticEvents++;
         } else {
             // plastic synapses -1-k to g-1, which share a delay, with the weights their pre spike sent
-            deliverRun(net.plasticTarget, sentWeight, -1 - k, g, scaled.singleClassPlasticTargets, t);
+            deliverRun(net.plasticTarget, sentWeight, Double.NaN, -1 - k, g, scaled.singleClassPlasticTargets, t);
         }
     }
 
     /**
      * Synapses from..to-1 of one spike, with these targets and signed weights, receive it at t.
      * When every target is scaled and of class 0 the factors are those of t for all, and the
-     * multiply-adds come first (see depositScaled).
+     * multiply-adds come first (see depositScaled); when they all carry one weight ({@code shared},
+     * else NaN) the weights are not read and the deposit's arithmetic is the same for all.
      */
-    private void deliverRun(int[] target, double[] signedWeight, int from, int to, boolean singleClass, double t) {
+    private void deliverRun(int[] target, double[] signedWeight, double shared, int from, int to, boolean singleClass,
+            double t) {
         if (singleClass) {
             useClass(0, t);
             int reached = 0;
-            for (int s = from; s < to; s++) {
-                int j = target[s];
-                if (depositScaled(j, signedWeight[s], t)) {
-                    replans[reached++] = j;
+            if (Double.isNaN(shared)) {
+                for (int s = from; s < to; s++) {
+                    int j = target[s];
+                    if (depositScaled(j, signedWeight[s], t)) {
+                        replans[reached++] = j;
+                    }
+                }
+            } else {
+                for (int s = from; s < to; s++) {
+                    int j = target[s];
+                    if (depositScaled(j, shared, t)) {
+                        replans[reached++] = j;
+                    }
                 }
             }
             for (int q = 0; q < reached; q++) {

@@ -359,12 +359,18 @@ public final class GridEngine extends EngineBase {
             int slot = (int) ((s + groupDelaySteps[k]) % slots);
             int from = net.groupFirst[k];
             int to = net.groupEnd(g, k);
-            for (int syn = from; syn < to; syn++) {
-                double w = net.staticWeight[syn];
-                if (w >= 0) {
-                    addInput(ringE, slot, net.staticTarget[syn], w);
-                } else {
-                    addInput(ringI, slot, net.staticTarget[syn], -w);
+            double shared = net.groupWeight[k];
+            if (Double.isNaN(shared)) {
+                for (int syn = from; syn < to; syn++) {
+                    double w = net.staticWeight[syn];
+                    addInput(w >= 0 ? ringE : ringI, slot, net.staticTarget[syn], Math.abs(w));
+                }
+            } else {
+                // one weight for the group: the ring and the magnitude are the same for all
+                double[] ring = shared >= 0 ? ringE : ringI;
+                double w = Math.abs(shared);
+                for (int syn = from; syn < to; syn++) {
+                    addInput(ring, slot, net.staticTarget[syn], w);
                 }
             }
             synapticEvents += to - from;
