@@ -117,6 +117,8 @@ public final class EventEngine extends EngineBase {
     /** exp(-EXACT_WINDOW_MS / tau_m) of each class of scaled neurons. */
     private final double[] exactWindowFactor;
     private long sequence;
+    /** The sum of what {@link #touch} read: kept only so that the compiler keeps those reads. */
+    private double touched;
     /** The time of the event being processed. */
     private double now;
     // the factors of the class being delivered to (useClass)
@@ -215,6 +217,9 @@ public final class EventEngine extends EngineBase {
             int taken = neurons.fill();
             if (taken > 0) {
                 for (int q = 0; q < taken; q++) {
+                    touch(neurons.early(q));
+                }
+                for (int q = 0; q < taken; q++) {
                     eventsProcessed++;
                     check(neurons.early(q), now);
                 }
@@ -261,6 +266,19 @@ public final class EventEngine extends EngineBase {
             }
         }
         timeMs = untilMs;
+    }
+
+    /**
+     * Reads the data that the check of neuron g reads first. A batch of bound checks is touched in
+     * one short loop before it is checked: the loop's reads do not depend on one another, so where
+     * the network outgrows the caches their misses overlap, while the checks, long and one after
+     * another, would each wait for its own (cuba at 100,000 neurons: 0.907 of the time, paired;
+     * at 4000, where all is cached, 1.004).
+     */
+    private void touch(int g) {
+        ScaledMembranes m = scaled;
+        touched += m.state[ScaledMembranes.record(g) + NEED] + m.room[g] + refractoryUntil[g] + m.classOf[g]
+                + (m.clamped[g] ? 1 : 0) + (m.inhibited[g] ? 1 : 0) + neurons.timeOf(g) + neurons.kindOf(g);
     }
 
     private static boolean earlier(double t1, long o1, double t2, long o2) {
