@@ -277,7 +277,7 @@ public final class EventEngine extends EngineBase {
      */
     private void touch(int g) {
         ScaledMembranes m = scaled;
-        touched += m.state[ScaledMembranes.record(g) + NEED] + m.room[g] + refractoryUntil[g] + m.classOf[g]
+        touched += m.state[ScaledMembranes.record(g) + NEED] + m.room(g) + refractoryUntil[g]
                 + (m.clamped[g] ? 1 : 0) + (m.inhibited[g] ? 1 : 0) + neurons.timeOf(g) + neurons.kindOf(g);
     }
 
@@ -587,7 +587,7 @@ public final class EventEngine extends EngineBase {
             if (scaled.clamped[g] || t < refractoryUntil[g]) {
                 return net.vReset[g];
             }
-            scaled.factorsAt(scaled.classOf[g], t);
+            scaled.factorsAt(scaled.classOf(g), t);
             return scaled.v(g, vInf(g));
         }
         double t0 = lastUpdate[g];
@@ -616,7 +616,7 @@ public final class EventEngine extends EngineBase {
      * comparison tells whether its planned check is still early enough (see ScaledMembranes).
      */
     private void receiveScaled(int j, double w, double t) {
-        useClass(scaled.classOf[j], t);
+        useClass(scaled.classOf(j), t);
         if (depositScaled(j, w, t)) {
             replanIfReached(j, t);
         }
@@ -706,14 +706,14 @@ public final class EventEngine extends EngineBase {
     /** At the end of the refractory period (the factors are those of that time): v = v_reset. */
     private void unclamp(int j) {
         ScaledMembranes m = scaled;
-        int k = m.classOf[j];
+        int k = m.classOf(j);
         m.state[ScaledMembranes.record(j) + MH] = (net.vReset[j] - vInf(j) + m.kE[k] * m.synE(j)
                 - m.kI[k] * m.synI(j)) * m.gm[k];
         m.clamped[j] = false;
     }
 
     private double vInf(int g) {
-        return scaled.vInf[g];
+        return scaled.vInf(g);
     }
 
     /**
@@ -731,7 +731,7 @@ public final class EventEngine extends EngineBase {
             neurons.schedule(j, refractoryUntil[j], CHECK);
             return;
         }
-        int k = m.classOf[j];
+        int k = m.classOf(j);
         m.factorsAt(k, t);
         if (m.clamped[j]) {
             unclamp(j);
@@ -742,7 +742,7 @@ public final class EventEngine extends EngineBase {
         double hint = m.state[r + NEED] == Double.NEGATIVE_INFINITY && !m.inhibited[j]
                 && neurons.kindOf(j) == FIRE && neurons.isPending(j) ? m.state[r + END] * m.gm[k] : 0;
         m.inhibited[j] = false;
-        double room = m.room[j];
+        double room = m.room(j);
         double e = m.synE(j);
         double i = m.synI(j);
         double a = m.homogeneous(j);
@@ -803,7 +803,7 @@ public final class EventEngine extends EngineBase {
      * false: the exact crossing must be searched.
      */
     private boolean planWindowCheck(int j, double t, double e, double lin, double quad, double room) {
-        int k = scaled.classOf[j];
+        int k = scaled.classOf(j);
         double x = exactWindowFactor[k];
         // x^(r-1) squares with x as the window doubles
         double share = scaled.excitationShare(k, x);
@@ -840,7 +840,7 @@ public final class EventEngine extends EngineBase {
      */
     private void planCheckAt(int j, double x, double power, double lin, double e) {
         ScaledMembranes m = scaled;
-        int k = m.classOf[j];
+        int k = m.classOf(j);
         double share = m.kE[k] * power;
         m.state[ScaledMembranes.record(j) + BH] = (lin - share * e) * m.gm[k];
         // kE y(Tp)^(r-1) = kE x^(r-1) ym^(r-1), and ym^(r-1) = g_m / g_E
@@ -865,7 +865,7 @@ public final class EventEngine extends EngineBase {
         fire(g, t);
         double end = t + net.tauRefrac[g];
         refractoryUntil[g] = end;
-        int k = scaled.classOf[g];
+        int k = scaled.classOf(g);
         if (scaled.delta[k]) {
             scaled.factorsAt(k, end);
             scaled.state[ScaledMembranes.record(g) + MH] = (net.vReset[g] - vInf(g)) * scaled.gm[k];

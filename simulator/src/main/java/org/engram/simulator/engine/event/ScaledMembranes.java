@@ -60,12 +60,21 @@ final class ScaledMembranes {
     static final double MAX_TAU_SYN_RATIO = 0.95;
 
     final boolean[] scaled;
-    /** The class (equal tau_m, tau_E, tau_I, cm) of each scaled neuron. */
-    final int[] classOf;
-    /** v_inf = v_rest + (tau_m/cm) i_offset of each scaled neuron. */
-    final double[] vInf;
-    /** v_thresh - v_inf of each scaled neuron. */
-    final double[] room;
+    /** The class (equal tau_m, tau_E, tau_I, cm) of each scaled neuron; see {@link #classOf}. */
+    private final int[] classIndex;
+    /** Whether all scaled neurons are one class (class 0): then no neuron's class is read. */
+    private final boolean oneClass;
+    /** v_inf = v_rest + (tau_m/cm) i_offset of each scaled neuron; see {@link #vInf}. */
+    private final double[] vInf;
+    /** v_thresh - v_inf of each scaled neuron; see {@link #room}. */
+    private final double[] room;
+    /**
+     * v_inf and v_thresh - v_inf of class k where all its neurons share them (the common case),
+     * else NaN: the per-neuron arrays, a cache miss each in a network that outgrows the caches,
+     * are then not read.
+     */
+    private final double[] classVInf;
+    private final double[] classRoom;
     /**
      * True when every target of a static (plastic) synapse is scaled and all scaled neurons are
      * one class (class 0).
@@ -139,7 +148,7 @@ final class ScaledMembranes {
     ScaledMembranes(BuiltNetwork net) {
         int n = net.neuronCount;
         scaled = new boolean[n];
-        classOf = new int[n];
+        classIndex = new int[n];
         int classes = 0;
         double[][] keys = new double[4][8];
         for (int g = 0; g < n; g++) {
@@ -168,8 +177,9 @@ final class ScaledMembranes {
                 keys[3][k] = c;
                 classes++;
             }
-            classOf[g] = k;
+            classIndex[g] = k;
         }
+        oneClass = classes == 1;
         tauM = Arrays.copyOf(keys[0], classes);
         tauE = Arrays.copyOf(keys[1], classes);
         tauI = Arrays.copyOf(keys[2], classes);
@@ -213,7 +223,7 @@ final class ScaledMembranes {
         inhibited = new boolean[n];
         for (int g = 0; g < n; g++) {
             if (scaled[g]) {
-                int k = classOf[g];
+                int k = classIndex[g];
                 double vInf = net.vRest[g] + net.tauM[g] / net.cm[g] * net.iOffset[g];
                 this.vInf[g] = vInf;
                 room[g] = net.vThresh[g] - vInf;
@@ -224,6 +234,44 @@ final class ScaledMembranes {
                 state[r + NEED] = Double.NEGATIVE_INFINITY;
             }
         }
+        classVInf = sharedPerClass(vInf);
+        classRoom = sharedPerClass(room);
+    }
+
+    /** Per class, the value that all its neurons have, or NaN where they differ. */
+    private double[] sharedPerClass(double[] perNeuron) {
+        double[] shared = new double[tauM.length];
+        Arrays.fill(shared, Double.NaN);
+        boolean[] seen = new boolean[tauM.length];
+        for (int g = 0; g < scaled.length; g++) {
+            if (scaled[g]) {
+                int k = classIndex[g];
+                if (!seen[k]) {
+                    seen[k] = true;
+                    shared[k] = perNeuron[g];
+                } else if (shared[k] != perNeuron[g]) {
+                    shared[k] = Double.NaN; // stays NaN: NaN equals nothing
+                }
+            }
+        }
+        return shared;
+    }
+
+    /** The class of scaled neuron g. */
+    int classOf(int g) {
+        return oneClass ? 0 : classIndex[g];
+    }
+
+    /** v_inf of scaled neuron g. */
+    double vInf(int g) {
+        double shared = classVInf[classOf(g)];
+        return Double.isNaN(shared) ? vInf[g] : shared;
+    }
+
+    /** v_thresh - v_inf of scaled neuron g. */
+    double room(int g) {
+        double shared = classRoom[classOf(g)];
+        return Double.isNaN(shared) ? room[g] : shared;
     }
 
     private boolean allScaled(int[] targets) {
@@ -278,21 +326,21 @@ final class ScaledMembranes {
 
     /** E of neuron g at the time of its class's factors. */
     double synE(int g) {
-        return kE[classOf[g]] == 0 ? 0 : state[record(g) + EH] / ge[classOf[g]];
+        return kE[classOf(g)] == 0 ? 0 : state[record(g) + EH] / ge[classOf(g)];
     }
 
     double synI(int g) {
-        return kI[classOf[g]] == 0 ? 0 : state[record(g) + IH] / gi[classOf[g]];
+        return kI[classOf(g)] == 0 ? 0 : state[record(g) + IH] / gi[classOf(g)];
     }
 
     /** a of neuron g at the time of its class's factors. */
     double homogeneous(int g) {
-        return state[record(g) + MH] / gm[classOf[g]];
+        return state[record(g) + MH] / gm[classOf(g)];
     }
 
     /** v of neuron g at the time of its class's factors (free evolution; the caller handles refractoriness). */
     double v(int g, double vInf) {
-        int k = classOf[g];
+        int k = classOf(g);
         return vInf + homogeneous(g) - kE[k] * synE(g) + kI[k] * synI(g);
     }
 
@@ -372,7 +420,7 @@ final class ScaledMembranes {
      */
     private double need(int g, double gm, double ym) {
         int r = record(g);
-        double room = this.room[g];
+        double room = room(g);
         double q = state[r + QH];
         double atStart = room * gm - q * ym;
         double end = state[r + END];
@@ -397,7 +445,7 @@ final class ScaledMembranes {
         }
         for (int g = 0; g < scaled.length; g++) {
             if (scaled[g]) {
-                int k = classOf[g];
+                int k = classOf(g);
                 int r = record(g);
                 state[r + MH] *= fm[k];
                 state[r + BH] *= fm[k];
