@@ -11,12 +11,8 @@ import java.util.Random;
 import org.engram.simulator.connector.FromList;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Population;
-import org.engram.simulator.network.Projection;
-import org.engram.simulator.network.Receptor;
 import org.engram.simulator.neuron.Param;
-import org.engram.simulator.neuron.SpikeSourceArray;
 import org.engram.simulator.neuron.StandardCell;
-import org.engram.simulator.synapse.StaticSynapse;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -46,7 +42,7 @@ class HeterogeneousParametersTest {
         for (int j = 0; j < NEURONS; j++) {
             trains[j] = new double[EXC_INPUTS + INH_INPUTS][];
             for (int k = 0; k < trains[j].length; k++) {
-                trains[j][k] = poisson(rng, k < EXC_INPUTS ? 40 : 20);
+                trains[j][k] = Nets.poisson(rng, k < EXC_INPUTS ? 40 : 20, UNTIL - DELAY);
             }
         }
         int[] all = {0, 1, 2, 3, 4, 5};
@@ -85,12 +81,7 @@ class HeterogeneousParametersTest {
                 sourceTrains.add(trains[neurons[q]][k]);
             }
         }
-        Population sources = b.add(new Population("src", sourceTrains.size(),
-                SpikeSourceArray.of(sourceTrains.toArray(new double[0][]))));
-        b.add(new Projection(sources, targets, new FromList(exc), new StaticSynapse(0.0, DELAY), Receptor.excitatory)
-                .withLabel("exc"));
-        b.add(new Projection(sources, targets, new FromList(inh), new StaticSynapse(0.0, DELAY), Receptor.inhibitory)
-                .withLabel("inh"));
+        Nets.sourcesOnto(b, targets, sourceTrains.toArray(new double[0][]), exc, inh, DELAY);
         return b.build();
     }
 
@@ -100,14 +91,5 @@ class HeterogeneousParametersTest {
             picked[q] = values[neurons[q]];
         }
         return picked;
-    }
-
-    private static double[] poisson(Random rng, double hz) {
-        List<Double> t = new ArrayList<>();
-        double x = 0;
-        while ((x += -Math.log(1 - rng.nextDouble()) * 1000 / hz) < UNTIL - DELAY) {
-            t.add(x);
-        }
-        return t.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }

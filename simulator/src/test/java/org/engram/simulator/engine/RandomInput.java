@@ -6,10 +6,6 @@ import java.util.Random;
 import org.engram.simulator.connector.FromList;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Population;
-import org.engram.simulator.network.Projection;
-import org.engram.simulator.network.Receptor;
-import org.engram.simulator.neuron.SpikeSourceArray;
-import org.engram.simulator.synapse.StaticSynapse;
 
 /**
  * Independent Poisson inputs for the reference tests: each target neuron has its own
@@ -34,7 +30,7 @@ final class RandomInput {
         Random rng = new Random(seed);
         trains = new double[neurons * perNeuron][];
         for (int src = 0; src < trains.length; src++) {
-            trains[src] = poisson(rng, src % perNeuron < excInputs ? excHz : inhHz, untilMs - delay);
+            trains[src] = Nets.poisson(rng, src % perNeuron < excInputs ? excHz : inhHz, untilMs - delay);
         }
     }
 
@@ -46,11 +42,7 @@ final class RandomInput {
             boolean excitatory = src % perNeuron < excInputs;
             (excitatory ? exc : inh).add(new FromList.Connection(src, src / perNeuron, excitatory ? wExc : wInh, delay));
         }
-        Population sources = b.add(new Population("src", trains.length, SpikeSourceArray.of(trains)));
-        b.add(new Projection(sources, target, new FromList(exc), new StaticSynapse(wExc, delay), Receptor.excitatory)
-                .withLabel("exc"));
-        b.add(new Projection(sources, target, new FromList(inh), new StaticSynapse(wInh, delay), Receptor.inhibitory)
-                .withLabel("inh"));
+        Nets.sourcesOnto(b, target, trains, exc, inh, delay);
     }
 
     /** Target j's inputs in time order, as {arrival, signed weight} (inhibitory ones negative). */
@@ -64,14 +56,5 @@ final class RandomInput {
         }
         inputs.sort((x, y) -> Double.compare(x[0], y[0]));
         return inputs;
-    }
-
-    private static double[] poisson(Random rng, double hz, double untilMs) {
-        List<Double> t = new ArrayList<>();
-        double x = 0;
-        while ((x += -Math.log(1 - rng.nextDouble()) * 1000 / hz) < untilMs) {
-            t.add(x);
-        }
-        return t.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }

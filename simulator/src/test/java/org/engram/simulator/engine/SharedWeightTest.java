@@ -14,12 +14,8 @@ import org.engram.simulator.build.BuiltNetwork;
 import org.engram.simulator.connector.FromList;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Population;
-import org.engram.simulator.network.Projection;
-import org.engram.simulator.network.Receptor;
-import org.engram.simulator.neuron.SpikeSourceArray;
 import org.engram.simulator.neuron.StandardCell;
 import org.engram.simulator.record.PopulationSpikes;
-import org.engram.simulator.synapse.StaticSynapse;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -61,12 +57,7 @@ class SharedWeightTest {
         Random rng = new Random(7);
         double[][] trains = new double[SOURCES][];
         for (int k = 0; k < SOURCES; k++) {
-            List<Double> t = new ArrayList<>();
-            double x = 0;
-            while ((x += -Math.log(1 - rng.nextDouble()) * 1000 / 30.0) < UNTIL - DELAY) {
-                t.add(x);
-            }
-            trains[k] = t.stream().mapToDouble(Double::doubleValue).toArray();
+            trains[k] = Nets.poisson(rng, 30, UNTIL - DELAY);
         }
         return trains;
     }
@@ -97,11 +88,7 @@ class SharedWeightTest {
                 (excitatory ? exc : inh).add(new FromList.Connection(source, j, w, DELAY));
             }
         }
-        Population sources = b.add(new Population("src", sourceTrains.length, SpikeSourceArray.of(sourceTrains)));
-        b.add(new Projection(sources, targets, new FromList(exc), new StaticSynapse(0.0, DELAY), Receptor.excitatory)
-                .withLabel("exc"));
-        b.add(new Projection(sources, targets, new FromList(inh), new StaticSynapse(0.0, DELAY), Receptor.inhibitory)
-                .withLabel("inh"));
+        Nets.sourcesOnto(b, targets, sourceTrains, exc, inh, DELAY);
         return b.build();
     }
 }
