@@ -64,17 +64,9 @@ final class ScaledMembranes {
     private final int[] classIndex;
     /** Whether all scaled neurons are one class (class 0): then no neuron's class is read. */
     private final boolean oneClass;
-    /** v_inf = v_rest + (tau_m/cm) i_offset of each scaled neuron; see {@link #vInf}. */
-    private final double[] vInf;
-    /** v_thresh - v_inf of each scaled neuron; see {@link #room}. */
-    private final double[] room;
-    /**
-     * v_inf and v_thresh - v_inf of class k where all its neurons share them (the common case),
-     * else NaN: the per-neuron arrays, a cache miss each in a network that outgrows the caches,
-     * are then not read.
-     */
-    private final double[] classVInf;
-    private final double[] classRoom;
+    /** v_inf = v_rest + (tau_m/cm) i_offset and v_thresh - v_inf of each scaled neuron. */
+    private final ClassShared vInf;
+    private final ClassShared room;
     /**
      * True when every target of a static (plastic) synapse is scaled and all scaled neurons are
      * one class (class 0).
@@ -214,8 +206,8 @@ final class ScaledMembranes {
         gi = new double[classes];
         factorTime = new double[classes];
         Arrays.fill(factorTime, Double.NaN);
-        vInf = new double[n];
-        room = new double[n];
+        double[] vInfs = new double[n];
+        double[] rooms = new double[n];
         singleClassTargets = classes == 1 && allScaled(net.staticTarget);
         singleClassPlasticTargets = classes == 1 && allScaled(net.plasticTarget);
         state = new double[n << STRIDE_SHIFT];
@@ -225,8 +217,8 @@ final class ScaledMembranes {
             if (scaled[g]) {
                 int k = classIndex[g];
                 double vInf = net.vRest[g] + net.tauM[g] / net.cm[g] * net.iOffset[g];
-                this.vInf[g] = vInf;
-                room[g] = net.vThresh[g] - vInf;
+                vInfs[g] = vInf;
+                rooms[g] = net.vThresh[g] - vInf;
                 int r = record(g);
                 state[r + EH] = net.synE0[g];
                 state[r + IH] = net.synI0[g];
@@ -234,27 +226,42 @@ final class ScaledMembranes {
                 state[r + NEED] = Double.NEGATIVE_INFINITY;
             }
         }
-        classVInf = sharedPerClass(vInf);
-        classRoom = sharedPerClass(room);
+        this.vInf = new ClassShared(vInfs);
+        this.room = new ClassShared(rooms);
     }
 
-    /** Per class, the value that all its neurons have, or NaN where they differ. */
-    private double[] sharedPerClass(double[] perNeuron) {
-        double[] shared = new double[tauM.length];
-        Arrays.fill(shared, Double.NaN);
-        boolean[] seen = new boolean[tauM.length];
-        for (int g = 0; g < scaled.length; g++) {
-            if (scaled[g]) {
-                int k = classIndex[g];
-                if (!seen[k]) {
-                    seen[k] = true;
-                    shared[k] = perNeuron[g];
-                } else if (shared[k] != perNeuron[g]) {
-                    shared[k] = Double.NaN; // stays NaN: NaN equals nothing
+    /**
+     * A parameter of the scaled neurons, read once per class where all the neurons of the class
+     * share it (the common case): the per-neuron array, a cache miss each time in a network that
+     * outgrows the caches, is then not read.
+     */
+    private final class ClassShared {
+        private final double[] perNeuron;
+        /** Per class, the value all its neurons have, or NaN where they differ. */
+        private final double[] perClass;
+
+        ClassShared(double[] perNeuron) {
+            this.perNeuron = perNeuron;
+            perClass = new double[tauM.length];
+            Arrays.fill(perClass, Double.NaN);
+            boolean[] seen = new boolean[tauM.length];
+            for (int g = 0; g < scaled.length; g++) {
+                if (scaled[g]) {
+                    int k = classIndex[g];
+                    if (!seen[k]) {
+                        seen[k] = true;
+                        perClass[k] = perNeuron[g];
+                    } else if (perClass[k] != perNeuron[g]) {
+                        perClass[k] = Double.NaN; // stays NaN: NaN equals nothing
+                    }
                 }
             }
         }
-        return shared;
+
+        double of(int g) {
+            double shared = perClass[classOf(g)];
+            return Double.isNaN(shared) ? perNeuron[g] : shared;
+        }
     }
 
     /** The class of scaled neuron g. */
@@ -264,14 +271,12 @@ final class ScaledMembranes {
 
     /** v_inf of scaled neuron g. */
     double vInf(int g) {
-        double shared = classVInf[classOf(g)];
-        return Double.isNaN(shared) ? vInf[g] : shared;
+        return vInf.of(g);
     }
 
     /** v_thresh - v_inf of scaled neuron g. */
     double room(int g) {
-        double shared = classRoom[classOf(g)];
-        return Double.isNaN(shared) ? room[g] : shared;
+        return room.of(g);
     }
 
     private boolean allScaled(int[] targets) {
