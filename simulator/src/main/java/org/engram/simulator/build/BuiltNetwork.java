@@ -31,8 +31,9 @@ import org.engram.simulator.synapse.SynapseType;
  * by delay, then projection order, then connection order. {@code staticWeight} carries the
  * receptor in its sign (negative = inhibitory), so a static synapse costs a target and a weight;
  * equal delays of a row form one delivery group ({@code groupRowStart}, {@code groupFirst},
- * {@code groupDelayMs}). Plastic synapses have their own rows ({@code plastic...}), since they
- * carry a rule and per-synapse state.
+ * {@code groupDelayMs}, and {@code groupWeight} where its synapses share one weight). Plastic
+ * synapses have their own rows ({@code plastic...}), since they carry a rule and per-synapse
+ * state.
  *
  * <p>Built once; the engines read it and keep their mutable state apart. Every random draw comes
  * from {@link Seeds} streams of the network's seed, so equal seeds give equal networks.
