@@ -372,8 +372,8 @@ public final class BuiltNetwork {
 
         Synapses(Network net, Flat flat) {
             List<Projection> projections = net.projections();
-            Growable st = new Growable();
-            Growable pl = new Growable();
+            Growable st = new Growable(initialCapacity(net, false));
+            Growable pl = new Growable(initialCapacity(net, true));
             List<STDPMechanism> ruleList = new ArrayList<>();
             plasticIndexOfConnection = new int[projections.size()][];
             for (int k = 0; k < projections.size(); k++) {
@@ -434,6 +434,25 @@ public final class BuiltNetwork {
                     }
                 }
             }
+        }
+
+        /**
+         * The arrays' first capacity for the static (or plastic) connections: at most how many
+         * the projections give, where their connectors tell (else a small start, grown as needed).
+         */
+        private static int initialCapacity(Network net, boolean plastic) {
+            long total = 0;
+            for (Projection pr : net.projections()) {
+                if ((pr.synapse() instanceof STDPMechanism) == plastic) {
+                    long max = pr.connector().maxConnections(pr.pre().size(), pr.post().size());
+                    if (max < 0) {
+                        return Growable.INITIAL;
+                    }
+                    total += max;
+                }
+            }
+            // beyond the limit the arrays grow until they reach it, and the build fails there
+            return total > Growable.MAX ? Growable.INITIAL : (int) Math.max(Growable.INITIAL, total);
         }
 
         private void buildGroups(int n, double[] delays) {
@@ -580,20 +599,32 @@ public final class BuiltNetwork {
 
     /** Connections in insertion order, primitive arrays only. */
     private static final class Growable {
-        int[] pre = new int[1024];
-        int[] post = new int[1024];
-        double[] weight = new double[1024];
-        double[] delay = new double[1024];
-        boolean[] inhibitory = new boolean[1024];
-        int[] tag = new int[1024];
+        static final int INITIAL = 1024;
+        /** The most synapses a network may have (arrays are indexed by int). */
+        static final int MAX = 1 << 30;
+        int[] pre;
+        int[] post;
+        double[] weight;
+        double[] delay;
+        boolean[] inhibitory;
+        int[] tag;
         int size;
+
+        Growable(int capacity) {
+            pre = new int[capacity];
+            post = new int[capacity];
+            weight = new double[capacity];
+            delay = new double[capacity];
+            inhibitory = new boolean[capacity];
+            tag = new int[capacity];
+        }
 
         void add(int i, int j, double w, double d, boolean inh, int t) {
             if (size == pre.length) {
-                int cap = size * 2;
-                if (cap < 0) {
+                if (size >= MAX) {
                     throw new InvalidNetworkException("the network has more than 2^30 synapses");
                 }
+                int cap = (int) Math.min(2L * size, MAX);
                 pre = Arrays.copyOf(pre, cap);
                 post = Arrays.copyOf(post, cap);
                 weight = Arrays.copyOf(weight, cap);

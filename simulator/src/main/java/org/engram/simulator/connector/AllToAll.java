@@ -10,6 +10,11 @@ public record AllToAll(boolean allowSelfConnections) implements Connector {
     }
 
     @Override
+    public long maxConnections(int preSize, int postSize) {
+        return (long) preSize * postSize;
+    }
+
+    @Override
     public String typeName() {
         return "AllToAll";
     }

@@ -46,6 +46,14 @@ public sealed interface Connector permits OneToOne, AllToAll, FixedProbability, 
     /** Checks the connector against the sizes of its selections; the message names the rule. */
     default void check(int preSize, int postSize) {}
 
+    /**
+     * At most how many connections {@link #connect} gives between selections of these sizes, or -1
+     * where that is not known before drawing them: the build then sizes its arrays once.
+     */
+    default long maxConnections(int preSize, int postSize) {
+        return -1;
+    }
+
     /** Enumerates the connections between selections of the given sizes. */
     void connect(int preSize, int postSize, SameNeuron same, RandomGenerator rng, Sink sink);
 }

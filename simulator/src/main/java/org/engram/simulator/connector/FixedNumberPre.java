@@ -19,6 +19,11 @@ public record FixedNumberPre(int n, boolean allowSelfConnections) implements Con
     }
 
     @Override
+    public long maxConnections(int preSize, int postSize) {
+        return (long) n * postSize;
+    }
+
+    @Override
     public String typeName() {
         return "FixedNumberPre";
     }

@@ -22,6 +22,11 @@ public record FromList(List<Connection> connections) implements Connector {
     }
 
     @Override
+    public long maxConnections(int preSize, int postSize) {
+        return connections.size();
+    }
+
+    @Override
     public String typeName() {
         return "FromList";
     }

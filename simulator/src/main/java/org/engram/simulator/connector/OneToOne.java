@@ -6,6 +6,11 @@ import org.engram.simulator.network.InvalidNetworkException;
 /** PyNN's OneToOneConnector: pre i to post i; both selections have the same size. */
 public record OneToOne() implements Connector {
     @Override
+    public long maxConnections(int preSize, int postSize) {
+        return preSize; // the sizes are equal (check)
+    }
+
+    @Override
     public String typeName() {
         return "OneToOne";
     }
