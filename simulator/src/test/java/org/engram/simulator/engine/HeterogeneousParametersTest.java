@@ -17,10 +17,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Neurons that share their time constants but not v_thresh, v_rest, v_reset or i_offset: the
- * event engine reads those per neuron, where neurons that all share them are read once per
- * class. Each neuron of a heterogeneous population must spike as it does alone, in a population
- * of its own parameters, under the same inputs.
+ * Neurons that differ in v_thresh, v_rest, v_reset and i_offset, and some in tau_m: the event
+ * engine reads those per neuron, and the factors per class of equal time constants, where
+ * neurons that all share them are read once per class (and a network of one class reads no
+ * neuron's class). Each neuron of a heterogeneous population must spike as it does alone, in a
+ * population of its own parameters, under the same inputs.
  */
 class HeterogeneousParametersTest {
     private static final int NEURONS = 6;
@@ -32,6 +33,8 @@ class HeterogeneousParametersTest {
     private static final double[] REST = {-49, -60, -55, -49, -65, -52};
     private static final double[] RESET = {-60, -58, -62, -60, -59, -61};
     private static final double[] OFFSET = {0, 0.2, 0.1, 0, 0.35, 0.05};
+    /** Three classes of scaled neurons (25 ms: tau_m not a multiple of tau_syn_I). */
+    private static final double[] TAU_M = {20, 20, 30, 20, 25, 30};
 
     @ParameterizedTest
     @ValueSource(strings = {"IF_curr_exp", "IF_curr_delta"})
@@ -59,7 +62,8 @@ class HeterogeneousParametersTest {
 
     /** The given neurons (indices into the parameter tables), each with its own sources. */
     private static Network network(boolean delta, double[][][] trains, int[] neurons) {
-        StandardCell cell = (delta ? IF_curr_delta : IF_curr_exp).with("cm", 0.2, "tau_m", 20.0, "tau_refrac", 2.0)
+        StandardCell cell = (delta ? IF_curr_delta : IF_curr_exp).with("cm", 0.2, "tau_refrac", 2.0)
+                .with("tau_m", Param.perNeuron(pick(TAU_M, neurons)))
                 .with("v_thresh", Param.perNeuron(pick(THRESH, neurons)))
                 .with("v_rest", Param.perNeuron(pick(REST, neurons)))
                 .with("v_reset", Param.perNeuron(pick(RESET, neurons)))
