@@ -372,8 +372,8 @@ public final class BuiltNetwork {
 
         Synapses(Network net, Flat flat) {
             List<Projection> projections = net.projections();
-            Growable st = new Growable(initialCapacity(net, false));
-            Growable pl = new Growable(initialCapacity(net, true));
+            Growable st = new Growable(initialCapacity(net, false), false);
+            Growable pl = new Growable(initialCapacity(net, true), true);
             List<STDPMechanism> ruleList = new ArrayList<>();
             plasticIndexOfConnection = new int[projections.size()][];
             for (int k = 0; k < projections.size(); k++) {
@@ -391,9 +391,9 @@ public final class BuiltNetwork {
                     Arrays.setAll(idx, c -> first + c);
                     plasticIndexOfConnection[k] = idx; // positions before sorting; remapped below
                 } else {
-                    int projection = k;
+                    // the receptor in the weight's sign
                     generate(net, k, pr, net.timestepMs(), (i, j, w, d) -> st.add(preOff + pr.pre().index(i),
-                            postOff + pr.post().index(j), inhibitory ? -w : w, d, inhibitory, projection));
+                            postOff + pr.post().index(j), inhibitory ? -w : w, d, false, 0));
                 }
             }
             rules = ruleList.toArray(new STDPMechanism[0]);
@@ -606,17 +606,18 @@ public final class BuiltNetwork {
         int[] post;
         double[] weight;
         double[] delay;
+        /** Kept for plastic synapses only (a static one has its receptor in its weight's sign). */
         boolean[] inhibitory;
         int[] tag;
         int size;
 
-        Growable(int capacity) {
+        Growable(int capacity, boolean withRule) {
             pre = new int[capacity];
             post = new int[capacity];
             weight = new double[capacity];
             delay = new double[capacity];
-            inhibitory = new boolean[capacity];
-            tag = new int[capacity];
+            inhibitory = new boolean[withRule ? capacity : 0];
+            tag = new int[withRule ? capacity : 0];
         }
 
         void add(int i, int j, double w, double d, boolean inh, int t) {
@@ -629,15 +630,20 @@ public final class BuiltNetwork {
                 post = Arrays.copyOf(post, cap);
                 weight = Arrays.copyOf(weight, cap);
                 delay = Arrays.copyOf(delay, cap);
-                inhibitory = Arrays.copyOf(inhibitory, cap);
-                tag = Arrays.copyOf(tag, cap);
+                if (tag.length > 0) {
+                    inhibitory = Arrays.copyOf(inhibitory, cap);
+                    tag = Arrays.copyOf(tag, cap);
+                }
             }
             pre[size] = i;
             post[size] = j;
             weight[size] = w;
             delay[size] = d;
-            inhibitory[size] = inh;
-            tag[size++] = t;
+            if (tag.length > 0) {
+                inhibitory[size] = inh;
+                tag[size] = t;
+            }
+            size++;
         }
 
         int[] rowStart(int n) {
