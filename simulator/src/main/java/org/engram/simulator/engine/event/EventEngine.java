@@ -277,8 +277,19 @@ public final class EventEngine extends EngineBase {
      */
     private void touch(int g) {
         ScaledMembranes m = scaled;
-        touched += m.state[ScaledMembranes.record(g) + NEED] + m.room(g) + refractoryUntil[g]
-                + (m.clamped[g] ? 1 : 0) + (m.inhibited[g] ? 1 : 0) + neurons.timeOf(g) + neurons.kindOf(g);
+        touched += m.state[ScaledMembranes.record(g) + NEED] + m.room(g)
+                + (mayBeRefractory(g, m.classOf(g)) ? refractoryUntil[g] : 0) + (m.inhibited[g] ? 1 : 0)
+                + neurons.timeOf(g) + neurons.kindOf(g);
+    }
+
+    /**
+     * Whether scaled neuron g (of class k) may be refractory, so that its end must be read: a
+     * neuron with exponential synapses is clamped for as long as it is (its check at the end
+     * unclamps it); one with delta synapses is never clamped, and its bound checks, planned from
+     * the end of the period, may be taken early, within it.
+     */
+    private boolean mayBeRefractory(int g, int k) {
+        return scaled.delta[k] || scaled.clamped[g];
     }
 
     private static boolean earlier(double t1, long o1, double t2, long o2) {
@@ -726,12 +737,12 @@ public final class EventEngine extends EngineBase {
      */
     private void check(int j, double t) {
         ScaledMembranes m = scaled;
-        if (t < refractoryUntil[j]) {
+        int k = m.classOf(j);
+        if (mayBeRefractory(j, k) && t < refractoryUntil[j]) {
             m.planRefractory(j);
             neurons.schedule(j, refractoryUntil[j], CHECK);
             return;
         }
-        int k = m.classOf(j);
         m.factorsAt(k, t);
         if (m.clamped[j]) {
             unclamp(j);
