@@ -28,12 +28,13 @@ import org.engram.simulator.synapse.SynapseType;
  * compressed rows by source neuron.
  *
  * <p>Static synapses: row {@code i} holds {@code staticRowStart[i] .. staticRowStart[i+1]}, sorted
- * by delay, then projection order, then connection order. {@code staticWeight} carries the
- * receptor in its sign (negative = inhibitory), so a static synapse costs a target and a weight;
- * equal delays of a row form one delivery group ({@code groupRowStart}, {@code groupFirst},
- * {@code groupDelayMs}, and {@code groupWeight} where its synapses share one weight). Plastic
- * synapses have their own rows ({@code plastic...}), since they carry a rule and per-synapse
- * state.
+ * by delay, then projection order, then connection order. Equal delays of a row form one
+ * delivery group ({@code groupRowStart}, {@code groupFirst}, {@code groupDelayMs}). A weight
+ * carries the receptor in its sign (negative = inhibitory): a group whose synapses share one
+ * weight keeps it once ({@code groupWeight}), so that each of its synapses costs its target alone;
+ * the others keep one per synapse ({@code staticWeight} from {@code groupWeightStart}), a target
+ * and a weight. Plastic synapses have their own rows ({@code plastic...}), since they carry a
+ * rule and per-synapse state.
  *
  * <p>Built once; the engines read it and keep their mutable state apart. Every random draw comes
  * from {@link Seeds} streams of the network's seed, so equal seeds give equal networks.
@@ -77,6 +78,7 @@ public final class BuiltNetwork {
     // static synapses
     public final int[] staticRowStart;
     public final int[] staticTarget;
+    /** The signed weights of the groups whose synapses do not share one, group after group. */
     public final double[] staticWeight;
     public final int[] groupRowStart;
     public final int[] groupFirst;
@@ -87,6 +89,12 @@ public final class BuiltNetwork {
      * targets, and its per-synapse arithmetic is the same for all of them.
      */
     public final double[] groupWeight;
+    /**
+     * Where in {@link #staticWeight} the weights of group k start, its synapse {@code s} (from
+     * {@code groupFirst[k]}) having the weight at {@code s - groupFirst[k] + groupWeightStart[k]};
+     * -1 where they share {@code groupWeight[k]}.
+     */
+    public final int[] groupWeightStart;
 
     // plastic synapses
     public final int[] plasticRowStart;
@@ -132,6 +140,7 @@ public final class BuiltNetwork {
         this.groupFirst = syn.groupFirst;
         this.groupDelayMs = syn.groupDelay;
         this.groupWeight = syn.groupWeight;
+        this.groupWeightStart = syn.groupWeightStart;
         this.plasticRowStart = syn.plasticRowStart;
         this.plasticTarget = syn.plasticTarget;
         this.plasticWeight = syn.plasticWeight;
@@ -361,6 +370,7 @@ public final class BuiltNetwork {
         int[] groupFirst;
         double[] groupDelay;
         double[] groupWeight;
+        int[] groupWeightStart;
         int[] plasticRowStart;
         int[] plasticTarget;
         double[] plasticWeight;
@@ -482,12 +492,27 @@ public final class BuiltNetwork {
             groupFirst = first.toArray();
             groupDelay = delay.toArray();
             groupWeight = new double[groupFirst.length];
+            groupWeightStart = new int[groupFirst.length];
+            int varied = 0;
             for (int i = 0; i < n; i++) {
                 for (int k = groupRowStart[i]; k < groupRowStart[i + 1]; k++) {
-                    groupWeight[k] = sharedWeight(groupFirst[k],
-                            groupEnd(groupRowStart, groupFirst, staticRowStart, i, k));
+                    int end = groupEnd(groupRowStart, groupFirst, staticRowStart, i, k);
+                    groupWeight[k] = sharedWeight(groupFirst[k], end);
+                    groupWeightStart[k] = Double.isNaN(groupWeight[k]) ? varied : -1;
+                    varied += Double.isNaN(groupWeight[k]) ? end - groupFirst[k] : 0;
                 }
             }
+            // only the groups whose weights differ keep theirs
+            double[] kept = new double[varied];
+            for (int i = 0; i < n; i++) {
+                for (int k = groupRowStart[i]; k < groupRowStart[i + 1]; k++) {
+                    if (groupWeightStart[k] >= 0) {
+                        int end = groupEnd(groupRowStart, groupFirst, staticRowStart, i, k);
+                        System.arraycopy(staticWeight, groupFirst[k], kept, groupWeightStart[k], end - groupFirst[k]);
+                    }
+                }
+            }
+            staticWeight = kept;
         }
 
         /** The weight of synapses from..to-1 where they are all equal, else NaN. */

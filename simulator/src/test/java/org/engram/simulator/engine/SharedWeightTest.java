@@ -14,6 +14,7 @@ import org.engram.simulator.build.BuiltNetwork;
 import org.engram.simulator.connector.FromList;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Population;
+import org.engram.simulator.neuron.Param;
 import org.engram.simulator.neuron.StandardCell;
 import org.engram.simulator.record.PopulationSpikes;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,12 +34,13 @@ class SharedWeightTest {
     private static final double DELAY = 1.0;
 
     @ParameterizedTest
-    @CsvSource({"IF_curr_exp, event", "IF_curr_delta, event", "IF_curr_exp, grid", "IF_curr_delta, grid"})
-    void groupsOfOneWeightGiveTheSpikesOfGroupsOfManyWeights(String model, Mode mode) {
+    @CsvSource({"IF_curr_exp, event, 1", "IF_curr_delta, event, 1", "IF_curr_exp, grid, 1", "IF_curr_delta, grid, 1",
+        "IF_curr_exp, event, 2", "IF_curr_delta, event, 2"})
+    void groupsOfOneWeightGiveTheSpikesOfGroupsOfManyWeights(String model, Mode mode, int classes) {
         boolean delta = model.equals("IF_curr_delta");
         double[][] trains = trains();
-        Network mixed = network(delta, trains, false);
-        Network single = network(delta, trains, true);
+        Network mixed = network(delta, classes, trains, false);
+        Network single = network(delta, classes, trains, true);
         assertTrue(Arrays.stream(BuiltNetwork.build(mixed).groupWeight).allMatch(Double::isNaN),
                 "every group of the first network has several weights");
         assertTrue(Arrays.stream(BuiltNetwork.build(single).groupWeight).noneMatch(Double::isNaN),
@@ -65,11 +67,16 @@ class SharedWeightTest {
     /**
      * Every source reaches every target, with a weight that depends on the target: through one
      * source per train ({@code copies} false: groups of TARGETS synapses, weights differing), or
-     * through a copy of each train per target (groups of one synapse).
+     * through a copy of each train per target (groups of one synapse). With two classes, every
+     * other target has tau_m 30 ms instead of 20 (the engine then delivers neuron by neuron).
      */
-    private static Network network(boolean delta, double[][] trains, boolean copies) {
-        StandardCell cell = (delta ? IF_curr_delta : IF_curr_exp).with("cm", 0.2, "tau_m", 20.0, "v_rest", -49.0,
-                "v_thresh", -50.0, "v_reset", -60.0, "tau_refrac", 2.0);
+    private static Network network(boolean delta, int classes, double[][] trains, boolean copies) {
+        double[] tauM = new double[TARGETS];
+        for (int j = 0; j < TARGETS; j++) {
+            tauM[j] = classes == 2 && j % 2 == 1 ? 30 : 20;
+        }
+        StandardCell cell = (delta ? IF_curr_delta : IF_curr_exp).with("cm", 0.2, "v_rest", -49.0,
+                "v_thresh", -50.0, "v_reset", -60.0, "tau_refrac", 2.0).with("tau_m", Param.perNeuron(tauM));
         if (!delta) {
             cell = cell.with("tau_syn_E", 5.0).with("tau_syn_I", 10.0);
         }

@@ -390,33 +390,34 @@ public final class EventEngine extends EngineBase {
     private void deliver(int k, int g, double w, double t) {
         if (k >= 0) {
             int to = net.groupEnd(g, k);
-            deliverRun(net.staticTarget, net.staticWeight, net.groupWeight[k], net.groupFirst[k], to,
-                    scaled.singleClassTargets, t);
+            deliverRun(net.staticTarget, net.staticWeight, net.groupWeightStart[k] - net.groupFirst[k],
+                    net.groupWeight[k], net.groupFirst[k], to, scaled.singleClassTargets, t);
         } else if (!Double.isNaN(w)) {
             int s = -1 - k;
             receive(net.plasticTarget[s], net.plasticInhibitory[s] ? -w : w, t);
             synapticEvents++;
         } else {
             // plastic synapses -1-k to g-1, which share a delay, with the weights their pre spike sent
-            deliverRun(net.plasticTarget, sentWeight, Double.NaN, -1 - k, g, scaled.singleClassPlasticTargets, t);
+            deliverRun(net.plasticTarget, sentWeight, 0, Double.NaN, -1 - k, g, scaled.singleClassPlasticTargets, t);
         }
     }
 
     /**
-     * Synapses from..to-1 of one spike, with these targets and signed weights, receive it at t.
+     * Synapses from..to-1 of one spike, with these targets, receive it at t: all the weight
+     * {@code shared}, or where that is NaN, synapse s its signed weight at {@code s + weightOffset}.
      * When every target is scaled and of class 0 the factors are those of t for all, and the
-     * multiply-adds come first (see depositScaled); when they all carry one weight ({@code shared},
-     * else NaN) the weights are not read and the deposit's arithmetic is the same for all.
+     * multiply-adds come first (see depositScaled); with one weight its arithmetic is the same for
+     * all.
      */
-    private void deliverRun(int[] target, double[] signedWeight, double shared, int from, int to, boolean singleClass,
-            double t) {
+    private void deliverRun(int[] target, double[] signedWeight, int weightOffset, double shared, int from, int to,
+            boolean singleClass, double t) {
         if (singleClass) {
             useClass(0, t);
             int reached = 0;
             if (Double.isNaN(shared)) {
                 for (int s = from; s < to; s++) {
                     int j = target[s];
-                    if (depositScaled(j, signedWeight[s], t)) {
+                    if (depositScaled(j, signedWeight[s + weightOffset], t)) {
                         replans[reached++] = j;
                     }
                 }
@@ -433,7 +434,7 @@ public final class EventEngine extends EngineBase {
             }
         } else {
             for (int s = from; s < to; s++) {
-                receive(target[s], signedWeight[s], t);
+                receive(target[s], Double.isNaN(shared) ? signedWeight[s + weightOffset] : shared, t);
             }
         }
         synapticEvents += to - from;

@@ -361,8 +361,9 @@ public final class GridEngine extends EngineBase {
             int to = net.groupEnd(g, k);
             double shared = net.groupWeight[k];
             if (Double.isNaN(shared)) {
+                int weightOffset = net.groupWeightStart[k] - from;
                 for (int syn = from; syn < to; syn++) {
-                    double w = net.staticWeight[syn];
+                    double w = net.staticWeight[syn + weightOffset];
                     addInput(w >= 0 ? ringE : ringI, slot, net.staticTarget[syn], Math.abs(w));
                 }
             } else {
