@@ -10,9 +10,6 @@ fi
 for jar in "$1" "$2"; do
   [ -f "$jar" ] || { echo "bench/paired.sh: no such jar: $jar" >&2; exit 2; }
 done
-# the JVM options the launcher gives users (./engram): huge pages where the kernel offers them
-opts=()
-if grep -qE '\[(always|madvise)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
-  opts+=(-XX:+UseTransparentHugePages)
-fi
-exec java -Xmx4g -Djava.awt.headless=true ${opts[@]+"${opts[@]}"} "$(dirname "$0")/paired/PairedRuns.java" "$@"
+# the JVM options the launcher gives users (./engram)
+source "$(dirname "$0")/../examples/jvm-options.sh"
+exec java -Xmx4g -Djava.awt.headless=true ${jvm_opts[@]+"${jvm_opts[@]}"} "$(dirname "$0")/paired/PairedRuns.java" "$@"

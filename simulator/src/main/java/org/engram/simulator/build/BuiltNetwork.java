@@ -403,7 +403,7 @@ public final class BuiltNetwork {
                 } else {
                     // the receptor in the weight's sign
                     generate(net, k, pr, net.timestepMs(), (i, j, w, d) -> st.add(preOff + pr.pre().index(i),
-                            postOff + pr.post().index(j), inhibitory ? -w : w, d, false, 0));
+                            postOff + pr.post().index(j), inhibitory ? -w : w, d));
                 }
             }
             rules = ruleList.toArray(new STDPMechanism[0]);
@@ -498,8 +498,11 @@ public final class BuiltNetwork {
                 for (int k = groupRowStart[i]; k < groupRowStart[i + 1]; k++) {
                     int end = groupEnd(groupRowStart, groupFirst, staticRowStart, i, k);
                     groupWeight[k] = sharedWeight(groupFirst[k], end);
-                    groupWeightStart[k] = Double.isNaN(groupWeight[k]) ? varied : -1;
-                    varied += Double.isNaN(groupWeight[k]) ? end - groupFirst[k] : 0;
+                    groupWeightStart[k] = -1;
+                    if (Double.isNaN(groupWeight[k])) {
+                        groupWeightStart[k] = varied;
+                        varied += end - groupFirst[k];
+                    }
                 }
             }
             // only the groups whose weights differ keep theirs
@@ -634,7 +637,10 @@ public final class BuiltNetwork {
         int[] post;
         double[] weight;
         double[] delay;
-        /** Kept for plastic synapses only (a static one has its receptor in its weight's sign). */
+        /**
+         * The receptor and rule of each connection, kept for plastic synapses only (null for static
+         * ones, which carry the receptor in the weight's sign).
+         */
         boolean[] inhibitory;
         int[] tag;
         int size;
@@ -644,34 +650,42 @@ public final class BuiltNetwork {
             post = new int[capacity];
             weight = new double[capacity];
             delay = new double[capacity];
-            inhibitory = new boolean[withRule ? capacity : 0];
-            tag = new int[withRule ? capacity : 0];
+            inhibitory = withRule ? new boolean[capacity] : null;
+            tag = withRule ? new int[capacity] : null;
         }
 
-        void add(int i, int j, double w, double d, boolean inh, int t) {
+        /** Adds a static connection. */
+        void add(int i, int j, double w, double d) {
             if (size == pre.length) {
-                if (size >= MAX) {
-                    throw new InvalidNetworkException("the network has more than 2^30 synapses");
-                }
-                int cap = (int) Math.min(2L * size, MAX);
-                pre = Arrays.copyOf(pre, cap);
-                post = Arrays.copyOf(post, cap);
-                weight = Arrays.copyOf(weight, cap);
-                delay = Arrays.copyOf(delay, cap);
-                if (tag.length > 0) {
-                    inhibitory = Arrays.copyOf(inhibitory, cap);
-                    tag = Arrays.copyOf(tag, cap);
-                }
+                grow();
             }
             pre[size] = i;
             post[size] = j;
             weight[size] = w;
             delay[size] = d;
-            if (tag.length > 0) {
-                inhibitory[size] = inh;
-                tag[size] = t;
-            }
             size++;
+        }
+
+        /** Adds a plastic connection, with its receptor and rule. */
+        void add(int i, int j, double w, double d, boolean inh, int rule) {
+            add(i, j, w, d);
+            inhibitory[size - 1] = inh;
+            tag[size - 1] = rule;
+        }
+
+        private void grow() {
+            if (size >= MAX) {
+                throw new InvalidNetworkException("the network has more than 2^30 synapses");
+            }
+            int cap = (int) Math.min(2L * size, MAX);
+            pre = Arrays.copyOf(pre, cap);
+            post = Arrays.copyOf(post, cap);
+            weight = Arrays.copyOf(weight, cap);
+            delay = Arrays.copyOf(delay, cap);
+            if (tag != null) {
+                inhibitory = Arrays.copyOf(inhibitory, cap);
+                tag = Arrays.copyOf(tag, cap);
+            }
         }
 
         int[] rowStart(int n) {

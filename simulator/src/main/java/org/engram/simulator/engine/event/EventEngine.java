@@ -414,27 +414,20 @@ public final class EventEngine extends EngineBase {
         if (singleClass) {
             useClass(0, t);
             int reached = 0;
-            if (Double.isNaN(shared)) {
-                for (int s = from; s < to; s++) {
-                    int j = target[s];
-                    if (depositScaled(j, signedWeight[s + weightOffset], t)) {
-                        replans[reached++] = j;
-                    }
-                }
-            } else {
-                for (int s = from; s < to; s++) {
-                    int j = target[s];
-                    if (depositScaled(j, shared, t)) {
-                        replans[reached++] = j;
-                    }
+            boolean varied = Double.isNaN(shared);
+            for (int s = from; s < to; s++) {
+                int j = target[s];
+                if (depositScaled(j, varied ? signedWeight[s + weightOffset] : shared, t)) {
+                    replans[reached++] = j;
                 }
             }
             for (int q = 0; q < reached; q++) {
                 replanIfReached(replans[q], t);
             }
         } else {
+            boolean varied = Double.isNaN(shared);
             for (int s = from; s < to; s++) {
-                receive(target[s], Double.isNaN(shared) ? signedWeight[s + weightOffset] : shared, t);
+                receive(target[s], varied ? signedWeight[s + weightOffset] : shared, t);
             }
         }
         synapticEvents += to - from;

@@ -208,8 +208,8 @@ final class ScaledMembranes {
         Arrays.fill(factorTime, Double.NaN);
         double[] vInfs = new double[n];
         double[] rooms = new double[n];
-        singleClassTargets = classes == 1 && allScaled(net.staticTarget);
-        singleClassPlasticTargets = classes == 1 && allScaled(net.plasticTarget);
+        singleClassTargets = oneClass && allScaled(net.staticTarget);
+        singleClassPlasticTargets = oneClass && allScaled(net.plasticTarget);
         state = new double[n << STRIDE_SHIFT];
         clamped = new boolean[n];
         inhibited = new boolean[n];
