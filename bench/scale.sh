@@ -1,29 +1,35 @@
 #!/usr/bin/env bash
 # How wall time grows with the network's size: one benchmark at several sizes.
 #
-#   bench/scale.sh [--brian] [--runs R] [--bench NAME] [--mode event|grid] [N ...]
+#   bench/scale.sh [--brian] [--floor] [--runs R] [--bench NAME] [--mode event|grid] [N ...]
 #
 # For each N (default 1000 3000 10000 30000 100000 neurons; every neuron keeps its 80 inputs, so
 # the synapses and the synaptic events grow as N) runs `engram bench NAME --neurons N` R times
 # (default 3, through ./engram with -Xmx4g) and prints the median wall time, the synaptic events,
-# the wall time per event and the peak heap; at the end, how much the time per event grew from the
-# smallest N to the largest (1.00: linear in the events). --brian also runs the same network in
-# Brian2 (compiled once per N, not timed), alternating with Engram, and divides its time by
-# Engram's event count (the networks and rates are the same). Default bench: cuba, event mode.
+# the wall time per event, the engine's own events per synaptic event (the work per event: flat
+# when the algorithm is linear in the events) and the peak heap; at the end, how much the time per
+# event grew from the smallest N to the largest (1.00: linear in the events). --brian also runs
+# the same network in Brian2 (compiled once per N, not timed), alternating with Engram, and
+# divides its time by Engram's event count (the networks and rates are the same). --floor adds
+# the time per deposit of bench/floor/RandomDeposits.java at each N: the same random
+# read-modify-writes of 64-byte neuron records with nothing else running, that is, what the
+# memory alone costs as the records outgrow the caches. Default bench: cuba, event mode.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 runs=3
 name=cuba
 mode=event
 brian=no
+floor=no
 sizes=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --brian) brian=yes ;;
+    --floor) floor=yes ;;
     --runs) runs="$2"; shift ;;
     --bench) name="$2"; shift ;;
     --mode) mode="$2"; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     -*) echo "scale.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     *) sizes+=("$1") ;;
   esac
@@ -33,7 +39,13 @@ done
 require_jar
 [ "$brian" = yes ] && require_brian
 
-printf '%9s %11s %13s %10s %9s %9s' neurons synapses syn_events engram_s ns/event heap_mb
+declare -A floor_ns=()
+if [ "$floor" = yes ]; then
+  while read -r n ns; do floor_ns[$n]=$ns; done < <(java -Xmx4g "$root/bench/floor/RandomDeposits.java" "${sizes[@]}")
+fi
+
+printf '%9s %11s %13s %10s %9s %10s %9s' neurons synapses syn_events engram_s ns/event ev/syn_ev heap_mb
+[ "$floor" = yes ] && printf ' %9s' floor_ns
 [ "$brian" = yes ] && printf ' %10s %9s' brian2_s ns/event
 printf '\n'
 first_e=""; last_e=""; first_b=""; last_b=""
@@ -48,9 +60,11 @@ for n in "${sizes[@]}"; do
   events=$(echo "$line" | field synaptic_events)
   e_med=$(printf '%s\n' "${e_times[@]}" | median)
   e_ns=$(awk -v w="$e_med" -v e="$events" 'BEGIN {printf "%.1f", w / e * 1e9}')
-  printf '%9d %11d %13d %10.4f %9s %9.1f' "$n" "$(echo "$line" | field synapses)" "$events" "$e_med" "$e_ns" \
-    "$(echo "$line" | field heap_mb)"
+  per_event=$(awk -v q="$(echo "$line" | field engine_events)" -v e="$events" 'BEGIN {printf "%.3f", q / e}')
+  printf '%9d %11d %13d %10.4f %9s %10s %9.1f' "$n" "$(echo "$line" | field synapses)" "$events" "$e_med" "$e_ns" \
+    "$per_event" "$(echo "$line" | field heap_mb)"
   first_e=${first_e:-$e_ns}; last_e=$e_ns
+  [ "$floor" = yes ] && printf ' %9s' "${floor_ns[$n]}"
   if [ "$brian" = yes ]; then
     b_med=$(printf '%s\n' "${b_times[@]}" | median)
     b_ns=$(awk -v w="$b_med" -v e="$events" 'BEGIN {printf "%.1f", w / e * 1e9}')
@@ -62,4 +76,5 @@ done
 growth() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", b / a}'; }
 printf 'time per synaptic event, %s to %s neurons: Engram x%s' "${sizes[0]}" "${sizes[-1]}" "$(growth "$first_e" "$last_e")"
 [ "$brian" = yes ] && printf ', Brian2 x%s' "$(growth "$first_b" "$last_b")"
+[ "$floor" = yes ] && printf ', floor x%s' "$(growth "${floor_ns[${sizes[0]}]}" "${floor_ns[${sizes[-1]}]}")"
 printf ' (1.00: wall time linear in the synaptic events; medians of %s runs)\n' "$runs"

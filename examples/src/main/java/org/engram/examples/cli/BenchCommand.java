@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code engram bench NAME}: builds and runs one of Brette et al. 2007's benchmark networks
  * ({@link BenchNetworks}) and prints how long building and running took, the activity (spikes,
- * mean rate) and the work done (synaptic events, events per wall second, real-time factor, heap).
+ * mean rate) and the work done (synaptic events, events per wall second, real-time factor, heap,
+ * and the engine's own events per synaptic event).
  *
  * <p>Heap figures come from the JVM's memory pools: {@code heap_mb} is the peak of the heap in
  * use from the start of the build to the end of the run (the sum of the heap pools' peaks, so an
@@ -63,7 +64,7 @@ final class BenchCommand implements Callable<Integer> {
     /** The figures of one benchmark run. */
     record Result(String name, String mode, double dtMs, int neurons, long synapses, double timeMs, double buildS,
             double wallS, long spikes, double rateHz, long synapticEvents, double eventsPerS, double realtimeFactor,
-            double heapMb, double networkMb) {
+            double heapMb, double networkMb, long engineEvents) {
 
         double bytesPerSynapse() {
             return networkMb * 1024 * 1024 / synapses;
@@ -73,10 +74,10 @@ final class BenchCommand implements Callable<Integer> {
             return String.format(Locale.ROOT, "{\"bench\": \"%s\", \"mode\": \"%s\", \"dt_ms\": %s, \"neurons\": %d, "
                     + "\"synapses\": %d, \"time_ms\": %s, \"build_s\": %.4f, \"wall_s\": %.4f, \"spikes\": %d, "
                     + "\"rate_hz\": %.3f, \"synaptic_events\": %d, \"events_per_s\": %.0f, \"realtime_factor\": %.4f, "
-                    + "\"heap_mb\": %.1f, \"network_mb\": %.1f, \"bytes_per_synapse\": %.2f}",
+                    + "\"heap_mb\": %.1f, \"network_mb\": %.1f, \"bytes_per_synapse\": %.2f, \"engine_events\": %d}",
                     name, mode, mode.equals("grid") ? Double.toString(dtMs) : "null", neurons, synapses,
                     Double.toString(timeMs), buildS, wallS, spikes, rateHz, synapticEvents, eventsPerS, realtimeFactor,
-                    heapMb, networkMb, bytesPerSynapse());
+                    heapMb, networkMb, bytesPerSynapse(), engineEvents);
         }
 
         void print(PrintStream out) {
@@ -91,6 +92,9 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  real-time factor  %10.4f (wall / biological)%n", realtimeFactor);
             out.printf(Locale.ROOT, "  peak heap         %10.1f MB (network %.1f MB, %.1f bytes per synapse)%n",
                     heapMb, networkMb, bytesPerSynapse());
+            out.printf(Locale.ROOT, "  engine events     %10d (%.3f per synaptic event; %s)%n", engineEvents,
+                    engineEvents / (double) synapticEvents,
+                    mode.equals("grid") ? "neuron updates" : "queue events: deliveries, checks, spikes");
         }
     }
 
@@ -150,7 +154,7 @@ final class BenchCommand implements Callable<Integer> {
         double rate = (s.spikes() - kickSpikes(sim)) / (double) neurons / (timeMs / 1000.0);
         return new Result(name, mode.name(), dtMs, neurons, s.synapses(), timeMs, buildS, s.wallSeconds(), s.spikes(),
                 rate, s.synapticEvents(), s.synapticEvents() / s.wallSeconds(), s.wallSeconds() / (timeMs / 1000.0),
-                heapMb, networkMb);
+                heapMb, networkMb, s.eventsProcessed());
     }
 
     private static long kickSpikes(Simulation sim) {
