@@ -133,18 +133,30 @@ final class CondExpMembrane {
         double[][] rule = h * rate <= SHORT_STEP_RATE ? GL4 : GL6;
         double[] nodes = rule[0];
         double[] weights = rule[1];
+        int last = nodes.length - 1;
         double integral = 0;
-        for (int q = 0; q < nodes.length; q++) {
+        // the rule is symmetric (node last - q is 1 - node q): the mirror node's decays are the
+        // step's divided by this node's, a division where an exponential was
+        for (int q = 0; q < nodes.length / 2; q++) {
             double u = nodes[q] * h;
             double uI = Math.exp(-u / tauI);
             double uE = decayE(u, uI);
-            double aU = u / tauM + cE * (1 - uE) + cI * (1 - uI);
-            double beta = vRest / tauM + (gE * uE * eE + gI * uI * eI + iOffset) / cm;
-            integral += weights[q] * beta * Math.exp(aU - aH);
+            integral += weights[q] * integrand(u, uE, uI, cE, cI, gE, gI, aH)
+                    + weights[last - q] * integrand(h - u, xE / uE, xI / uI, cE, cI, gE, gI, aH);
         }
         stepGE = gE * xE;
         stepGI = gI * xI;
         return Math.exp(-aH) * v + h * integral;
+    }
+
+    /**
+     * The quadrature's integrand {@code beta(u) exp(A(u) - A(h))} at u, whose decays
+     * {@code exp(-u/tau_E)} and {@code exp(-u/tau_I)} are uE and uI.
+     */
+    private double integrand(double u, double uE, double uI, double cE, double cI, double gE, double gI, double aH) {
+        double aU = u / tauM + cE * (1 - uE) + cI * (1 - uI);
+        double beta = vRest / tauM + (gE * uE * eE + gI * uI * eI + iOffset) / cm;
+        return beta * Math.exp(aU - aH);
     }
 
     /** v after {@code s} ms from (v, gE, gI), ignoring the threshold. */
