@@ -33,10 +33,17 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
+// the heap and huge pages that ./engram gives the engine (examples/jvm-options.sh)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "-XX:+UseTransparentHugePages"})
 public class RandomDeposits {
     private static final int FAN_OUT = 80;
     private static final int STRIDE = 8;
+    // the engine's offsets in a record (ScaledMembranes): the fields an excitatory deposit touches
+    private static final int MH = 0;
+    private static final int EH = 1;
+    private static final int BH = 3;
+    private static final int NEED = 5;
+    private static final int ED = 6;
     private static final int SPIKES = 1 << 16;
 
     @Param({"1000", "3000", "10000", "30000", "100000"})
@@ -51,8 +58,8 @@ public class RandomDeposits {
         SplittableRandom random = new SplittableRandom(2007);
         state = new double[STRIDE * neurons];
         for (int r = 0; r < state.length; r += STRIDE) {
-            state[r + 5] = Double.POSITIVE_INFINITY; // need: never reached, so every call does the same work
-            state[r + 6] = 0.5;
+            state[r + NEED] = Double.POSITIVE_INFINITY; // never reached: every call does the same work
+            state[r + ED] = 0.5;
         }
         target = new int[FAN_OUT * neurons];
         for (int s = 0; s < target.length; s++) {
@@ -76,11 +83,11 @@ public class RandomDeposits {
         for (int g : source) {
             for (int s = g * FAN_OUT; s < (g + 1) * FAN_OUT; s++) {
                 int r = target[s] * STRIDE;
-                state[r + 1] += e;
-                state[r] += d;
-                double bh = state[r + 3] + d - e * state[r + 6];
-                state[r + 3] = bh;
-                if (bh >= state[r + 5]) {
+                state[r + EH] += e;
+                state[r + MH] += d;
+                double bh = state[r + BH] + d - e * state[r + ED];
+                state[r + BH] = bh;
+                if (bh >= state[r + NEED]) {
                     reached++;
                 }
             }
