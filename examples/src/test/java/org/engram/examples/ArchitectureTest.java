@@ -85,7 +85,7 @@ class ArchitectureTest {
     void vizReadsOnlyRecordingsAndTheDescription() {
         forbid(uses("viz"), u -> u.imported().startsWith("org.engram.simulator.")
                 && !u.imported().matches("org\\.engram\\.simulator\\.(record|network|json|neuron|connector|synapse|random)\\..*")
-                && !u.imported().equals("org.engram.simulator.UserError"),
+                && !u.imported().equals("org.engram.simulator.error.UserError"),
                 "viz reads only record and the description");
     }
 

@@ -31,8 +31,8 @@ class ArchitectureTest {
             "scp", with(CODECS, "io.netty.buffer."),
             "boot", with(CODECS, "io.netty.buffer."),
             "eieio", with(CODECS, "io.netty.buffer."),
-            "transport", with(CODECS, "io.netty.", "org.engram.simulator.UserError"),
-            "transceiver", with(CODECS, SP + "transport", "org.engram.simulator.UserError"),
+            "transport", with(CODECS, "io.netty.", "org.engram.simulator.error.UserError"),
+            "transceiver", with(CODECS, SP + "transport", "org.engram.simulator.error.UserError"),
             "emulator", with(CODECS, "io.netty."));
 
     static List<String> with(List<String> base, String... more) {

@@ -26,7 +26,7 @@ class ArchitectureTest {
     static final Path MAIN = Path.of("src", "main", "java");
 
     static final List<String> SIMULATOR_ALLOWED = List.of("org.engram.simulator.record.",
-            "org.engram.simulator.network.", "org.engram.simulator.json.", "org.engram.simulator.UserError");
+            "org.engram.simulator.network.", "org.engram.simulator.json.", "org.engram.simulator.error.UserError");
 
     /** Other viz packages each package may use. */
     static final Map<String, List<String>> VIZ_ALLOWED = Map.of(
@@ -117,7 +117,7 @@ class ArchitectureTest {
         assertEquals(1, violations("figure", "import org.engram.viz.raster.RasterPlot;\n").size());
         assertEquals(1, violations("trace", "import com.fasterxml.jackson.databind.JsonNode;\n").size());
         assertEquals(List.of(), violations("report", "import org.engram.viz.raster.RasterPlot;\n"
-                + "import org.engram.simulator.record.Recording;\nimport org.engram.simulator.UserError;\n"
+                + "import org.engram.simulator.record.Recording;\nimport org.engram.simulator.error.UserError;\n"
                 + "import com.fasterxml.jackson.databind.JsonNode;\nimport java.util.List;\n"));
     }
 }

@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.engram.simulator.connector.AllToAll;
 import org.engram.simulator.connector.FixedNumberPre;
 import org.engram.simulator.network.InitialValue;
-import org.engram.simulator.network.InvalidNetworkException;
+import org.engram.simulator.error.InvalidNetworkException;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Population;
 import org.engram.simulator.network.Projection;

@@ -10,7 +10,7 @@ import org.engram.examples.bench.BenchNetworks;
 import org.engram.simulator.engine.Mode;
 import org.engram.simulator.engine.Simulation;
 import org.engram.simulator.engine.Simulator;
-import org.engram.simulator.network.InvalidNetworkException;
+import org.engram.simulator.error.InvalidNetworkException;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.record.RunStats;
 import picocli.CommandLine.Command;

@@ -20,7 +20,7 @@ import org.engram.models.ca3.Story;
 import org.engram.models.ca3.TestBench;
 import org.engram.simulator.engine.Mode;
 import org.engram.simulator.json.NetworkJson;
-import org.engram.simulator.network.InvalidNetworkException;
+import org.engram.simulator.error.InvalidNetworkException;
 import org.engram.simulator.network.Network;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

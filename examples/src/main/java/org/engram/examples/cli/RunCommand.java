@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.engram.simulator.engine.Mode;
 import org.engram.simulator.json.NetworkJson;
-import org.engram.simulator.network.InvalidNetworkException;
+import org.engram.simulator.error.InvalidNetworkException;
 import org.engram.simulator.network.Network;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -2,13 +2,14 @@ package org.engram.examples.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.engram.simulator.error.UserError;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
 /**
  * Turns the user-error family into one line and exit code 2.
  *
- * <p>A user error is any exception that implements {@link org.engram.simulator.UserError} (the
+ * <p>A user error is any exception that implements {@link org.engram.simulator.error.UserError} (the
  * modules' own exception families do) or an I/O failure on a file the user named. Everything
  * else is a bug and keeps its stack trace.
  */
@@ -27,7 +28,7 @@ final class UserErrors {
     }
 
     static boolean isUserError(Throwable e) {
-        return e instanceof org.engram.simulator.UserError
+        return e instanceof UserError
                 || e instanceof IOException
                 || e instanceof UncheckedIOException;
     }

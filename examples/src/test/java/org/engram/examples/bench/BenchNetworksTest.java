@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.engram.simulator.engine.Mode;
 import org.engram.simulator.engine.Simulator;
-import org.engram.simulator.network.InvalidNetworkException;
+import org.engram.simulator.error.InvalidNetworkException;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.record.Recording;
 import org.junit.jupiter.params.ParameterizedTest;

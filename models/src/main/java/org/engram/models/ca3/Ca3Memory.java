@@ -1,5 +1,6 @@
 package org.engram.models.ca3;
 
+import org.engram.simulator.error.InvalidNetworkException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -63,7 +64,7 @@ public final class Ca3Memory {
     public Ca3Memory(int cueSize, int contSize, double spacingMs, Mode mode, double dtMs) {
         Ca3Network.builder(cueSize, contSize); // validates the sizes
         if (spacingMs != 0 && !(spacingMs >= Operation.GAP_AFTER_LEARN_MS && Double.isFinite(spacingMs))) {
-            throw new org.engram.simulator.network.InvalidNetworkException("CA3 memory: spacing " + spacingMs
+            throw new InvalidNetworkException("CA3 memory: spacing " + spacingMs
                     + " ms; expected 0 (the tightest timing) or at least " + Operation.GAP_AFTER_LEARN_MS + " ms");
         }
         this.cueSize = cueSize;

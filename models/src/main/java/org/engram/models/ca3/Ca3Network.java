@@ -21,7 +21,7 @@ import org.engram.simulator.connector.AllToAll;
 import org.engram.simulator.connector.Connector;
 import org.engram.simulator.connector.FromList;
 import org.engram.simulator.connector.OneToOne;
-import org.engram.simulator.network.InvalidNetworkException;
+import org.engram.simulator.error.InvalidNetworkException;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Population;
 import org.engram.simulator.network.Projection;

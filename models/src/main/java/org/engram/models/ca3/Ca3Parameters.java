@@ -1,6 +1,6 @@
 package org.engram.models.ca3;
 
-import org.engram.simulator.network.InvalidNetworkException;
+import org.engram.simulator.error.InvalidNetworkException;
 import org.engram.simulator.neuron.StandardCell;
 import org.engram.simulator.neuron.StandardModel;
 import org.engram.simulator.synapse.SpikePairRule;

@@ -1,6 +1,6 @@
 package org.engram.models.ca3;
 
-import org.engram.simulator.UserError;
+import org.engram.simulator.error.UserError;
 
 /**
  * A test bench file is malformed: the message names the file, the JSON path of the field, what

@@ -20,7 +20,7 @@
  *
  * <p>May import: {@code org.engram.simulator.network}, {@code neuron}, {@code connector},
  * {@code synapse}, {@code record}, the engine's entry point ({@code org.engram.simulator.engine}
- * only: {@code Simulator}, {@code Simulation}, {@code Mode}), {@code org.engram.simulator.UserError},
+ * only: {@code Simulator}, {@code Simulation}, {@code Mode}), {@code org.engram.simulator.error.UserError},
  * Jackson (to read test benches) and the JDK. Never the simulator's {@code build} or engine
  * internals ({@code engine.grid}, {@code engine.event}), nor {@code spinnaker} or {@code viz};
  * {@code ImportRulesTest} enforces this.

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.engram.simulator.network.InvalidNetworkException;
+import org.engram.simulator.error.InvalidNetworkException;
 import org.junit.jupiter.api.Test;
 
 class ScheduleTest {

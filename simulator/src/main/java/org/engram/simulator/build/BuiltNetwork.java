@@ -7,7 +7,7 @@ import java.util.Map;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.engram.simulator.connector.Connector;
 import org.engram.simulator.network.InitialValue;
-import org.engram.simulator.network.InvalidNetworkException;
+import org.engram.simulator.error.InvalidNetworkException;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Population;
 import org.engram.simulator.network.Projection;

@@ -1,7 +1,7 @@
 package org.engram.simulator.connector;
 
 import org.apache.commons.math3.random.RandomGenerator;
-import org.engram.simulator.network.InvalidNetworkException;
+import org.engram.simulator.error.InvalidNetworkException;
 
 /** PyNN's FixedProbabilityConnector: each pair connects independently with probability p. */
 public record FixedProbability(double p, boolean allowSelfConnections) implements Connector {

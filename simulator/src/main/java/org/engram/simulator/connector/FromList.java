@@ -2,7 +2,7 @@ package org.engram.simulator.connector;
 
 import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
-import org.engram.simulator.network.InvalidNetworkException;
+import org.engram.simulator.error.InvalidNetworkException;
 
 /**
  * PyNN's FromListConnector: explicit {@code (i, j, weight, delay)} tuples; a NaN weight or delay

@@ -1,7 +1,7 @@
 package org.engram.simulator.connector;
 
 import org.apache.commons.math3.random.RandomGenerator;
-import org.engram.simulator.network.InvalidNetworkException;
+import org.engram.simulator.error.InvalidNetworkException;
 
 /** PyNN's OneToOneConnector: pre i to post i; both selections have the same size. */
 public record OneToOne() implements Connector {

@@ -1,5 +1,7 @@
 package org.engram.simulator.engine;
 
+import org.engram.simulator.error.InvalidNetworkException;
+
 /** The two execution modes over the same built network. */
 public enum Mode {
     /** Exact event-driven integration: neurons are touched only by events; spike times are exact. */
@@ -14,7 +16,7 @@ public enum Mode {
                 return m;
             }
         }
-        throw new org.engram.simulator.network.InvalidNetworkException(
+        throw new InvalidNetworkException(
                 "unknown mode '" + name + "'; expected event or grid");
     }
 }

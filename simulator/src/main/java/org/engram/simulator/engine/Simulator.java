@@ -3,7 +3,7 @@ package org.engram.simulator.engine;
 import org.engram.simulator.build.BuiltNetwork;
 import org.engram.simulator.engine.event.EventEngine;
 import org.engram.simulator.engine.grid.GridEngine;
-import org.engram.simulator.network.InvalidNetworkException;
+import org.engram.simulator.error.InvalidNetworkException;
 import org.engram.simulator.network.Network;
 
 /** The entry point: builds a network description and returns a simulation in the chosen mode. */
@@ -12,7 +12,7 @@ public final class Simulator {
 
     /** Event mode (the default). */
     public static Simulation event(Network network) {
-        return new EventEngine(BuiltNetwork.build(network));
+        return new Simulation(new EventEngine(BuiltNetwork.build(network)));
     }
 
     /** Grid mode with step {@code dtMs}. */
@@ -20,7 +20,7 @@ public final class Simulator {
         if (!(dtMs > 0) || Double.isInfinite(dtMs)) {
             throw new InvalidNetworkException("dt is " + dtMs + " ms; expected a positive step");
         }
-        return new GridEngine(BuiltNetwork.build(network), dtMs);
+        return new Simulation(new GridEngine(BuiltNetwork.build(network), dtMs));
     }
 
     /** The given mode; grid mode uses {@code dtMs}, or the network's timestep when {@code dtMs} is NaN. */

@@ -1,9 +1,10 @@
 /**
- * The engines' entry point: {@link org.engram.simulator.engine.Simulator} builds a network and
+ * The engines' public face: {@link org.engram.simulator.engine.Simulator} builds a network and
  * returns a {@link org.engram.simulator.engine.Simulation} in a {@link org.engram.simulator.engine.Mode}.
- * Other modules may use only these three types; everything else here is shared engine machinery
- * (recorder, STDP, source trains) for {@code engine.event} and {@code engine.grid}.
+ * Other modules may use only these three types. The engines live in {@code engine.event} and
+ * {@code engine.grid}; what they share in {@code engine.core}.
  *
- * <p>May import: {@code build}, {@code record}, the description packages. Never {@code json}.
+ * <p>May import: {@code engine.event}, {@code engine.grid}, {@code engine.core}, {@code build},
+ * {@code record}, {@code error}, the description packages. Never {@code json}.
  */
 package org.engram.simulator.engine;

@@ -1,6 +1,6 @@
 package org.engram.simulator.json;
 
-import org.engram.simulator.UserError;
+import org.engram.simulator.error.UserError;
 
 /**
  * A network file is malformed or breaks a rule: names the file, the JSON path and what was

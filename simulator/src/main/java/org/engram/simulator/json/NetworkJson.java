@@ -25,7 +25,7 @@ import org.engram.simulator.connector.FixedProbability;
 import org.engram.simulator.connector.FromList;
 import org.engram.simulator.connector.OneToOne;
 import org.engram.simulator.network.InitialValue;
-import org.engram.simulator.network.InvalidNetworkException;
+import org.engram.simulator.error.InvalidNetworkException;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Population;
 import org.engram.simulator.network.PopulationView;

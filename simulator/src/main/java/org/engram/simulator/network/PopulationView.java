@@ -1,5 +1,6 @@
 package org.engram.simulator.network;
 
+import org.engram.simulator.error.InvalidNetworkException;
 import java.util.Arrays;
 
 /**

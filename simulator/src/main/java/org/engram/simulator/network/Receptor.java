@@ -1,5 +1,7 @@
 package org.engram.simulator.network;
 
+import org.engram.simulator.error.InvalidNetworkException;
+
 /** PyNN's receptor types. Inhibitory weights are given positive, as in PyNN. */
 public enum Receptor {
     excitatory, inhibitory;

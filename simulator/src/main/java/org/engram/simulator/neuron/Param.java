@@ -1,7 +1,7 @@
 package org.engram.simulator.neuron;
 
 import java.util.Arrays;
-import org.engram.simulator.network.InvalidNetworkException;
+import org.engram.simulator.error.InvalidNetworkException;
 
 /**
  * A parameter or initial value: one value for the whole population, or one value per neuron

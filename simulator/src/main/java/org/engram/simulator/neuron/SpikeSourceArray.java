@@ -3,7 +3,7 @@ package org.engram.simulator.neuron;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.engram.simulator.network.InvalidNetworkException;
+import org.engram.simulator.error.InvalidNetworkException;
 
 /**
  * PyNN's SpikeSourceArray: given spike times (ms) per neuron. One list shared by every neuron, or

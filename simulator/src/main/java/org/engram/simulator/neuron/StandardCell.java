@@ -3,7 +3,7 @@ package org.engram.simulator.neuron;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.engram.simulator.network.InvalidNetworkException;
+import org.engram.simulator.error.InvalidNetworkException;
 
 /**
  * A standard model with its parameter values; parameters not given take PyNN's defaults.

@@ -1,5 +1,6 @@
 package org.engram.simulator.random;
 
+import org.engram.simulator.error.InvalidNetworkException;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -43,7 +44,7 @@ public sealed interface Value permits Value.Constant, Value.Uniform, Value.Norma
             finite("low", low);
             finite("high", high);
             if (!(low <= high)) {
-                throw new org.engram.simulator.network.InvalidNetworkException(
+                throw new InvalidNetworkException(
                         "uniform distribution: low (" + low + ") must not exceed high (" + high + ")");
             }
         }
@@ -90,7 +91,7 @@ public sealed interface Value permits Value.Constant, Value.Uniform, Value.Norma
             finite("sigma", sigma);
             nonNegative("sigma", sigma);
             if (Double.isNaN(low) || Double.isNaN(high) || !(low <= high)) {
-                throw new org.engram.simulator.network.InvalidNetworkException(
+                throw new InvalidNetworkException(
                         "normal_clipped distribution: low (" + low + ") must not exceed high (" + high + ")");
             }
         }
@@ -103,7 +104,7 @@ public sealed interface Value permits Value.Constant, Value.Uniform, Value.Norma
                     return x;
                 }
             }
-            throw new org.engram.simulator.network.InvalidNetworkException("normal_clipped distribution (mu "
+            throw new InvalidNetworkException("normal_clipped distribution (mu "
                     + mu + ", sigma " + sigma + "): [" + low + ", " + high + "] holds almost no probability");
         }
 
@@ -115,14 +116,14 @@ public sealed interface Value permits Value.Constant, Value.Uniform, Value.Norma
 
     private static void finite(String name, double v) {
         if (!Double.isFinite(v)) {
-            throw new org.engram.simulator.network.InvalidNetworkException(
+            throw new InvalidNetworkException(
                     name + " is " + v + "; expected a finite number");
         }
     }
 
     private static void nonNegative(String name, double v) {
         if (v < 0) {
-            throw new org.engram.simulator.network.InvalidNetworkException(name + " is " + v + "; expected >= 0");
+            throw new InvalidNetworkException(name + " is " + v + "; expected >= 0");
         }
     }
 }

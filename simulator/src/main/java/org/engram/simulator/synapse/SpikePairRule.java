@@ -1,6 +1,6 @@
 package org.engram.simulator.synapse;
 
-import org.engram.simulator.network.InvalidNetworkException;
+import org.engram.simulator.error.InvalidNetworkException;
 
 /**
  * PyNN's SpikePairRule: the all-to-all pair rule with exponential windows. For a pair with

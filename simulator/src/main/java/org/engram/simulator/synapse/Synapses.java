@@ -1,6 +1,6 @@
 package org.engram.simulator.synapse;
 
-import org.engram.simulator.network.InvalidNetworkException;
+import org.engram.simulator.error.InvalidNetworkException;
 import org.engram.simulator.random.Value;
 
 /** Validation shared by the synapse types. */

@@ -1,6 +1,6 @@
 package org.engram.simulator.synapse;
 
-import org.engram.simulator.network.InvalidNetworkException;
+import org.engram.simulator.error.InvalidNetworkException;
 
 /**
  * How a weight change depends on the weight; every result is clamped to [w_min, w_max] after

@@ -4,7 +4,7 @@
  * org.engram.spinnaker.sdp.MalformedPacketException}, shared by every codec package.
  *
  * <p>All fields are little-endian. May import: {@code io.netty.buffer}, {@code
- * org.engram.spinnaker.machine}, {@code org.engram.simulator.UserError}. Never {@code
+ * org.engram.spinnaker.machine}, {@code org.engram.simulator.error.UserError}. Never {@code
  * io.netty.channel}.
  */
 package org.engram.spinnaker.sdp;

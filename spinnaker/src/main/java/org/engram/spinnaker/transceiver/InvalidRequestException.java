@@ -1,6 +1,6 @@
 package org.engram.spinnaker.transceiver;
 
-import org.engram.simulator.UserError;
+import org.engram.simulator.error.UserError;
 
 /**
  * Bad input from the user (unknown host, address or length outside a chip's memory, missing

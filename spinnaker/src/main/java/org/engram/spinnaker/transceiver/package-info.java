@@ -10,7 +10,7 @@
  * board.
  *
  * <p>May import: {@code org.engram.spinnaker.machine}, {@code sdp}, {@code scp}, {@code boot},
- * {@code eieio}, {@code transport}, {@code org.engram.simulator.UserError}. Never {@code emulator}
+ * {@code eieio}, {@code transport}, {@code org.engram.simulator.error.UserError}. Never {@code emulator}
  * and never {@code io.netty.*} (sockets stay in {@code transport}).
  */
 package org.engram.spinnaker.transceiver;

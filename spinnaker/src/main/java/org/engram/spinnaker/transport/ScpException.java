@@ -1,6 +1,6 @@
 package org.engram.spinnaker.transport;
 
-import org.engram.simulator.UserError;
+import org.engram.simulator.error.UserError;
 import org.engram.spinnaker.machine.CoreLocation;
 import org.engram.spinnaker.scp.ScpResult;
 

@@ -12,7 +12,7 @@
  * Replies whose sequence number is not in flight (duplicates, stale replies) are ignored.
  *
  * <p>May import: {@code io.netty.*}, {@code org.engram.spinnaker.machine}, {@code sdp}, {@code
- * scp}, {@code boot}, {@code eieio}, {@code org.engram.simulator.UserError}. Never {@code
+ * scp}, {@code boot}, {@code eieio}, {@code org.engram.simulator.error.UserError}. Never {@code
  * emulator} or {@code transceiver}.
  */
 package org.engram.spinnaker.transport;

@@ -1,6 +1,6 @@
 package org.engram.viz.figure;
 
-import org.engram.simulator.UserError;
+import org.engram.simulator.error.UserError;
 
 /**
  * Bad input to a plot: a file that cannot be written or read, an unknown population, an empty

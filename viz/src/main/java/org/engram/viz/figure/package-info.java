@@ -5,7 +5,7 @@
  * module's user-error family.
  *
  * <p>May import JFreeChart, JFreeSVG, the JDK's AWT and ImageIO, and
- * {@code org.engram.simulator.UserError}; nothing else of Engram. Drawing never runs a
+ * {@code org.engram.simulator.error.UserError}; nothing else of Engram. Drawing never runs a
  * simulation and never changes the data it draws.
  */
 package org.engram.viz.figure;

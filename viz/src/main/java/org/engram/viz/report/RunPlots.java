@@ -41,7 +41,7 @@ import org.engram.viz.weights.WeightMap;
  *   <li>{@code report.html}: summary, the same figures as inline SVG, populations and projections.</li>
  * </ul>
  * Every figure takes the raster's format (its extension). Bad input fails with a
- * {@link org.engram.simulator.UserError} naming the file: {@code RecordingFormatException} from
+ * {@link org.engram.simulator.error.UserError} naming the file: {@code RecordingFormatException} from
  * the run directory, {@link PlotException} for network.json, options and output files. Nothing
  * here calls {@code System.exit}.
  */

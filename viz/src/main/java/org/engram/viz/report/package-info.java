@@ -5,7 +5,7 @@
  * the figures as inline SVG, and the network's populations and projections as tables.
  *
  * <p>May import {@code org.engram.simulator.record} (to read the run),
- * {@code org.engram.simulator.UserError}, the other {@code org.engram.viz} packages, Jackson
+ * {@code org.engram.simulator.error.UserError}, the other {@code org.engram.viz} packages, Jackson
  * (network.json is read as a plain JSON tree, so the report needs no network classes), JFreeChart
  * and the JDK. Never the engine, never {@code build}: a report never runs anything.
  */

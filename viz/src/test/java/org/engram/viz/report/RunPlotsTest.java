@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.engram.simulator.UserError;
+import org.engram.simulator.error.UserError;
 import org.engram.simulator.record.RecordingFiles;
 import org.engram.simulator.record.RecordingFiles.PopulationInfo;
 import org.engram.simulator.record.RecordingFormatException;

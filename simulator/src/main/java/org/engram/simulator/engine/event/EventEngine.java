@@ -10,7 +10,7 @@ import static org.engram.simulator.engine.event.ScaledMembranes.NEED;
 import static org.engram.simulator.engine.event.ScaledMembranes.QH;
 
 import org.engram.simulator.build.BuiltNetwork;
-import org.engram.simulator.engine.EngineBase;
+import org.engram.simulator.engine.core.EngineBase;
 
 /**
  * The exact event-driven engine. A neuron is touched only when an event reaches it: its state

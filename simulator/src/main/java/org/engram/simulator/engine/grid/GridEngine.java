@@ -1,7 +1,7 @@
 package org.engram.simulator.engine.grid;
 
 import org.engram.simulator.build.BuiltNetwork;
-import org.engram.simulator.engine.EngineBase;
+import org.engram.simulator.engine.core.EngineBase;
 
 /**
  * sPyNNaker's fixed-step update, which is what SpiNNaker hardware computes. Step {@code n} covers

@@ -1,4 +1,4 @@
-package org.engram.simulator.engine;
+package org.engram.simulator.engine.core;
 
 import java.util.Arrays;
 

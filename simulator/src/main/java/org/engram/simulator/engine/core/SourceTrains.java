@@ -1,4 +1,4 @@
-package org.engram.simulator.engine;
+package org.engram.simulator.engine.core;
 
 import org.apache.commons.math3.random.RandomGenerator;
 import org.engram.simulator.build.BuiltNetwork;

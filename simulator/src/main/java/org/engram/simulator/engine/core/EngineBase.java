@@ -1,7 +1,7 @@
-package org.engram.simulator.engine;
+package org.engram.simulator.engine.core;
 
 import org.engram.simulator.build.BuiltNetwork;
-import org.engram.simulator.network.InvalidNetworkException;
+import org.engram.simulator.error.InvalidNetworkException;
 import org.engram.simulator.network.Projection;
 import org.engram.simulator.record.Recording;
 import org.engram.simulator.record.RunStats;
@@ -10,7 +10,7 @@ import org.engram.simulator.record.RunStats;
  * What both engines share: the built network, the recorder, the plastic synapses, the source
  * trains, weight read-out and the weight-sampling schedule. Subclasses advance time.
  */
-public abstract class EngineBase implements Simulation {
+public abstract class EngineBase implements Engine {
     protected final BuiltNetwork net;
     protected final Recorder recorder;
     protected final Plasticity plasticity;

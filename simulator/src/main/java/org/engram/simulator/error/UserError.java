@@ -1,4 +1,4 @@
-package org.engram.simulator;
+package org.engram.simulator.error;
 
 /**
  * Marks an exception as the user's error (bad input), not a bug: the command line prints its

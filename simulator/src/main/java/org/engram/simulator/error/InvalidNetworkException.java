@@ -1,6 +1,4 @@
-package org.engram.simulator.network;
-
-import org.engram.simulator.UserError;
+package org.engram.simulator.error;
 
 /**
  * A network description breaks a rule: names the population or projection, the field, the value

@@ -1,0 +1,24 @@
+package org.engram.simulator.engine.core;
+
+import org.engram.simulator.record.Recording;
+
+/**
+ * What every engine does for {@link org.engram.simulator.engine.Simulation}, which wraps it: the
+ * engines implement this, so that the public face depends on the engines and never the other way.
+ */
+public interface Engine {
+    /** Advances biological time by {@code durationMs}. */
+    void run(double durationMs);
+
+    /** Biological time reached, in ms. */
+    double timeMs();
+
+    /** What was recorded up to now: an immutable copy holding no engine reference. */
+    Recording recording();
+
+    /** The current weights of a projection, in the projection's connection order. */
+    double[] weights(String projection);
+
+    /** The connections of a projection: {@code [0]} pre indices, {@code [1]} post indices. */
+    int[][] connections(String projection);
+}

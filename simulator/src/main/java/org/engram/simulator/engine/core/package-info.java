@@ -1,0 +1,11 @@
+/**
+ * The machinery every engine shares: the {@link org.engram.simulator.engine.core.Engine} contract,
+ * {@link org.engram.simulator.engine.core.EngineBase} (built network, recorder, weight read-out and
+ * sampling), the recorder, STDP's plastic state, the post-synaptic spike history and the source
+ * trains. Internal to the simulator module: other modules reach an engine only through
+ * {@code engine.Simulator}.
+ *
+ * <p>May import: {@code build}, {@code record}, {@code error}, the description packages. Never
+ * {@code engine} itself, {@code engine.event}, {@code engine.grid} or {@code json}.
+ */
+package org.engram.simulator.engine.core;
