@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 BoardEmulatorCommand.class,
                 Ca3Command.class,
+                CompareCommand.class,
                 DemoCommand.class,
                 PlotCommand.class,
                 RunCommand.class,
