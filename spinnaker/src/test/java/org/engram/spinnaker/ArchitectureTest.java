@@ -33,6 +33,7 @@ class ArchitectureTest {
             "eieio", with(CODECS, "io.netty.buffer."),
             "transport", with(CODECS, "io.netty.", "org.engram.simulator.error.UserError"),
             "transceiver", with(CODECS, SP + "transport", "org.engram.simulator.error.UserError"),
+            "image", with(CODECS, "org.engram.simulator.error.", "org.engram.simulator.engine.fixed."),
             "emulator", with(CODECS, "io.netty."));
 
     static List<String> with(List<String> base, String... more) {
