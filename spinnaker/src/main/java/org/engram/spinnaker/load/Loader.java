@@ -1,0 +1,255 @@
+package org.engram.spinnaker.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.engram.spinnaker.image.DataImage;
+import org.engram.spinnaker.machine.ChipLocation;
+import org.engram.spinnaker.machine.CoreLocation;
+import org.engram.spinnaker.machine.MemoryRegion;
+import org.engram.spinnaker.scp.CpuState;
+import org.engram.spinnaker.scp.Signal;
+import org.engram.spinnaker.transceiver.CoreStatus;
+import org.engram.spinnaker.transceiver.RoutingEntry;
+import org.engram.spinnaker.transceiver.Transceiver;
+
+/**
+ * Runs a {@link LoadPlan} on a machine, in the order SpiNNaker's host tools use:
+ * <ol>
+ *   <li>per core: allocate its SDRAM block (tagged with the core's number), write its image
+ *       (pipelined through the transceiver's window), read the region table back and compare it
+ *       with what was written (pointers, checksums, sizes), write the block's address to the
+ *       core's {@code user0};</li>
+ *   <li>load every chip's multicast table for the app id;</li>
+ *   <li>set an IP tag towards this host for the application's results;</li>
+ *   <li>flood the core application to every chip and start its cores waiting at SYNC0;</li>
+ *   <li>wait until every core is at SYNC0 (a core in an error state ends the run), send the start
+ *       signal, and poll the core states until every core is FINISHED;</li>
+ *   <li>read each core's output region back through its image's region table;</li>
+ *   <li>stop the application (SCAMP frees its SDRAM and routes), free what is left, clear the tag.</li>
+ * </ol>
+ * A failure at any step stops the application and frees what was allocated before the exception
+ * leaves, and the exception names the step and the chip or core.
+ */
+public final class Loader {
+    /** The IP tag the application's results go to. */
+    public static final int RESULT_TAG = 1;
+    /** Offset of {@code user0} in a core's VCPU block. */
+    static final int VCPU_USER0 = 112;
+    /** How often the core states are polled while cores start and run. */
+    static final long POLL_MS = 20;
+
+    private final Transceiver tx;
+    private final Consumer<String> progress;
+
+    public Loader(Transceiver tx, Consumer<String> progress) {
+        this.tx = tx;
+        this.progress = progress;
+    }
+
+    /** Loads, runs and reads back the plan; frees everything it allocated, whatever happens. */
+    public LoadResult run(LoadPlan plan) throws InterruptedException {
+        Set<ChipLocation> chips = new TreeSet<>();
+        plan.cores().forEach(c -> chips.add(c.core().chip()));
+        chips.addAll(plan.routes().keySet());
+        boolean tagSet = false;
+        try (DatagramSocket results = resultSocket()) {
+            long t0 = System.nanoTime();
+            Map<CoreLocation, DataImage> images = new LinkedHashMap<>();
+            long bytes = 0;
+            progress.accept("loading " + plan.cores().size() + " cores on " + chips.size() + " chips");
+            for (CoreLoad c : plan.cores()) {
+                DataImage image = loadImage(plan.appId(), c);
+                images.put(c.core(), image);
+                bytes += image.toBytes().length;
+            }
+            int entries = 0;
+            for (var e : new TreeMap<>(plan.routes()).entrySet()) {
+                ChipLocation chip = e.getKey();
+                step("loading " + e.getValue().size() + " routes", "chip " + chip,
+                        () -> tx.loadRoutes(chip, e.getValue(), plan.appId()));
+                entries += e.getValue().size();
+            }
+            InetSocketAddress local = (InetSocketAddress) results.getLocalSocketAddress();
+            step("setting IP tag " + RESULT_TAG, "board " + tx.scpAddress(),
+                    () -> tx.setIpTag(RESULT_TAG, local.getAddress().getHostAddress(), local.getPort(), true));
+            tagSet = true;
+            Map<ChipLocation, Set<Integer>> cores = new TreeMap<>();
+            plan.cores().forEach(c -> cores.computeIfAbsent(c.core().chip(), k -> new TreeSet<>()).add(c.core().p()));
+            step("loading the core application (" + plan.binary().length + " bytes)", "board " + tx.scpAddress(),
+                    () -> tx.executeFlood(cores, plan.binary(), plan.appId(), true));
+            awaitState(plan, CpuState.SYNC0, java.time.Duration.ofSeconds(30), "starting");
+            double loadS = (System.nanoTime() - t0) / 1e9;
+
+            long t1 = System.nanoTime();
+            progress.accept("running");
+            step("sending the start signal", "board " + tx.scpAddress(), () -> tx.sendSignal(plan.appId(), Signal.SYNC0));
+            awaitState(plan, CpuState.FINISHED, plan.runTimeout(), "running");
+            double runS = (System.nanoTime() - t1) / 1e9;
+
+            long t2 = System.nanoTime();
+            progress.accept("reading the recordings");
+            Map<CoreLocation, int[]> outputs = new LinkedHashMap<>();
+            for (CoreLoad c : plan.cores()) {
+                DataImage image = images.get(c.core());
+                outputs.put(c.core(), readOutput(c, image));
+            }
+            double readS = (System.nanoTime() - t2) / 1e9;
+            return new LoadResult(outputs, bytes, entries, loadS, runS, readS);
+        } finally {
+            release(plan, chips, tagSet);
+        }
+    }
+
+    /** Allocates, writes and verifies one core's image, and points the core's user0 at it. */
+    private DataImage loadImage(int appId, CoreLoad c) throws InterruptedException {
+        CoreLocation core = c.core();
+        String where = "core " + core;
+        long[] base = new long[1];
+        step("allocating " + c.sizeBytes() + " bytes of SDRAM", where,
+                () -> base[0] = tx.allocateSdram(core.chip(), appId, c.sizeBytes(), core.p()));
+        DataImage image = c.imageAt().apply(base[0]);
+        if (image.sizeBytes() != c.sizeBytes()) {
+            throw new IllegalStateException(where + ": the image has " + image.sizeBytes() + " bytes; "
+                    + c.sizeBytes() + " were allocated");
+        }
+        byte[] bytes = image.toBytes();
+        step("writing the image (" + bytes.length + " bytes)", where, () -> tx.writeMemory(core.chip(), base[0], bytes));
+        step("verifying the image's region table", where, () -> {
+            byte[] back = tx.readMemory(core.chip(), base[0], DataImage.HEADER_BYTES);
+            if (!Arrays.equals(back, Arrays.copyOf(bytes, DataImage.HEADER_BYTES))) {
+                throw new DeploymentException(where + ": the region table read back differs from the one written");
+            }
+        });
+        byte[] user0 = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) base[0]).array();
+        step("writing user0", where, () -> tx.writeMemory(core.chip(),
+                MemoryRegion.VCPU_BASE + (long) MemoryRegion.VCPU_SIZE * core.p() + VCPU_USER0, user0));
+        return image;
+    }
+
+    /** Reads a core's output region, whose address and size its image's region table gives. */
+    private int[] readOutput(CoreLoad c, DataImage image) throws InterruptedException {
+        DataImage.Region r = image.region(c.outputRegion());
+        if (r == null || !r.isOutput()) {
+            throw new IllegalStateException("core " + c.core() + ": region " + c.outputRegion() + " is no output region");
+        }
+        byte[][] back = new byte[1][];
+        step("reading region " + c.outputRegion() + " (" + 4L * r.sizeWords() + " bytes)", "core " + c.core(),
+                () -> back[0] = tx.readMemory(c.core().chip(), image.regionAddress(c.outputRegion()), 4 * r.sizeWords()));
+        int[] words = new int[r.sizeWords()];
+        ByteBuffer.wrap(back[0]).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(words);
+        return words;
+    }
+
+    /**
+     * Polls until every core of the plan is in {@code state}. A core in an error state (or that
+     * has left the application) ends the wait with a message naming it and its state.
+     */
+    private void awaitState(LoadPlan plan, CpuState state, java.time.Duration timeout, String phase)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int n = plan.cores().size();
+        while (true) {
+            int[] counts = new int[3];
+            step("counting cores in " + state, "board " + tx.scpAddress(), () -> {
+                counts[0] = tx.countState(plan.appId(), state);
+                counts[1] = tx.countState(plan.appId(), CpuState.RUN_TIME_EXCEPTION);
+                counts[2] = tx.countState(plan.appId(), CpuState.WATCHDOG);
+            });
+            if (counts[1] + counts[2] > 0) {
+                throw failedCores(plan, phase);
+            }
+            if (counts[0] == n) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new DeploymentException(phase + ": " + counts[0] + " of " + n + " cores reached " + state
+                        + " within " + timeout.toSeconds() + " s; " + stragglers(plan, state));
+            }
+            Thread.sleep(POLL_MS);
+        }
+    }
+
+    /** The exception for cores found in an error state, naming each and its state. */
+    private DeploymentException failedCores(LoadPlan plan, String phase) throws InterruptedException {
+        List<String> failed = new ArrayList<>();
+        for (CoreLoad c : plan.cores()) {
+            CoreStatus s = tx.readVcpu(c.core());
+            if (s.state() == CpuState.RUN_TIME_EXCEPTION.code || s.state() == CpuState.WATCHDOG.code) {
+                failed.add(c.core() + " " + s.stateName());
+            }
+        }
+        String which = failed.size() <= 3 ? String.join(", ", failed)
+                : String.join(", ", failed.subList(0, 3)) + " and " + (failed.size() - 3) + " more";
+        if (plan.standIn()) {
+            return new DeploymentException(phase + ": " + failed.size() + " cores stopped in an error state (" + which
+                    + "): this board cannot run the stand-in core application; give the ARM binary with --binary");
+        }
+        return new DeploymentException(phase + ": " + failed.size() + " cores stopped in an error state (" + which + ")");
+    }
+
+    /** Which cores are not yet in {@code state}, for a timeout message. */
+    private String stragglers(LoadPlan plan, CpuState state) throws InterruptedException {
+        List<String> late = new ArrayList<>();
+        for (CoreLoad c : plan.cores()) {
+            CoreStatus s = tx.readVcpu(c.core());
+            if (s.state() != state.code) {
+                late.add(c.core() + " " + s.stateName());
+            }
+            if (late.size() == 3) {
+                break;
+            }
+        }
+        return "not there: " + String.join(", ", late);
+    }
+
+    /** Stops the application and frees its SDRAM, routes and tag; failures here are added to the first one. */
+    private void release(LoadPlan plan, Set<ChipLocation> chips, boolean tagSet) throws InterruptedException {
+        progress.accept("stopping the application and freeing its resources");
+        tx.stopApplication(plan.appId());
+        for (ChipLocation chip : chips) {
+            tx.freeSdramByAppId(chip, plan.appId());
+            tx.clearRoutes(chip, plan.appId());
+        }
+        if (tagSet) {
+            tx.clearIpTag(RESULT_TAG);
+        }
+    }
+
+    private static DatagramSocket resultSocket() {
+        try {
+            return new DatagramSocket(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a UDP socket for the application's results", e);
+        }
+    }
+
+    /** One SCP step that may fail. */
+    @FunctionalInterface
+    private interface ScpStep {
+        void run() throws InterruptedException;
+    }
+
+    /** Runs a step, wrapping a failure in a message that names the step and where it failed. */
+    private static void step(String what, String where, ScpStep s) throws InterruptedException {
+        try {
+            s.run();
+        } catch (DeploymentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new DeploymentException(where + ": " + what + " failed: " + e.getMessage(), e);
+        }
+    }
+}
