@@ -13,6 +13,7 @@ import org.engram.spinnaker.emulator.ApplicationCore;
 import org.engram.spinnaker.emulator.BoardEmulator;
 import org.engram.spinnaker.emulator.CoreApplication;
 import org.engram.spinnaker.emulator.EmulatorOptions;
+import org.engram.spinnaker.emulator.Faults;
 import org.engram.spinnaker.emulator.MulticastPacket;
 import org.engram.spinnaker.image.DataImage;
 import org.engram.spinnaker.machine.ChipLocation;
@@ -108,6 +109,30 @@ class LoaderTest {
     }
 
     @Test
+    void withTenPercentOfDatagramsDroppedAndReorderedTheOutputsAreTheSame() throws Exception {
+        txrx.close();
+        emulator.close();
+        emulator = BoardEmulator.start(EmulatorOptions.ephemeral().withApplication("test.doubler", c -> new Doubler())
+                .withFaults(new Faults(0.10, 0, 0.10, 7)), s -> { });
+        txrx = Transceiver.connect("127.0.0.1", emulator.scpAddress().getPort(), emulator.bootAddress().getPort(),
+                new RetryPolicy(100, 20, 8, 20));
+        int[] words = new int[3000];
+        for (int k = 0; k < words.length; k++) {
+            words[k] = k * 7919;
+        }
+        List<CoreLoad> cores = List.of(core(0, 0, 1, words), core(1, 1, 2, words), core(2, 0, 3, 5));
+        LoadResult r = new Loader(txrx, progress::add).run(plan("test.doubler", cores));
+        int[] expected = new int[words.length];
+        for (int k = 0; k < words.length; k++) {
+            expected[k] = 2 * words[k] + 2;
+        }
+        assertArrayEquals(expected, r.outputs().get(new CoreLocation(1, 1, 2)));
+        assertArrayEquals(new int[] {13}, r.outputs().get(new CoreLocation(2, 0, 3)));
+        assertTrue(txrx.stats().retries() > 0, "the faults were felt: " + txrx.stats());
+        assertReleased();
+    }
+
+    @Test
     void aCoreInAnErrorStateEndsTheRunNamingItAndEverythingIsFreed() throws Exception {
         List<CoreLoad> cores = List.of(core(0, 0, 1, 1), core(1, 1, 3, 2));
         DeploymentException e = assertThrows(DeploymentException.class,
@@ -128,15 +153,15 @@ class LoaderTest {
         assertReleased();
     }
 
-    /** No core of the app is left, its routes are gone, and all of the chips' SDRAM can be allocated again. */
+    /** No core of the app is left, its routes are gone, and it holds no SDRAM block on any chip. */
     private void assertReleased() throws Exception {
         for (CpuState s : List.of(CpuState.SYNC0, CpuState.RUNNING, CpuState.FINISHED, CpuState.RUN_TIME_EXCEPTION)) {
             assertEquals(0, txrx.countState(APP_ID, s), s.name());
         }
         assertEquals(List.of(), txrx.readRoutes(new ChipLocation(1, 0), APP_ID));
-        for (ChipLocation chip : List.of(new ChipLocation(0, 0), new ChipLocation(1, 0), new ChipLocation(2, 1))) {
-            long a = txrx.allocateSdram(chip, APP_ID + 1, 100L << 20, 0);
-            txrx.freeSdram(chip, APP_ID + 1, a);
+        for (ChipLocation chip : List.of(new ChipLocation(0, 0), new ChipLocation(1, 0), new ChipLocation(1, 1),
+                new ChipLocation(2, 0), new ChipLocation(2, 1))) {
+            assertEquals(0, txrx.freeSdramByAppId(chip, APP_ID), "blocks left on " + chip);
         }
     }
 }
