@@ -72,7 +72,9 @@ final class SpinnakerCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
-            return Transceiver.connect(host, port, bootPort, policy);
+            // waiting on a silent board is worth a line only to someone watching a terminal
+            return Transceiver.connect(host, port, bootPort, policy, System.console() != null
+                    ? line -> System.err.println("engram: waiting: " + line) : line -> { });
         }
     }
 

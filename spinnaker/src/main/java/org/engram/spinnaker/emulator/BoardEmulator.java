@@ -55,7 +55,7 @@ public final class BoardEmulator implements AutoCloseable {
         this.log = log;
         this.group = new NioEventLoopGroup(1, new DefaultThreadFactory("engram-emulator", true));
         this.board = new ScampBoard(Machine.ofBoards(options.boards()), options.booted(), System::nanoTime,
-                options.readyDelayMs() * 1_000_000L, log);
+                options.readyDelayMs() * 1_000_000L, options.applications(), log);
     }
 
     /**
@@ -109,7 +109,8 @@ public final class BoardEmulator implements AutoCloseable {
     /** A snapshot of the counters, taken on the emulator's thread. */
     public EmulatorStats stats() {
         return inspect(b -> new EmulatorStats(b.isBooted(), b.scpDatagrams, b.replies, b.dropped,
-                b.droppedNoTag, b.maxOutstanding, b.bootDatagrams, b.bootRefusals, b.lastBootError(),
+                b.droppedNoTag, b.tags().maxOutstanding, b.bootRom().datagrams, b.bootRom().refusals,
+                b.bootRom().lastError(),
                 internalErrors, inbound.dropped + outbound.dropped, inbound.duplicated + outbound.duplicated,
                 inbound.reordered + outbound.reordered));
     }

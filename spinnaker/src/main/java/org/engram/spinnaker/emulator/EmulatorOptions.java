@@ -1,5 +1,9 @@
 package org.engram.spinnaker.emulator;
 
+import java.util.HashMap;
+import java.util.Map;
+import org.engram.spinnaker.scp.ApplicationImage;
+
 /**
  * How to run a {@link BoardEmulator}.
  *
@@ -12,9 +16,11 @@ package org.engram.spinnaker.emulator;
  * @param holdRepliesMs 0 to answer at once; otherwise replies (and their transient tags) are
  *     held until no request has arrived for this long, which makes the number of requests a
  *     host keeps outstanding visible (see {@code maxOutstanding})
+ * @param applications the Java applications cores run, by the identifier in the header of the
+ *     {@link ApplicationImage} a host starts
  */
 public record EmulatorOptions(int scpPort, int bootPort, int boards, boolean booted, long readyDelayMs,
-        Faults faults, long holdRepliesMs) {
+        Faults faults, long holdRepliesMs, Map<String, CoreApplication.Factory> applications) {
     public static final int SCAMP_PORT = 17893;
     public static final int BOOT_PORT = 54321;
 
@@ -28,6 +34,13 @@ public record EmulatorOptions(int scpPort, int bootPort, int boards, boolean boo
         if (readyDelayMs < 0 || holdRepliesMs < 0) {
             throw new IllegalArgumentException("delays must not be negative");
         }
+        applications = Map.copyOf(applications);
+    }
+
+    /** Options without applications: every image a host starts runs nothing. */
+    public EmulatorOptions(int scpPort, int bootPort, int boards, boolean booted, long readyDelayMs, Faults faults,
+            long holdRepliesMs) {
+        this(scpPort, bootPort, boards, booted, readyDelayMs, faults, holdRepliesMs, Map.of());
     }
 
     /** A booted board on ephemeral ports, no faults: what most tests want. */
@@ -36,18 +49,26 @@ public record EmulatorOptions(int scpPort, int bootPort, int boards, boolean boo
     }
 
     public EmulatorOptions withFaults(Faults f) {
-        return new EmulatorOptions(scpPort, bootPort, boards, booted, readyDelayMs, f, holdRepliesMs);
+        return new EmulatorOptions(scpPort, bootPort, boards, booted, readyDelayMs, f, holdRepliesMs, applications);
     }
 
     public EmulatorOptions unbooted(long readyAfterBootMs) {
-        return new EmulatorOptions(scpPort, bootPort, boards, false, readyAfterBootMs, faults, holdRepliesMs);
+        return new EmulatorOptions(scpPort, bootPort, boards, false, readyAfterBootMs, faults, holdRepliesMs,
+                applications);
     }
 
     public EmulatorOptions withHoldRepliesMs(long ms) {
-        return new EmulatorOptions(scpPort, bootPort, boards, booted, readyDelayMs, faults, ms);
+        return new EmulatorOptions(scpPort, bootPort, boards, booted, readyDelayMs, faults, ms, applications);
     }
 
     public EmulatorOptions withBoards(int n) {
-        return new EmulatorOptions(scpPort, bootPort, n, booted, readyDelayMs, faults, holdRepliesMs);
+        return new EmulatorOptions(scpPort, bootPort, n, booted, readyDelayMs, faults, holdRepliesMs, applications);
+    }
+
+    /** Cores that start an image whose header names {@code identifier} run what {@code factory} makes. */
+    public EmulatorOptions withApplication(String identifier, CoreApplication.Factory factory) {
+        Map<String, CoreApplication.Factory> more = new HashMap<>(applications);
+        more.put(new ApplicationImage(identifier, new byte[0]).identifier(), factory);
+        return new EmulatorOptions(scpPort, bootPort, boards, booted, readyDelayMs, faults, holdRepliesMs, more);
     }
 }

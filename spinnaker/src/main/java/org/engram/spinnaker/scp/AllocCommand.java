@@ -30,6 +30,17 @@ public final class AllocCommand {
 
     private AllocCommand() {}
 
+    /** arg1 of every ALLOC request; any word decodes. */
+    public record Arg1(int extra, int appId, int op) {
+        public int encode() {
+            return (extra & 0xFF) << 16 | (appId & 0xFF) << 8 | (op & 0xFF);
+        }
+
+        public static Arg1 decode(int word) {
+            return new Arg1((word >>> 16) & 0xFF, (word >>> 8) & 0xFF, word & 0xFF);
+        }
+    }
+
     private record Request<R>(ChipLocation chip, int arg1, int arg2, int arg3,
             java.util.function.Function<ScpResponse, R> parser) implements ScpRequest<R> {
         @Override
@@ -53,20 +64,20 @@ public final class AllocCommand {
         Checks.appId("ALLOC_SDRAM", appId);
         Checks.range("ALLOC_SDRAM", "size", sizeBytes, 1, 0xFFFF_FFFFL);
         Checks.range("ALLOC_SDRAM", "tag", tag, 0, 255);
-        return new Request<>(chip, appId << 8 | OP_ALLOC_SDRAM, (int) sizeBytes, tag,
+        return new Request<>(chip, new Arg1(0, appId, OP_ALLOC_SDRAM).encode(), (int) sizeBytes, tag,
                 r -> r.word("ALLOC_SDRAM", 0) & 0xFFFF_FFFFL);
     }
 
     public static ScpRequest<Void> freeSdram(ChipLocation chip, int appId, long address) {
         Checks.appId("FREE_SDRAM", appId);
         Checks.address("FREE_SDRAM", address);
-        return new Request<>(chip, appId << 8 | OP_FREE_SDRAM, (int) address, 0, r -> null);
+        return new Request<>(chip, new Arg1(0, appId, OP_FREE_SDRAM).encode(), (int) address, 0, r -> null);
     }
 
     /** Frees every block of an application; the reply is the number of blocks freed. */
     public static ScpRequest<Integer> freeSdramById(ChipLocation chip, int appId) {
         Checks.appId("FREE_SDRAM_ID", appId);
-        return new Request<>(chip, appId << 8 | OP_FREE_SDRAM_ID, 0, 0,
+        return new Request<>(chip, new Arg1(0, appId, OP_FREE_SDRAM_ID).encode(), 0, 0,
                 r -> r.word("FREE_SDRAM_ID", 0));
     }
 
@@ -74,18 +85,18 @@ public final class AllocCommand {
     public static ScpRequest<Integer> allocRouter(ChipLocation chip, int appId, int count) {
         Checks.appId("ALLOC_RTR", appId);
         Checks.range("ALLOC_RTR", "count", count, 1, 1023);
-        return new Request<>(chip, appId << 8 | OP_ALLOC_RTR, count, 0, r -> r.word("ALLOC_RTR", 0));
+        return new Request<>(chip, new Arg1(0, appId, OP_ALLOC_RTR).encode(), count, 0, r -> r.word("ALLOC_RTR", 0));
     }
 
     /** Frees (and clears) every router entry of an application; the reply is the count. */
     public static ScpRequest<Integer> freeRouterById(ChipLocation chip, int appId) {
         Checks.appId("FREE_RTR_ID", appId);
-        return new Request<>(chip, appId << 8 | OP_FREE_RTR_ID, 1, 0, r -> r.word("FREE_RTR_ID", 0));
+        return new Request<>(chip, new Arg1(0, appId, OP_FREE_RTR_ID).encode(), 1, 0, r -> r.word("FREE_RTR_ID", 0));
     }
 
     /** Free SDRAM: the reply is {free bytes, largest block}. */
     public static ScpRequest<long[]> sdramSpace(ChipLocation chip) {
-        return new Request<>(chip, OP_SDRAM_SPACE, 0, 0, r -> new long[] {
+        return new Request<>(chip, new Arg1(0, 0, OP_SDRAM_SPACE).encode(), 0, 0, r -> new long[] {
                 r.word("SDRAM_SPACE", 0) & 0xFFFF_FFFFL, r.word("SDRAM_SPACE", 1) & 0xFFFF_FFFFL});
     }
 }

@@ -34,11 +34,6 @@ public record CountState(int appId, CpuState state) implements ScpRequest<Intege
     }
 
     @Override
-    public int arg3() {
-        return 0;
-    }
-
-    @Override
     public Integer parse(ScpResponse reply) {
         return reply.word("CMD_COUNT", 0);
     }

@@ -16,21 +16,6 @@ public record GetChipInfo(ChipLocation chip) implements ScpRequest<ChipInfo> {
     }
 
     @Override
-    public int arg1() {
-        return 0;
-    }
-
-    @Override
-    public int arg2() {
-        return 0;
-    }
-
-    @Override
-    public int arg3() {
-        return 0;
-    }
-
-    @Override
     public ChipInfo parse(ScpResponse reply) {
         return ChipInfo.decode(reply);
     }

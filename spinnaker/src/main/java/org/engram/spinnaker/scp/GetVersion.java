@@ -10,21 +10,6 @@ public record GetVersion(CoreLocation target) implements ScpRequest<VersionInfo>
     }
 
     @Override
-    public int arg1() {
-        return 0;
-    }
-
-    @Override
-    public int arg2() {
-        return 0;
-    }
-
-    @Override
-    public int arg3() {
-        return 0;
-    }
-
-    @Override
     public VersionInfo parse(ScpResponse reply) {
         return VersionInfo.decode(reply);
     }

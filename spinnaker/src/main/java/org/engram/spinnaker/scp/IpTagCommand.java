@@ -24,9 +24,10 @@ public final class IpTagCommand {
     public static final int OP_GET = 2;
     public static final int OP_CLR = 3;
     public static final int OP_TTO = 4;
-    public static final int FLAG_STRIP = 1 << 28;
-    public static final int FLAG_REVERSE = 1 << 29;
-    public static final int FLAG_USE_SENDER = 1 << 30;
+    /** Flag bits of {@link Arg1#flags()}; in {@link IpTag#flags()} they sit 8 bits higher. */
+    public static final int FLAG_STRIP = 1;
+    public static final int FLAG_REVERSE = 2;
+    public static final int FLAG_USE_SENDER = 4;
     /** Number of tags in SCAMP's table (0–7 fixed, 8–15 the transient pool). */
     public static final int TABLE_SIZE = 16;
     /** Number of fixed (application) tags. */
@@ -36,8 +37,32 @@ public final class IpTagCommand {
 
     private IpTagCommand() {}
 
-    static int arg1(int flags, int op, int portCpu, int tag) {
-        return flags | op << 16 | (portCpu & 0xFF) << 8 | tag;
+    /** arg1 of every IPTAG request; any word decodes. */
+    public record Arg1(int flags, int timeoutCode, int op, int portCpu, int tag) {
+        public int encode() {
+            return (flags & 0xF) << 28 | (timeoutCode & 0xF) << 24 | (op & 0xFF) << 16 | (portCpu & 0xFF) << 8
+                    | (tag & 0xFF);
+        }
+
+        public static Arg1 decode(int word) {
+            return new Arg1(word >>> 28, (word >>> 24) & 0xF, (word >>> 16) & 0xFF, (word >>> 8) & 0xFF,
+                    word & 0xFF);
+        }
+
+        public boolean reverse() {
+            return (flags & FLAG_REVERSE) != 0;
+        }
+    }
+
+    /** arg2 of SET: [31:16] destination P2P address (reverse tags), [15:0] UDP port. */
+    public record Arg2(int destAddress, int udpPort) {
+        public int encode() {
+            return destAddress << 16 | udpPort;
+        }
+
+        public static Arg2 decode(int word) {
+            return new Arg2(word >>> 16, word & 0xFFFF);
+        }
     }
 
     static int ipWord(byte[] ip) {
@@ -47,11 +72,18 @@ public final class IpTagCommand {
         return (ip[0] & 0xFF) | (ip[1] & 0xFF) << 8 | (ip[2] & 0xFF) << 16 | (ip[3] & 0xFF) << 24;
     }
 
+    /** arg3 of SET: the IPv4 address, first octet in the low byte. */
+    public static byte[] ipBytes(int word) {
+        return new byte[] {(byte) word, (byte) (word >>> 8), (byte) (word >>> 16), (byte) (word >>> 24)};
+    }
+
     private abstract static class Base<R> implements ScpRequest<R> {
         private final ChipLocation chip;
+        private final int arg1;
 
-        Base(ChipLocation chip) {
+        Base(ChipLocation chip, Arg1 arg1) {
             this.chip = chip;
+            this.arg1 = arg1.encode();
         }
 
         @Override
@@ -63,16 +95,19 @@ public final class IpTagCommand {
         public ScpCommand command() {
             return ScpCommand.CMD_IPTAG;
         }
+
+        @Override
+        public int arg1() {
+            return arg1;
+        }
     }
 
     /** SET: traffic sent through {@code tag} goes to {@code ip:port} (STRIP removes SDP headers). */
     public static ScpRequest<Integer> set(ChipLocation chip, int tag, byte[] ip, int port, boolean strip) {
         Checks.range("CMD_IPTAG SET", "tag", tag, 0, FIXED_TAGS - 1);
         Checks.range("CMD_IPTAG SET", "UDP port", port, 0, 0xFFFF);
-        int a1 = arg1(strip ? FLAG_STRIP : 0, OP_SET, 0, tag);
         int a3 = ipWord(ip);
-        return new Base<>(chip) {
-            @Override public int arg1() { return a1; }
+        return new Base<>(chip, new Arg1(strip ? FLAG_STRIP : 0, 0, OP_SET, 0, tag)) {
             @Override public int arg2() { return port; }
             @Override public int arg3() { return a3; }
             @Override public Integer parse(ScpResponse r) { return r.word("CMD_IPTAG SET", 0); }
@@ -88,12 +123,9 @@ public final class IpTagCommand {
         Checks.range("CMD_IPTAG SET reverse", "tag", tag, 0, FIXED_TAGS - 1);
         Checks.range("CMD_IPTAG SET reverse", "UDP port", udpPort, 1, 0xFFFF);
         Checks.range("CMD_IPTAG SET reverse", "SDP port", sdpPort, 1, 7);
-        int a1 = arg1(FLAG_REVERSE | FLAG_STRIP, OP_SET, sdpPort << 5 | core.p(), tag);
-        int a2 = core.chip().p2pAddress() << 16 | udpPort;
-        return new Base<>(chip) {
-            @Override public int arg1() { return a1; }
+        int a2 = new Arg2(core.chip().p2pAddress(), udpPort).encode();
+        return new Base<>(chip, new Arg1(FLAG_REVERSE | FLAG_STRIP, 0, OP_SET, sdpPort << 5 | core.p(), tag)) {
             @Override public int arg2() { return a2; }
-            @Override public int arg3() { return 0; }
             @Override public Integer parse(ScpResponse r) { return r.word("CMD_IPTAG SET", 0); }
         };
     }
@@ -102,11 +134,8 @@ public final class IpTagCommand {
     public static ScpRequest<List<IpTag>> get(ChipLocation chip, int tag, int count) {
         Checks.range("CMD_IPTAG GET", "tag", tag, 0, TABLE_SIZE - 1);
         Checks.range("CMD_IPTAG GET", "count", count, 1, TABLE_SIZE - tag);
-        int a1 = arg1(0, OP_GET, 0, tag);
-        return new Base<>(chip) {
-            @Override public int arg1() { return a1; }
+        return new Base<>(chip, new Arg1(0, 0, OP_GET, 0, tag)) {
             @Override public int arg2() { return count; }
-            @Override public int arg3() { return 0; }
             @Override public List<IpTag> parse(ScpResponse r) {
                 r.requirePayload("CMD_IPTAG GET", count * IpTag.SIZE);
                 List<IpTag> tags = new ArrayList<>();
@@ -121,11 +150,7 @@ public final class IpTagCommand {
     /** CLR: frees a tag. */
     public static ScpRequest<Void> clear(ChipLocation chip, int tag) {
         Checks.range("CMD_IPTAG CLR", "tag", tag, 0, TABLE_SIZE - 1);
-        int a1 = arg1(0, OP_CLR, 0, tag);
-        return new Base<>(chip) {
-            @Override public int arg1() { return a1; }
-            @Override public int arg2() { return 0; }
-            @Override public int arg3() { return 0; }
+        return new Base<>(chip, new Arg1(0, 0, OP_CLR, 0, tag)) {
             @Override public Void parse(ScpResponse r) { return null; }
         };
     }
@@ -136,11 +161,8 @@ public final class IpTagCommand {
      */
     public static ScpRequest<Integer> timeout(ChipLocation chip, int tto) {
         Checks.range("CMD_IPTAG TTO", "timeout code", tto, 0, MAX_TTO);
-        int a1 = arg1(0, OP_TTO, 0, 0);
-        return new Base<>(chip) {
-            @Override public int arg1() { return a1; }
+        return new Base<>(chip, new Arg1(0, 0, OP_TTO, 0, 0)) {
             @Override public int arg2() { return tto; }
-            @Override public int arg3() { return 0; }
             @Override public Integer parse(ScpResponse r) { return r.word("CMD_IPTAG TTO", 0) & 0xFF; }
         };
     }

@@ -13,18 +13,26 @@ import org.engram.spinnaker.machine.CoreLocation;
  * op 3 FR     arg2 bit31 set: read the fixed route (reply arg1), else set it to arg2
  * </pre>
  *
- * A loaded entry is 16 bytes, little-endian: u16 index, u16 pad, u32 route, u32 key, u32 mask.
- * The route's bits 0–5 are links E … S, bits 6–23 virtual cores 0–17.
+ * A LOAD buffer holds {@link RouterEntry} records: entry {@code next + arg3} is set to key, mask
+ * and route, with the app id of arg1 (or, if that is 0, the one in the route's bits 31:24).
  */
 public final class RouterCommand {
     public static final int OP_INIT = 0;
     public static final int OP_CLEAR = 1;
     public static final int OP_LOAD = 2;
     public static final int OP_FIXED_ROUTE = 3;
-    /** Bytes per entry in a LOAD buffer and in SCAMP's copy of the table. */
-    public static final int ENTRY_SIZE = 16;
-
     private RouterCommand() {}
+
+    /** arg1 of every RTR request; any word decodes. */
+    public record Arg1(int count, int appId, int op) {
+        public int encode() {
+            return (count & 0xFFFF) << 16 | (appId & 0xFF) << 8 | (op & 0xFF);
+        }
+
+        public static Arg1 decode(int word) {
+            return new Arg1(word >>> 16, (word >>> 8) & 0xFF, word & 0xFF);
+        }
+    }
 
     private record Request(ChipLocation chip, int arg1, int arg2, int arg3) implements ScpRequest<Void> {
         @Override
@@ -44,7 +52,7 @@ public final class RouterCommand {
     }
 
     public static ScpRequest<Void> init(ChipLocation chip) {
-        return new Request(chip, OP_INIT, 0, 0);
+        return new Request(chip, new Arg1(0, 0, OP_INIT).encode(), 0, 0);
     }
 
     /** Loads {@code count} entries from SDRAM into the table from entry {@code firstEntry}. */
@@ -54,6 +62,6 @@ public final class RouterCommand {
         Checks.address("RTR LOAD", sdramAddress);
         Checks.range("RTR LOAD", "count", count, 1, 1023);
         Checks.range("RTR LOAD", "first entry", firstEntry, 1, 1024 - count);
-        return new Request(chip, count << 16 | appId << 8 | OP_LOAD, (int) sdramAddress, firstEntry);
+        return new Request(chip, new Arg1(count, appId, OP_LOAD).encode(), (int) sdramAddress, firstEntry);
     }
 }

@@ -17,11 +17,18 @@ public interface ScpRequest<R> {
 
     ScpCommand command();
 
-    int arg1();
+    /** The first argument word; a request states only the arguments it uses, the rest are 0. */
+    default int arg1() {
+        return 0;
+    }
 
-    int arg2();
+    default int arg2() {
+        return 0;
+    }
 
-    int arg3();
+    default int arg3() {
+        return 0;
+    }
 
     /** Data after the arguments (0–256 bytes); callers must not modify it. */
     default byte[] data() {

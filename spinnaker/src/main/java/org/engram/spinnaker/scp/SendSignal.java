@@ -6,7 +6,7 @@ import org.engram.spinnaker.machine.CoreLocation;
 /**
  * CMD_SIG ({@code cmd_sig()}): sends a signal to every core of an application, machine-wide.
  * Sent to the root chip's monitor. arg1 = type (0 multicast, 1 P2P – refused by SCAMP 4,
- * 2 nearest neighbour), arg2 = signal &lt;&lt; 16 | app_mask &lt;&lt; 8 | app_id, arg3 = 0xFFFF.
+ * 2 nearest neighbour), arg2 = {@link Data}, arg3 = 0xFFFF.
  */
 public record SendSignal(Signal signal, int appId) implements ScpRequest<Void> {
     public static final int TYPE_MULTICAST = 0;
@@ -17,6 +17,32 @@ public record SendSignal(Signal signal, int appId) implements ScpRequest<Void> {
 
     public SendSignal {
         Checks.appId("CMD_SIG", appId);
+    }
+
+    /**
+     * The signal word ({@code signal_app()} in scamp-app.c): a core is signalled when {@code
+     * (its app id & appMask) == appId}.
+     *
+     * <pre>
+     * [19:16] signal   [15:8] app mask   [7:0] app id
+     * </pre>
+     *
+     * @param signal the signal code (SCAMP reads 4 bits; codes without a {@link Signal} do nothing)
+     */
+    public record Data(int signal, int appMask, int appId) {
+        public int encode() {
+            return (signal & 0xF) << 16 | (appMask & 0xFF) << 8 | (appId & 0xFF);
+        }
+
+        /** Any word decodes; the bits above 19 are not part of it. */
+        public static Data decode(int word) {
+            return new Data((word >>> 16) & 0xF, (word >>> 8) & 0xFF, word & 0xFF);
+        }
+
+        /** Whether a core of application {@code coreAppId} receives the signal. */
+        public boolean selects(int coreAppId) {
+            return (coreAppId & appMask) == appId;
+        }
     }
 
     @Override
@@ -36,7 +62,7 @@ public record SendSignal(Signal signal, int appId) implements ScpRequest<Void> {
 
     @Override
     public int arg2() {
-        return signal.code << 16 | APP_MASK << 8 | appId;
+        return new Data(signal.code, APP_MASK, appId).encode();
     }
 
     @Override

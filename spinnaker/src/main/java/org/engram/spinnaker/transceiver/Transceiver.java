@@ -13,17 +13,24 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.engram.spinnaker.boot.BootImage;
 import org.engram.spinnaker.boot.BootPacket;
 import org.engram.spinnaker.boot.SystemVariables;
 import org.engram.spinnaker.machine.ChipLocation;
 import org.engram.spinnaker.machine.CoreLocation;
+import org.engram.spinnaker.machine.Direction;
 import org.engram.spinnaker.machine.Machine;
 import org.engram.spinnaker.machine.MemoryRegion;
 import org.engram.spinnaker.scp.AllocCommand;
+import org.engram.spinnaker.scp.ApplicationCopyRun;
+import org.engram.spinnaker.scp.ApplicationRun;
 import org.engram.spinnaker.scp.ApplicationStart;
 import org.engram.spinnaker.scp.ChipInfo;
 import org.engram.spinnaker.scp.CountState;
@@ -31,10 +38,13 @@ import org.engram.spinnaker.scp.CpuState;
 import org.engram.spinnaker.scp.FillMemory;
 import org.engram.spinnaker.scp.GetChipInfo;
 import org.engram.spinnaker.scp.GetVersion;
+import org.engram.spinnaker.scp.IdOpMask;
 import org.engram.spinnaker.scp.IpTag;
 import org.engram.spinnaker.scp.IpTagCommand;
+import org.engram.spinnaker.scp.NearestNeighbourPacket;
 import org.engram.spinnaker.scp.ReadMemory;
 import org.engram.spinnaker.scp.RouterCommand;
+import org.engram.spinnaker.scp.RouterEntry;
 import org.engram.spinnaker.scp.ScpMessage;
 import org.engram.spinnaker.scp.ScpRequest;
 import org.engram.spinnaker.scp.SendSignal;
@@ -82,6 +92,16 @@ public final class Transceiver implements AutoCloseable {
      */
     public static Transceiver connect(String host, int scpPort, int bootPort, RetryPolicy policy)
             throws InterruptedException {
+        return connect(host, scpPort, bootPort, policy, line -> { });
+    }
+
+    /**
+     * As {@link #connect(String, int, int, RetryPolicy)}, telling {@code progress} (one line at a
+     * time) while a request waits for a board that does not answer: "…: no reply, attempt 2 of
+     * 11".
+     */
+    public static Transceiver connect(String host, int scpPort, int bootPort, RetryPolicy policy,
+            Consumer<String> progress) throws InterruptedException {
         checkPort("SCAMP", scpPort);
         checkPort("boot", bootPort);
         InetAddress address;
@@ -92,7 +112,7 @@ public final class Transceiver implements AutoCloseable {
         }
         InetSocketAddress scp = new InetSocketAddress(address, scpPort);
         InetSocketAddress boot = new InetSocketAddress(address, bootPort);
-        return new Transceiver(host, scp, boot, ScpConnection.open(scp, policy));
+        return new Transceiver(host, scp, boot, ScpConnection.open(scp, policy, progress));
     }
 
     private static void checkPort(String what, int port) {
@@ -350,8 +370,9 @@ public final class Transceiver implements AutoCloseable {
     // ------------------------------------------------------------------ router
 
     /**
-     * Loads routing entries for an application as SpiNNMan does: stage them in system SDRAM,
-     * allocate router entries (ALLOC_RTR), then CMD_RTR LOAD. Returns the first entry used.
+     * Loads routing entries for an application as SpiNNMan does: stage them in system SDRAM as
+     * {@link RouterEntry} records numbered from 0, with an all-ones terminator, allocate router
+     * entries (ALLOC_RTR), then CMD_RTR LOAD at that offset. Returns the first entry used.
      */
     public int loadRoutes(ChipLocation chip, List<RoutingEntry> entries, int appId) throws InterruptedException {
         checkAppId(appId);
@@ -359,16 +380,12 @@ public final class Transceiver implements AutoCloseable {
             throw new InvalidRequestException("chip " + chip + ": " + entries.size()
                     + " routing entries; expected 1.." + (MemoryRegion.MC_TABLE_SIZE - 1));
         }
-        byte[] buffer = new byte[(entries.size() + 1) * RouterCommand.ENTRY_SIZE];
+        byte[] buffer = new byte[(entries.size() + 1) * RouterEntry.SIZE];
         for (int i = 0; i < entries.size(); i++) {
             RoutingEntry e = entries.get(i);
-            int o = i * RouterCommand.ENTRY_SIZE;
-            SystemVariables.putU16(buffer, o, i);
-            SystemVariables.putU32(buffer, o + 4, e.route());
-            SystemVariables.putU32(buffer, o + 8, e.key());
-            SystemVariables.putU32(buffer, o + 12, e.mask());
+            new RouterEntry(i, 0, e.route(), e.key(), e.mask()).encode(buffer, i * RouterEntry.SIZE);
         }
-        Arrays.fill(buffer, entries.size() * RouterCommand.ENTRY_SIZE, buffer.length, (byte) 0xFF);
+        Arrays.fill(buffer, entries.size() * RouterEntry.SIZE, buffer.length, (byte) 0xFF);
         writeMemory(chip, ROUTE_BUFFER, buffer);
         int base = connection.call(AllocCommand.allocRouter(chip, appId, entries.size()));
         if (base == 0) {
@@ -380,28 +397,37 @@ public final class Transceiver implements AutoCloseable {
         return base;
     }
 
-    /** Reads SCAMP's copy of the router table; entries of {@code appId} only, or all if -1. */
+    /**
+     * Every entry in use in SCAMP's copy of the router table (at {@code sv->rtr_copy}, 1024
+     * entries read in 256-byte requests), as SpiNNMan's {@code get_multicast_routes(x, y)}: an
+     * entry whose route is 0xFF000000 or more is unused; the owner is the low byte of {@code
+     * free}. Entry 0 is SCAMP's own (app id 0).
+     */
+    public List<RoutingEntry> readRoutes(ChipLocation chip) throws InterruptedException {
+        return readRoutes(chip, OptionalInt.empty());
+    }
+
+    /** The entries of one application, as SpiNNMan's {@code get_multicast_routes(x, y, app_id)}. */
     public List<RoutingEntry> readRoutes(ChipLocation chip, int appId) throws InterruptedException {
+        checkAppId(appId);
+        return readRoutes(chip, OptionalInt.of(appId));
+    }
+
+    private List<RoutingEntry> readRoutes(ChipLocation chip, OptionalInt appId) throws InterruptedException {
         byte[] ptr = readMemory(chip, MemoryRegion.SV_BASE + SystemVariables.RTR_COPY, 4);
         long copy = SystemVariables.getU32(ptr, 0) & 0xFFFF_FFFFL;
-        byte[] table = readMemory(chip, copy, MemoryRegion.MC_TABLE_SIZE * RouterCommand.ENTRY_SIZE);
+        byte[] table = readMemory(chip, copy, MemoryRegion.MC_TABLE_SIZE * RouterEntry.SIZE);
         List<RoutingEntry> out = new ArrayList<>();
-        for (int i = 1; i < MemoryRegion.MC_TABLE_SIZE; i++) {
-            int o = i * RouterCommand.ENTRY_SIZE;
-            int route = SystemVariables.getU32(table, o + 4);
-            if (route == 0xFF000000) {
-                continue; // unused
-            }
-            int owner = route >>> 24;
-            if (appId < 0 || owner == appId) {
-                out.add(new RoutingEntry(SystemVariables.getU32(table, o + 8), SystemVariables.getU32(table, o + 12),
-                        route & RoutingEntry.ROUTE_BITS, owner));
+        for (int i = 0; i < MemoryRegion.MC_TABLE_SIZE; i++) {
+            RouterEntry e = RouterEntry.decode(table, i * RouterEntry.SIZE);
+            if (!e.isCleared() && (appId.isEmpty() || e.appId() == appId.getAsInt())) {
+                out.add(new RoutingEntry(e.key(), e.mask(), e.route(), e.appId()));
             }
         }
         return out;
     }
 
-    /** Frees and clears every router entry of an application; returns how many. */
+    /** Frees and clears every router block of an application; returns the number of blocks. */
     public int clearRoutes(ChipLocation chip, int appId) throws InterruptedException {
         checkAppId(appId);
         return connection.call(AllocCommand.freeRouterById(chip, appId));
@@ -409,27 +435,136 @@ public final class Transceiver implements AutoCloseable {
 
     // ------------------------------------------------------------------ applications
 
-    /** Starts the APLX image at {@code aplxAddress} on the given virtual cores (1–17). */
+    /** Starts the image at {@code aplxAddress} (in SDRAM) on the given virtual cores (1–17). */
     public void startApplication(ChipLocation chip, long aplxAddress, Set<Integer> cores, int appId,
             boolean waitForStart) throws InterruptedException {
-        if (appId < 1 || appId > 255) {
-            throw new InvalidRequestException("app id " + appId + " outside 1..255");
-        }
-        int mask = 0;
-        for (int p : cores) {
-            if (p < 1 || p > 17) {
-                throw new InvalidRequestException("core " + p + " outside 1..17 (core 0 runs SCAMP)");
-            }
-            mask |= 1 << p;
-        }
-        if (mask == 0) {
-            throw new InvalidRequestException("no cores given to start application " + appId + " on");
-        }
+        IdOpMask mask = startMask(chip, cores, appId, waitForStart);
         var where = MemoryRegion.locate(aplxAddress, 4);
         if (where.isEmpty() || where.get().region() != MemoryRegion.SDRAM) {
             throw new InvalidRequestException(String.format("APLX address 0x%X is not in SDRAM", aplxAddress));
         }
-        connection.call(new ApplicationStart(chip, appId, aplxAddress, mask, waitForStart));
+        connection.call(new ApplicationStart(chip, aplxAddress, mask));
+    }
+
+    /**
+     * Loads an application image onto cores of many chips as SpiNNMan's {@code execute_flood}
+     * does: the image goes to chip (0,0) at {@code sv->sdram_sys} (0x67800000), CMD_AR starts it
+     * there, and every other chip that needs it, for its own cores or to pass it on, copies it
+     * from the neighbour on its link towards (0,0) (the parent link CMD_INFO reports) with
+     * CMD_APP_COPY_RUN and starts it, one distance from (0,0) after another, so that each copies
+     * from a chip that already has it. Chips that only pass the image on start no cores
+     * (SpiNNMan copies to every chip of the machine; this copies to the chips on the way only).
+     *
+     * @param cores the virtual cores (1–17) to start, by chip
+     * @param image the image, a whole number of words up to 256 KiB
+     * @param waitForStart whether the cores wait at SYNC0 for a START signal
+     * @throws ScpException RC_SUM if a chip's copy does not sum to the image's checksum
+     */
+    public void executeFlood(Map<ChipLocation, Set<Integer>> cores, byte[] image, int appId, boolean waitForStart)
+            throws InterruptedException {
+        if (cores.isEmpty()) {
+            throw new InvalidRequestException("no chips given to load application " + appId + " on");
+        }
+        Map<ChipLocation, IdOpMask> masks = new TreeMap<>();
+        cores.forEach((chip, set) -> masks.put(chip, startMask(chip, set, appId, waitForStart)));
+        if (image.length == 0 || image.length % 4 != 0 || image.length > ApplicationCopyRun.MAX_SIZE_BYTES) {
+            throw new InvalidRequestException("application image of " + image.length + " bytes; expected a multiple"
+                    + " of 4 from 4 to " + ApplicationCopyRun.MAX_SIZE_BYTES + " (the system block at 0x67800000)");
+        }
+        Map<ChipLocation, ParentLink> parents = parentLinks(masks.keySet());
+        writeMemory(ChipLocation.ZERO, MemoryRegion.SDRAM_SYS, image);
+        if (masks.containsKey(ChipLocation.ZERO)) {
+            connection.call(new ApplicationRun(ChipLocation.ZERO, masks.get(ChipLocation.ZERO)));
+        }
+        int checksum = ApplicationCopyRun.wordSum(image);
+        IdOpMask passOn = IdOpMask.of(appId, 0, waitForStart);
+        for (List<ChipLocation> level : byDistance(parents)) {
+            List<ApplicationCopyRun> copies = new ArrayList<>();
+            for (ChipLocation c : level) {
+                copies.add(new ApplicationCopyRun(c, parents.get(c).link(), image.length, checksum,
+                        masks.getOrDefault(c, passOn)));
+            }
+            awaitAll(connection.sendAll(copies));
+        }
+    }
+
+    /**
+     * The link towards (0,0) of each chip in {@code targets} other than (0,0) and of the chips on
+     * the way, read with CMD_INFO a generation at a time.
+     */
+    private Map<ChipLocation, ParentLink> parentLinks(Set<ChipLocation> targets) throws InterruptedException {
+        byte[] dims = readMemory(ChipLocation.ZERO, MemoryRegion.SV_BASE + SystemVariables.P2P_DIMS, 2);
+        int height = dims[0] & 0xFF;
+        int width = dims[1] & 0xFF;
+        Map<ChipLocation, ParentLink> links = new TreeMap<>();
+        Set<ChipLocation> frontier = new TreeSet<>(targets);
+        frontier.remove(ChipLocation.ZERO);
+        while (!frontier.isEmpty()) {
+            List<ChipLocation> asked = List.copyOf(frontier);
+            List<CompletableFuture<ChipInfo>> infos = connection.sendAll(asked.stream().map(GetChipInfo::new).toList());
+            frontier.clear();
+            for (int i = 0; i < asked.size(); i++) {
+                ChipLocation c = asked.get(i);
+                int link = ScpConnection.await(infos.get(i)).parentLink();
+                if (link < 0 || link > 5) {
+                    throw new InvalidRequestException("chip " + c + " reports no link towards chip (0,0) (parent link "
+                            + link + "), so it cannot copy the image from a neighbour");
+                }
+                Direction d = Direction.values()[link];
+                ChipLocation parent = new ChipLocation(Math.floorMod(c.x() + d.dx, width),
+                        Math.floorMod(c.y() + d.dy, height));
+                links.put(c, new ParentLink(link, parent));
+                if (!parent.equals(ChipLocation.ZERO) && !links.containsKey(parent)) {
+                    frontier.add(parent);
+                }
+            }
+        }
+        return links;
+    }
+
+    /** The chips by their number of links from (0,0) along parent links: the nearest first. */
+    private static List<List<ChipLocation>> byDistance(Map<ChipLocation, ParentLink> parents) {
+        TreeMap<Integer, List<ChipLocation>> levels = new TreeMap<>();
+        for (ChipLocation c : parents.keySet()) {
+            int distance = 1;
+            for (ChipLocation p = parents.get(c).parent(); !p.equals(ChipLocation.ZERO); p = parents.get(p).parent()) {
+                if (++distance > parents.size()) {
+                    throw new InvalidRequestException("chip " + c + ": the parent links reported by CMD_INFO"
+                            + " go round in a circle instead of reaching chip (0,0)");
+                }
+            }
+            levels.computeIfAbsent(distance, k -> new ArrayList<>()).add(c);
+        }
+        return List.copyOf(levels.values());
+    }
+
+    /** A chip's link towards (0,0) and the chip across it. */
+    private record ParentLink(int link, ChipLocation parent) {}
+
+    /**
+     * Stops every core of an application as SpiNNMan's {@code stop_application} does: the STOP
+     * signal in a nearest-neighbour packet from chip (0,0), which every chip acts on; each frees
+     * the application's SDRAM and router entries and leaves its cores idle.
+     */
+    public void stopApplication(int appId) throws InterruptedException {
+        checkAppId(appId);
+        connection.call(NearestNeighbourPacket.stopApplication(appId));
+    }
+
+    /** The id_op_mask starting {@code cores} (1–17, at least one) of a chip. */
+    private static IdOpMask startMask(ChipLocation chip, Set<Integer> cores, int appId, boolean waitForStart) {
+        if (appId < 1 || appId > 255) {
+            throw new InvalidRequestException("app id " + appId + " outside 1..255");
+        }
+        if (cores.isEmpty()) {
+            throw new InvalidRequestException("chip " + chip + ": no cores given to start application " + appId + " on");
+        }
+        for (int p : cores) {
+            if (p < 1 || p > 17) {
+                throw new InvalidRequestException("chip " + chip + ": core " + p + " outside 1..17 (core 0 runs SCAMP)");
+            }
+        }
+        return IdOpMask.of(appId, IdOpMask.coreMask(cores), waitForStart);
     }
 
     public void sendSignal(int appId, Signal signal) throws InterruptedException {

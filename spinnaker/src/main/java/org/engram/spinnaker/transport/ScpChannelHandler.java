@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.engram.spinnaker.scp.ScpMessage;
 import org.engram.spinnaker.scp.ScpRequest;
@@ -32,11 +33,13 @@ public final class ScpChannelHandler extends SimpleChannelInboundHandler<Datagra
     private boolean unflushed;
     private volatile TransportStats lastStats = new TransportStats(0, 0, 0, 0, 0, 0, 0, 0);
 
-    public ScpChannelHandler(InetSocketAddress board, RetryPolicy policy, LongSupplier clockNanos) {
+    /** @param progress hears that requests wait for a silent board (see {@link ScpWindow}) */
+    public ScpChannelHandler(InetSocketAddress board, RetryPolicy policy, LongSupplier clockNanos,
+            Consumer<String> progress) {
         this.board = board;
         this.clockNanos = clockNanos;
         this.window = new ScpWindow(policy, clockNanos, this::write,
-                "board " + board.getHostString() + ":" + board.getPort());
+                "board " + board.getHostString() + ":" + board.getPort(), progress);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.engram.spinnaker.scp.ScpRequest;
 
 /**
@@ -34,13 +35,16 @@ public final class ScpConnection implements AutoCloseable {
     /**
      * Opens a socket connected to {@code board} (an ephemeral local port; datagrams from
      * elsewhere are not received).
+     *
+     * @param progress hears, on the connection's thread, that requests wait for a silent board
      */
-    public static ScpConnection open(InetSocketAddress board, RetryPolicy policy) throws InterruptedException {
+    public static ScpConnection open(InetSocketAddress board, RetryPolicy policy, Consumer<String> progress)
+            throws InterruptedException {
         if (board.isUnresolved()) {
             throw new IllegalArgumentException("unresolved address " + board);
         }
         EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("engram-scp", true));
-        ScpChannelHandler handler = new ScpChannelHandler(board, policy, System::nanoTime);
+        ScpChannelHandler handler = new ScpChannelHandler(board, policy, System::nanoTime, progress);
         try {
             Channel ch = new Bootstrap().group(group).channel(NioDatagramChannel.class)
                     .handler(handler).connect(board).sync().channel();

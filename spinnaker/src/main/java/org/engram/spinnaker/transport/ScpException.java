@@ -26,12 +26,30 @@ public final class ScpException extends RuntimeException implements UserError {
         super(command + " to core " + core + " of " + board + ": "
                 + (resultCode == NO_REPLY ? "no reply" : ScpResult.nameOf(resultCode))
                 + " after " + attempts + (attempts == 1 ? " attempt" : " attempts")
-                + (detail == null || detail.isEmpty() ? "" : " (" + detail + ")"));
+                + explain(detail == null || detail.isEmpty() ? meaning(resultCode, core) : detail));
         this.command = command;
         this.core = core;
         this.resultCode = resultCode;
         this.attempts = attempts;
         this.transientFailure = transientFailure;
+    }
+
+    /** What a return code means for the core asked, in the user's terms; "" if nothing to add. */
+    static String meaning(int resultCode, CoreLocation core) {
+        if (resultCode == ScpResult.RC_ROUTE.code) {
+            return "there is no chip " + core.chip() + " on the board";
+        }
+        if (resultCode == ScpResult.RC_CPU.code) {
+            return "chip " + core.chip() + " has no core " + core.p();
+        }
+        if (resultCode == ScpResult.RC_SUM.code) {
+            return "the data arrived with a different checksum";
+        }
+        return "";
+    }
+
+    private static String explain(String detail) {
+        return detail.isEmpty() ? "" : " (" + detail + ")";
     }
 
     public String command() {

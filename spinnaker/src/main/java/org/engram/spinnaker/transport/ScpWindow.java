@@ -25,12 +25,18 @@ import org.engram.spinnaker.scp.ScpResult;
  * again when {@code timeoutMs} passes without a reply, or {@code retryDelayMs} after a
  * transient return code; after {@link RetryPolicy#maxAttempts()} sends it fails with an
  * {@link ScpException}. A reply whose sequence number is not in flight is ignored.
+ *
+ * <p>While the board does not answer, {@code progress} hears of each resend after a timeout
+ * that reaches a higher attempt number than any before it since the last reply ("CMD_VER to core
+ * (0,0,0) of board …: no reply within 1000 ms, attempt 2 of 11"), so a window of requests that
+ * time out together is reported once per round.
  */
 public final class ScpWindow {
     private final RetryPolicy policy;
     private final LongSupplier clockNanos;
     private final Consumer<ScpMessage> output;
     private final String board;
+    private final Consumer<String> progress;
     private final ArrayDeque<Pending<?>> queue = new ArrayDeque<>();
     private final Map<Integer, Pending<?>> inFlight = new HashMap<>();
     private int lastSeq;
@@ -41,6 +47,8 @@ public final class ScpWindow {
     private long ignoredReplies;
     private long failures;
     private int maxInFlight;
+    /** The highest attempt number reported to {@code progress} since the last reply. */
+    private int reportedAttempt;
 
     private static final class Pending<R> {
         final ScpRequest<R> request;
@@ -59,12 +67,15 @@ public final class ScpWindow {
 
     /**
      * @param board how error messages name the board, e.g. "board 192.168.240.1:17893"
+     * @param progress hears, one line at a time, that requests are waiting for a silent board
      */
-    public ScpWindow(RetryPolicy policy, LongSupplier clockNanos, Consumer<ScpMessage> output, String board) {
+    public ScpWindow(RetryPolicy policy, LongSupplier clockNanos, Consumer<ScpMessage> output, String board,
+            Consumer<String> progress) {
         this.policy = policy;
         this.clockNanos = clockNanos;
         this.output = output;
         this.board = board;
+        this.progress = progress;
     }
 
     /** Queues a request and sends it if the window has room. */
@@ -82,6 +93,7 @@ public final class ScpWindow {
 
     /** Handles a decoded reply. */
     public void onReply(ScpResponse reply) {
+        reportedAttempt = 0;
         Pending<?> p = inFlight.get(reply.seq());
         if (p == null) {
             ignoredReplies++;
@@ -126,6 +138,12 @@ public final class ScpWindow {
             } else {
                 timeoutResends++;
                 transmit(p);
+                if (p.attempts > reportedAttempt) {
+                    reportedAttempt = p.attempts;
+                    progress.accept(p.request.command().name() + " to core " + p.request.target() + " of " + board
+                            + ": no reply within " + policy.timeoutMs() + " ms, attempt " + p.attempts + " of "
+                            + policy.maxAttempts());
+                }
             }
         }
         pump();

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.engram.spinnaker.machine.Machine;
 import org.engram.spinnaker.testing.Hex;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ScampBoardTest {
     static final InetSocketAddress HOST = new InetSocketAddress("127.0.0.1", 40000);
     final List<byte[]> replies = new ArrayList<>();
-    final ScampBoard board = new ScampBoard(Machine.spinn5(), true, System::nanoTime, 0, l -> { });
+    final ScampBoard board = new ScampBoard(Machine.spinn5(), true, System::nanoTime, 0, Map.of(), l -> { });
 
     private String send(String hex) {
         replies.clear();
@@ -112,24 +113,24 @@ class ScampBoardTest {
         }
         assertEquals(8, held.size(), "8 transient tags, the 9th request has none");
         assertEquals(1, board.droppedNoTag);
-        assertEquals(9, board.maxOutstanding);
+        assertEquals(9, board.tags().maxOutstanding);
         held.forEach(board::releaseTransientTag);
-        assertEquals(0, board.transientTagsInUse());
+        assertEquals(0, board.tags().transientInUse());
     }
 
     @Test
     void unbootedBoardIsSilent() {
-        ScampBoard cold = new ScampBoard(Machine.spinn5(), false, System::nanoTime, 0, l -> { });
+        ScampBoard cold = new ScampBoard(Machine.spinn5(), false, System::nanoTime, 0, Map.of(), l -> { });
         List<byte[]> out = new ArrayList<>();
         cold.handleScp(bytes("00 00 87 FF 00 FF 00 00 00 00 00 00 01 00 00 00 00 00 00 00 00 00 00 00 00 00"),
                 HOST, (b, to, tag) -> out.add(b));
         assertTrue(out.isEmpty());
         cold.handleBoot(bytes("00 01 00 00 00 03 00 00 FF 00 00 00 00 00 00 00 00 00 00 00 00 00"));
         assertFalse(cold.isBooted());
-        assertEquals("FLOOD_FILL_BLOCK before FLOOD_FILL_START", cold.lastBootError());
+        assertEquals("FLOOD_FILL_BLOCK before FLOOD_FILL_START", cold.bootRom().lastError());
         cold.handleBoot(bytes("00 01 00 00 00 01 00 00 00 00 00 00 00 00 00 00 00 40"));
-        assertEquals("FLOOD_FILL_START for 65 blocks; expected 1..32 and no data", cold.lastBootError());
+        assertEquals("FLOOD_FILL_START for 65 blocks; expected 1..32 and no data", cold.bootRom().lastError());
         cold.handleBoot(bytes("00 02 00 00 00 01"));
-        assertTrue(cold.lastBootError().startsWith("boot packet"), cold.lastBootError());
+        assertTrue(cold.bootRom().lastError().startsWith("boot packet"), cold.bootRom().lastError());
     }
 }

@@ -123,10 +123,10 @@ class ScpCodecTest {
 
     @Test
     void applicationStartWithWait() {
-        assertEncodes(new ApplicationStart(ChipLocation.ZERO, 17, 0x6780_0000L, 0b110, true), 12,
+        assertEncodes(new ApplicationStart(ChipLocation.ZERO, 0x6780_0000L, IdOpMask.of(17, 0b110, true)), 12,
                 "00 00  87 FF 00 FF 00 00 00 00  18 00  0C 00  00 00 80 67  06 00 04 11  00 00 00 00");
         assertThrows(IllegalArgumentException.class,
-                () -> new ApplicationStart(ChipLocation.ZERO, 17, 0x6780_0000L, 0b1, false));
+                () -> new ApplicationStart(ChipLocation.ZERO, 0x6780_0000L, IdOpMask.of(17, 0b1, false)));
     }
 
     @Test

@@ -23,7 +23,7 @@ class ScpChannelHandlerTest {
 
     @Test
     void requestGoesOutAndItsReplyCompletesIt() {
-        ScpChannelHandler h = new ScpChannelHandler(BOARD, RetryPolicy.DEFAULT, System::nanoTime);
+        ScpChannelHandler h = new ScpChannelHandler(BOARD, RetryPolicy.DEFAULT, System::nanoTime, line -> { });
         EmbeddedChannel ch = new EmbeddedChannel(h);
         CompletableFuture<byte[]> f = new CompletableFuture<>();
         h.submit(new ReadMemory(new CoreLocation(0, 0, 0), 0x6000_0000L, 4), f);

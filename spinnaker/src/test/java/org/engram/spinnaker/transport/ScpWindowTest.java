@@ -24,7 +24,8 @@ class ScpWindowTest {
     static final CoreLocation CORE = new CoreLocation(0, 0, 0);
     long now;
     final List<ScpMessage> sent = new ArrayList<>();
-    final ScpWindow window = new ScpWindow(RetryPolicy.DEFAULT, () -> now, sent::add, "board test");
+    final List<String> progress = new ArrayList<>();
+    final ScpWindow window = new ScpWindow(RetryPolicy.DEFAULT, () -> now, sent::add, "board test", progress::add);
 
     static ScpResponse reply(int seq, ScpResult rc, byte[] payload) {
         return new ScpResponse(SdpHeader.fromHost(ChipLocation.ZERO, 0, false), rc.code, seq, payload);
@@ -101,6 +102,27 @@ class ScpWindowTest {
         assertTrue(s.isTransient());
         assertEquals("CMD_READ to core (1,2,3) of board test: no reply after 11 attempts (timeout 1000 ms)",
                 s.getMessage());
+    }
+
+    @Test
+    void waitingOnASilentBoardIsReportedOncePerAttempt() {
+        window.submit(new ReadMemory(CORE, 0x6000_0000L, 4));
+        window.submit(new ReadMemory(CORE, 0x6000_0100L, 4));
+        assertEquals(List.of(), progress, "nothing to report before a timeout");
+        now += 1_000_000_000L;
+        window.onTimer();
+        now += 1_000_000_000L;
+        window.onTimer();
+        assertEquals(List.of(
+                "CMD_READ to core (0,0,0) of board test: no reply within 1000 ms, attempt 2 of 11",
+                "CMD_READ to core (0,0,0) of board test: no reply within 1000 ms, attempt 3 of 11"), progress,
+                "two requests timing out together make one line per round");
+        window.onReply(ok(sent.get(0).seq(), 4));
+        now += 1_000_000_000L;
+        window.onTimer();
+        assertEquals("CMD_READ to core (0,0,0) of board test: no reply within 1000 ms, attempt 4 of 11",
+                progress.get(2), "a reply starts the count again");
+        assertEquals(3, progress.size());
     }
 
     @Test
