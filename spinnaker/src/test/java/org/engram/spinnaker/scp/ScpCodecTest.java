@@ -145,6 +145,112 @@ class ScpCodecTest {
                 "00 00  87 FF 00 FF 01 02 00 00  1F 00  10 00  00 00 00 00  00 00 00 00  00 00 00 00");
     }
 
+    @Test
+    void applicationRunStartsTheImageAtSdramSys() {
+        // arg1 = id_op_mask: app 40 << 24 | wait << 18 | cores 1, 2
+        assertEncodes(new ApplicationRun(new ChipLocation(1, 0), IdOpMask.of(40, 0b110, true)), 17,
+                "00 00  87 FF 00 FF 00 01 00 00  13 00  11 00  06 00 04 28  00 00 00 00  00 00 00 00");
+        assertThrows(IllegalArgumentException.class, () -> new ApplicationRun(ChipLocation.ZERO, IdOpMask.of(40, 0, false)));
+    }
+
+    @Test
+    void applicationCopyRunPacksChecksumAndLink() {
+        // arg1 = (0x12345678 & 0x1FFFFFFF) << 3 | link 3; arg2 size 1024; arg3 id_op_mask (app 40, core 1)
+        ApplicationCopyRun copy = new ApplicationCopyRun(new ChipLocation(2, 1), 3, 1024, 0x12345678,
+                IdOpMask.of(40, 0b10, false));
+        assertEncodes(copy, 18,
+                "00 00  87 FF 00 FF 01 02 00 00  15 00  12 00  C3 B3 A2 91  00 04 00 00  02 00 00 28");
+        assertEquals(new ApplicationCopyRun.Source(0x12345678, 3), ApplicationCopyRun.Source.decode(copy.arg1()));
+        assertTrue(ApplicationCopyRun.Source.decode(copy.arg1()).accepts(0xF2345678), "only 29 bits are compared");
+        assertFalse(ApplicationCopyRun.Source.decode(copy.arg1()).accepts(0x12345679));
+        assertTrue(new ApplicationCopyRun.Source(0, 3).accepts(0xDEADBEEF), "checksum 0 is not checked");
+        // a chip that only passes the image on starts no cores
+        assertEquals(0x28000000, new ApplicationCopyRun(ChipLocation.ZERO, 0, 4, 0, IdOpMask.of(40, 0, false)).arg3());
+        assertThrows(IllegalArgumentException.class,
+                () -> new ApplicationCopyRun(ChipLocation.ZERO, 6, 4, 0, IdOpMask.of(40, 0b10, false)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new ApplicationCopyRun(ChipLocation.ZERO, 0, 6, 0, IdOpMask.of(40, 0b10, false)));
+        assertEquals(0x0A0A0A0A + 0x01020304, ApplicationCopyRun.wordSum(bytes("0A 0A 0A 0A 04 03 02 01")));
+    }
+
+    @Test
+    void stopApplicationIsSpiNNMansAppStop() {
+        // arg1 SIG0 key with links 0x3F; arg2 5 << 28 | STOP << 16 | 0xFF << 8 | 40; arg3 new id | links 0x3F
+        assertEncodes(NearestNeighbourPacket.stopApplication(40), 19,
+                "00 00  87 FF 00 FF 00 00 00 00  14 00  13 00  00 00 3F 00  28 FF 02 50  00 3F 00 80");
+        assertEquals(new SendSignal.Data(Signal.STOP.code, 0xFF, 40), SendSignal.Data.decode(0x5002FF28));
+    }
+
+    @Test
+    void floodFillStartBlocksAndEnd() {
+        assertEncodes(NearestNeighbourPacket.floodFillStart(6, 4), 20,
+                "00 00  87 FF 00 FF 00 00 00 00  14 00  14 00  00 04 06 06  FF FF 00 00  1A 3F 00 80");
+        FloodFillData block = new FloodFillData(ChipLocation.ZERO, 6, 1, 0x6780_0100L, bytes("01 02 03 04 05 06 07 08"));
+        assertEncodes(block, 21, "00 00  87 FF 00 FF 00 00 00 00  17 00  15 00  06 00 1E 3F  00 01 01 00  00 01 80 67"
+                + "  01 02 03 04 05 06 07 08");
+        assertEncodes(NearestNeighbourPacket.floodFillCores(0b110, 0), 22,
+                "00 00  87 FF 00 FF 00 00 00 00  14 00  16 00  06 00 00 07  00 00 00 00  1A 3F 00 00");
+        NearestNeighbourPacket end = NearestNeighbourPacket.floodFillEnd(6, IdOpMask.of(40, 0b110, true));
+        assertEncodes(end, 23, "00 00  87 FF 00 FF 00 00 00 00  14 00  17 00  06 00 00 0F  06 00 04 28  1A 3F 00 00");
+        // a chip keeps 7 bits of the id: start, blocks and end agree
+        assertEquals(3, NearestNeighbourPacket.floodFillStartId(NearestNeighbourPacket.floodFillStart(6, 4).key()));
+        assertEquals(3, FloodFillData.idOf(block.arg1()));
+        assertEquals(3, NearestNeighbourPacket.floodFillEndId(end.key()));
+        assertEquals(4, NearestNeighbourPacket.floodFillBlocks(0x06060400));
+        assertEquals(1, FloodFillData.blockOf(block.arg2()));
+        assertEquals(2, FloodFillData.wordsOf(block.arg2()));
+        FloodFillData[] blocks = FloodFillData.blocks(6, 0x6780_0000L, new byte[600]);
+        assertEquals(3, blocks.length);
+        assertEquals(0x6780_0200L, blocks[2].address());
+        assertEquals(88, blocks[2].data().length);
+    }
+
+    @Test
+    void idOpMaskDecodesAnyWord() {
+        assertEquals(new IdOpMask(255, 63, 0x3FFFF), IdOpMask.decode(0xFFFF_FFFF));
+        assertEquals(0x28040006, IdOpMask.decode(0x28040006).encode());
+        assertTrue(IdOpMask.decode(0x28040006).waitForStart());
+        assertEquals(0b10110, IdOpMask.coreMask(List.of(1, 2, 4)));
+    }
+
+    @Test
+    void routerEntryIsScampsRtrEntryT() {
+        // next 3, free 0x8000 | app 30, route core 2 | link E (app id bits dropped), key, mask
+        RouterEntry e = RouterEntry.set(3, 0x100, 0xFFFFFF00, 0x1E00_0101, 30);
+        assertEquals(Hex.format(bytes("03 00 1E 80  01 01 00 00  00 01 00 00  00 FF FF FF")), Hex.format(e.encode()));
+        // SpiNNMan's '<2xBxIII': the app id is byte 2
+        assertEquals(30, e.encode()[2]);
+        assertEquals(e, RouterEntry.decode(e.encode(), 0));
+        assertEquals(30, e.appId());
+        assertTrue(new RouterEntry(0, 0, 0xFF00_0000, -1, 0).isCleared());
+        assertFalse(new RouterEntry(0, 0, 0x00FF_FFFF, -1, 0).isCleared());
+    }
+
+    @Test
+    void applicationImageHeaderNamesTheApplication() {
+        byte[] image = new ApplicationImage("engram.test", bytes("01 02 03")).encode();
+        // "ENGR", "engram.test" NUL-padded to 28 bytes, the body padded to a whole word
+        assertEquals(Hex.format(bytes("45 4E 47 52  65 6E 67 72 61 6D 2E 74 65 73 74" + " 00".repeat(17)
+                + "  01 02 03 00")), Hex.format(image));
+        assertEquals(java.util.Optional.of("engram.test"), ApplicationImage.identifierOf(image));
+        assertTrue(ApplicationImage.identifierOf(new byte[32]).isEmpty(), "no magic");
+        assertTrue(ApplicationImage.identifierOf(Arrays.copyOf(image, 31)).isEmpty(), "too short");
+        assertThrows(IllegalArgumentException.class, () -> new ApplicationImage("x".repeat(29), new byte[0]));
+        assertThrows(IllegalArgumentException.class, () -> new ApplicationImage("has space", new byte[0]));
+    }
+
+    @Test
+    void packedArgumentsDecodeAsTheyEncode() {
+        IpTagCommand.Arg1 reverse = IpTagCommand.Arg1.decode(0x30012302);
+        assertEquals(new IpTagCommand.Arg1(3, 0, IpTagCommand.OP_SET, 0x23, 2), reverse);
+        assertTrue(reverse.reverse());
+        assertEquals(0x30012302, reverse.encode());
+        assertEquals(new IpTagCommand.Arg2(0x0101, 12345), IpTagCommand.Arg2.decode(0x01013039));
+        assertArrayEquals(bytes("C0 A8 01 02"), IpTagCommand.ipBytes(0x0201A8C0));
+        assertEquals(new AllocCommand.Arg1(4, 30, AllocCommand.OP_ALLOC_SDRAM), AllocCommand.Arg1.decode(0x00041E00));
+        assertEquals(new RouterCommand.Arg1(2, 30, RouterCommand.OP_LOAD), RouterCommand.Arg1.decode(0x00021E02));
+    }
+
     // ------------------------------------------------------------------ replies
 
     /** §4: a 48-byte VER reply from chip (2,1), core 0. */

@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.engram.spinnaker.boot.SystemVariables;
 import org.engram.spinnaker.emulator.BoardEmulator;
 import org.engram.spinnaker.emulator.EmulatorOptions;
 import org.engram.spinnaker.machine.ChipLocation;
 import org.engram.spinnaker.machine.CoreLocation;
+import org.engram.spinnaker.machine.MemoryRegion;
 import org.engram.spinnaker.scp.ChipInfo;
 import org.engram.spinnaker.scp.CpuState;
 import org.engram.spinnaker.scp.IpTag;
@@ -19,6 +21,7 @@ import org.engram.spinnaker.scp.ReadMemory;
 import org.engram.spinnaker.scp.ScpResult;
 import org.engram.spinnaker.scp.Signal;
 import org.engram.spinnaker.scp.VersionInfo;
+import org.engram.spinnaker.testing.Hex;
 import org.engram.spinnaker.transport.RetryPolicy;
 import org.engram.spinnaker.transport.ScpException;
 import org.junit.jupiter.api.AfterAll;
@@ -97,7 +100,8 @@ class TransceiverEmulatorTest {
                 () -> txrx.version(new CoreLocation(7, 0, 0)));
         assertEquals(ScpResult.RC_ROUTE.code, e.resultCode());
         assertEquals(1, e.attempts());
-        assertTrue(e.getMessage().contains("CMD_VER") && e.getMessage().contains("(7,0,0)"), e.getMessage());
+        assertEquals("CMD_VER to core (7,0,0) of board 127.0.0.1:" + emulator.scpAddress().getPort()
+                + ": RC_ROUTE after 1 attempt (there is no chip (7,0) on the board)", e.getMessage());
     }
 
     @Test
@@ -105,6 +109,7 @@ class TransceiverEmulatorTest {
         ScpException e = assertThrows(ScpException.class,
                 () -> txrx.version(new CoreLocation(1, 1, 17)));
         assertEquals(ScpResult.RC_CPU.code, e.resultCode());
+        assertTrue(e.getMessage().endsWith(": RC_CPU after 1 attempt (chip (1,1) has no core 17)"), e.getMessage());
     }
 
     @Test
@@ -145,6 +150,48 @@ class TransceiverEmulatorTest {
         assertEquals(1, txrx.clearRoutes(chip, 30), "one block of two entries");
         assertEquals(List.of(), txrx.readRoutes(chip, 30));
         assertEquals(2, txrx.freeSdramByAppId(chip, 30));
+    }
+
+    @Test
+    void routesAreReadBackByAppIdFromScampsCopy() throws Exception {
+        ChipLocation chip = new ChipLocation(4, 6);
+        assertEquals(1, txrx.loadRoutes(chip, List.of(new RoutingEntry(0x1000, 0xFFFFF000, RoutingEntry.core(3)),
+                new RoutingEntry(0x2000, 0xFFFFF000, RoutingEntry.link(0) | RoutingEntry.core(1))), 30));
+        assertEquals(3, txrx.loadRoutes(chip, List.of(new RoutingEntry(0x3000, 0xFFFFF000, RoutingEntry.link(2))), 31));
+        long copy = SystemVariables.getU32(txrx.readMemory(chip, MemoryRegion.SV_BASE + SystemVariables.RTR_COPY, 4), 0)
+                & 0xFFFF_FFFFL;
+        // rtr_entry_t: next, free (0x8000 | app id once set), route, key, mask. Entry 1 heads app
+        // 30's block (next block at 3), entry 3 app 31's (next at 4), entry 4 the free rest (to 1024)
+        assertEquals(Hex.format(Hex.bytes("03 00 1E 80  00 02 00 00  00 10 00 00  00 F0 FF FF"
+                + "  00 00 1E 80  81 00 00 00  00 20 00 00  00 F0 FF FF"
+                + "  04 00 1F 80  04 00 00 00  00 30 00 00  00 F0 FF FF"
+                + "  00 04 00 00  00 00 00 FF  FF FF FF FF  00 00 00 00")),
+                Hex.format(txrx.readMemory(chip, copy + 16, 64)));
+        assertEquals(4, rtrFree(chip), "sv->rtr_free: the first free block");
+        assertEquals(List.of(new RoutingEntry(0x1000, 0xFFFFF000, RoutingEntry.core(3), 30),
+                new RoutingEntry(0x2000, 0xFFFFF000, RoutingEntry.link(0) | RoutingEntry.core(1), 30)),
+                txrx.readRoutes(chip, 30));
+        assertEquals(List.of(new RoutingEntry(0x3000, 0xFFFFF000, RoutingEntry.link(2), 31)), txrx.readRoutes(chip, 31));
+        List<RoutingEntry> all = txrx.readRoutes(chip);
+        assertEquals(4, all.size(), "SCAMP's entry 0 and the three loaded");
+        assertEquals(0xFFFF5554, all.get(0).key());
+        assertEquals(0, all.get(0).appId());
+
+        assertEquals(1, txrx.clearRoutes(chip, 30));
+        // rtr_free: entry 1 heads the free list, linking to 4; its entries are cleared
+        assertEquals(Hex.format(Hex.bytes("03 00 04 00  00 00 00 FF  FF FF FF FF  00 00 00 00")),
+                Hex.format(txrx.readMemory(chip, copy + 16, 16)));
+        assertEquals(1, rtrFree(chip));
+        assertEquals(List.of(), txrx.readRoutes(chip, 30));
+        assertEquals(1, txrx.clearRoutes(chip, 31));
+        // the three free blocks merge into one of 1023 entries
+        assertEquals(Hex.format(Hex.bytes("00 04 00 00  00 00 00 FF  FF FF FF FF  00 00 00 00")),
+                Hex.format(txrx.readMemory(chip, copy + 16, 16)));
+        assertEquals(1023, txrx.chipInfo(chip).freeRouterEntries());
+    }
+
+    private static int rtrFree(ChipLocation chip) throws InterruptedException {
+        return SystemVariables.getU16(txrx.readMemory(chip, MemoryRegion.SV_BASE + SystemVariables.RTR_FREE, 2), 0);
     }
 
     @Test
