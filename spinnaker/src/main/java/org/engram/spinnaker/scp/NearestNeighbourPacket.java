@@ -1,7 +1,6 @@
 package org.engram.spinnaker.scp;
 
 import org.engram.spinnaker.machine.ChipLocation;
-import org.engram.spinnaker.machine.CoreLocation;
 
 /**
  * CMD_NNP ({@code cmd_nnp()} in scamp-cmd.c): the chip sends a nearest-neighbour packet to its
@@ -26,7 +25,7 @@ import org.engram.spinnaker.machine.CoreLocation;
  * cores of FFCS and of the end packet's mask; without FFCS the data stay loaded and nothing
  * starts (SCAMP 4).
  */
-public record NearestNeighbourPacket(ChipLocation chip, int key, int payload, int arg3) implements ScpRequest<Void> {
+public record NearestNeighbourPacket(ChipLocation chip, int key, int payload, int arg3) implements MonitorCommand {
     public static final int NN_SIG0 = 0;
     public static final int NN_FLOOD_FILL_START = 6;
     public static final int NN_FLOOD_FILL_CORES = 7;
@@ -111,11 +110,6 @@ public record NearestNeighbourPacket(ChipLocation chip, int key, int payload, in
     }
 
     @Override
-    public CoreLocation target() {
-        return new CoreLocation(chip, 0);
-    }
-
-    @Override
     public ScpCommand command() {
         return ScpCommand.CMD_NNP;
     }
@@ -128,10 +122,5 @@ public record NearestNeighbourPacket(ChipLocation chip, int key, int payload, in
     @Override
     public int arg2() {
         return payload;
-    }
-
-    @Override
-    public Void parse(ScpResponse reply) {
-        return null;
     }
 }
