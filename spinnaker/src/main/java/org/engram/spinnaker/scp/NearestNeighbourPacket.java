@@ -5,8 +5,8 @@ import org.engram.spinnaker.machine.ChipLocation;
 /**
  * CMD_NNP ({@code cmd_nnp()} in scamp-cmd.c): the chip sends a nearest-neighbour packet to its
  * neighbours, which act on it and pass it on, so that it floods the machine ({@code
- * nn_rcv_pkt()} in scamp-nn.c). arg1 = key, arg2 = payload (SCAMP's "data"), arg3 = [31] give the packet a fresh
- * flood id | [15:8] links to send on | [7:0] retry and delay.
+ * nn_rcv_pkt()} in scamp-nn.c). arg1 = key, arg2 = payload (SCAMP's "data"), arg3 = [31] give
+ * the packet a fresh flood id | [15:8] links to send on | [7:0] retry and delay.
  *
  * <p>Key: [31:28] SCAMP's checksum (the host leaves 0), [27:24] the NN command, then per command:
  *
