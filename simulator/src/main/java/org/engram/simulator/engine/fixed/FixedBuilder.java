@@ -68,11 +68,16 @@ final class FixedBuilder {
                         + "SpikeSourcePoisson");
             }
         }
+        if (!options.perPopulation().isEmpty() && options.perPopulation().size() != pops.size()) {
+            throw new IllegalArgumentException("fixed options: neurons per core given for "
+                    + options.perPopulation().size() + " populations; the network has " + pops.size());
+        }
         sliceOf = new int[net.neuronCount];
         for (int p = 0; p < pops.size(); p++) {
             int size = pops.get(p).size();
-            for (int k = 0, first = 0; first < size; k++, first += options.neuronsPerCore()) {
-                int n = Math.min(options.neuronsPerCore(), size - first);
+            int perCore = options.neuronsPerCore(p);
+            for (int k = 0, first = 0; first < size; k++, first += perCore) {
+                int n = Math.min(perCore, size - first);
                 Slice s = new Slice(p, pops.get(p).label(), k, slices.size(), first, net.populationStart[p] + first, n);
                 Arrays.fill(sliceOf, s.firstGlobal(), s.firstGlobal() + n, s.ordinal());
                 slices.add(s);

@@ -10,7 +10,7 @@ import org.engram.simulator.network.Receptor;
 
 /**
  * A network laid out on fixed-point cores: one {@link Core} per {@link Slice} (populations in
- * order, each cut into slices of at most {@link FixedOptions#neuronsPerCore()} neurons), keys as
+ * order, each cut into slices of at most {@link FixedOptions#neuronsPerCore(int)} neurons), keys as
  * the options assign them, and the precision warnings found on the way.
  *
  * <p>A deployment calls {@link #check} to print every issue, then {@link #build} and maps each
