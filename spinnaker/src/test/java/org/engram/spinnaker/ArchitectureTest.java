@@ -27,18 +27,19 @@ class ArchitectureTest {
     static final String SIM = "org.engram.simulator.";
 
     /** Allowed prefixes per package, besides java.* and the package itself. */
-    static final Map<String, List<String>> ALLOWED = Map.of(
-            "machine", List.of(),
-            "sdp", with(CODECS, "io.netty.buffer."),
-            "scp", with(CODECS, "io.netty.buffer."),
-            "boot", with(CODECS, "io.netty.buffer."),
-            "eieio", with(CODECS, "io.netty.buffer."),
-            "transport", with(CODECS, "io.netty.", "org.engram.simulator.error.UserError"),
-            "transceiver", with(CODECS, SP + "transport", "org.engram.simulator.error.UserError"),
-            "image", with(CODECS, "org.engram.simulator.error.", "org.engram.simulator.engine.fixed."),
-            "emulator", with(CODECS, "io.netty."),
-            "mapping", List.of(SP + "machine", SIM + "network", SIM + "neuron", SIM + "synapse", SIM + "connector",
-                    SIM + "random", SIM + "build", SIM + "error."));
+    static final Map<String, List<String>> ALLOWED = Map.ofEntries(
+            Map.entry("machine", List.of()),
+            Map.entry("sdp", with(CODECS, "io.netty.buffer.")),
+            Map.entry("scp", with(CODECS, "io.netty.buffer.")),
+            Map.entry("boot", with(CODECS, "io.netty.buffer.")),
+            Map.entry("eieio", with(CODECS, "io.netty.buffer.")),
+            Map.entry("transport", with(CODECS, "io.netty.", "org.engram.simulator.error.UserError")),
+            Map.entry("transceiver", with(CODECS, SP + "transport", "org.engram.simulator.error.UserError")),
+            Map.entry("image", with(CODECS, SP + "mapping.", SIM + "error.", SIM + "network.", SIM + "engine.fixed.")),
+            Map.entry("emulator", with(CODECS, "io.netty.")),
+            Map.entry("coreapp", with(CODECS, SP + "emulator.", SP + "image.", SIM + "engine.fixed.")),
+            Map.entry("mapping", List.of(SP + "machine", SIM + "network", SIM + "neuron", SIM + "synapse",
+                    SIM + "connector", SIM + "random", SIM + "build", SIM + "error.")));
 
     static List<String> with(List<String> base, String... more) {
         List<String> l = new ArrayList<>(base);
