@@ -25,6 +25,9 @@ class ArchitectureTest {
     private static final List<String> ENGINE_ENTRY = List.of("org.engram.simulator.engine.Simulator",
             "org.engram.simulator.engine.Simulation", "org.engram.simulator.engine.Mode");
 
+    /** The packages that carry and run the fixed engine's cores on SpiNNaker. */
+    private static final List<String> CORE_IMAGES = List.of("org.engram.spinnaker.image", "org.engram.spinnaker.coreapp");
+
     /** One import of one source file. */
     private record Use(Path file, String pkg, String imported) {}
 
@@ -67,9 +70,12 @@ class ArchitectureTest {
             forbid(uses(module), u -> (u.imported().startsWith("org.engram.simulator.build.")
                             && !u.pkg().equals("org.engram.spinnaker.mapping")) // it maps the built network
                     || (u.imported().startsWith("org.engram.simulator.engine.")
-                            && ENGINE_ENTRY.stream().noneMatch(e -> u.imported().equals(e) || u.imported().startsWith(e + "."))),
+                            && ENGINE_ENTRY.stream().noneMatch(e -> u.imported().equals(e) || u.imported().startsWith(e + "."))
+                            && !(u.imported().startsWith("org.engram.simulator.engine.fixed.")
+                                    && CORE_IMAGES.contains(u.pkg()))),
                     module + " may use only Simulator, Simulation and Mode of the engine, never build (but spinnaker's"
-                            + " mapping) or engine internals");
+                            + " mapping) or engine internals (but the fixed-point cores, in spinnaker's core images and"
+                            + " the core application that runs them)");
         }
     }
 

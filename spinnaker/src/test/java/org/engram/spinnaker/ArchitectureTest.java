@@ -35,11 +35,13 @@ class ArchitectureTest {
             Map.entry("eieio", with(CODECS, "io.netty.buffer.")),
             Map.entry("transport", with(CODECS, "io.netty.", "org.engram.simulator.error.UserError")),
             Map.entry("transceiver", with(CODECS, SP + "transport", "org.engram.simulator.error.UserError")),
-            Map.entry("image", with(CODECS, "org.engram.simulator.error.", "org.engram.simulator.engine.fixed.")),
+            Map.entry("image", with(CODECS, SP + "mapping.", SIM + "error.", SIM + "network.", SIM + "engine.fixed.")),
             Map.entry("emulator", with(CODECS, "io.netty.")),
-            Map.entry("load", List.of(SP + "machine", SP + "scp", SP + "image", SP + "transceiver", SIM + "error.")),
-            Map.entry("mapping", List.of(SP + "machine", SIM + "network", SIM + "neuron", SIM + "synapse", SIM + "connector",
-                    SIM + "random", SIM + "build", SIM + "error.")));
+            Map.entry("coreapp", with(CODECS, SP + "emulator.", SP + "image.", SIM + "engine.fixed.")),
+            Map.entry("load", List.of(SP + "machine", SP + "scp", SP + "image", SP + "mapping", SP + "transceiver",
+                    SIM + "error.", SIM + "network.", SIM + "build.", SIM + "record.", SIM + "engine.fixed.")),
+            Map.entry("mapping", List.of(SP + "machine", SIM + "network", SIM + "neuron", SIM + "synapse",
+                    SIM + "connector", SIM + "random", SIM + "build", SIM + "error.")));
 
     static List<String> with(List<String> base, String... more) {
         List<String> l = new ArrayList<>(base);

@@ -15,7 +15,12 @@ class DataImageTest {
 
     /** Memory holding {@code bytes} at {@code BASE}. */
     static DataImage.Memory memory(byte[] bytes) {
-        return (address, length) -> Arrays.copyOfRange(bytes, (int) (address - BASE), (int) (address - BASE) + length);
+        return memory(bytes, BASE);
+    }
+
+    /** Memory holding {@code bytes} at {@code base}. */
+    static DataImage.Memory memory(byte[] bytes, long base) {
+        return (address, length) -> Arrays.copyOfRange(bytes, (int) (address - base), (int) (address - base) + length);
     }
 
     static DataImage sample() {
