@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,106 @@ class MachineTest {
         assertEquals(Optional.of(new ChipLocation(0, 11)), m.neighbour(ChipLocation.ZERO, Direction.SOUTH));
         assertEquals(new ChipLocation(8, 4), m.nearestEthernet(new ChipLocation(11, 5)));
         assertThrows(IllegalArgumentException.class, () -> Machine.ofBoards(2));
+    }
+
+    @Test
+    void triadsTileATorusWithWrapAroundAndFoldNothingWithout() {
+        Machine torus = Machine.ofTriads(2, 1, true);
+        assertEquals(24, torus.width());
+        assertEquals(12, torus.height());
+        assertEquals(6 * 48, torus.chips().size());
+        assertEquals(6, torus.ethernetChips().size());
+        for (ChipLocation e : torus.ethernetChips()) {
+            assertTrue(e.x() % 4 == 0 && (e.x() + e.y()) % 12 == 0, e.toString());
+        }
+        for (ChipLocation c : torus.chips()) {
+            assertEquals(0x3F, torus.linkMask(c), "a full torus has every link at " + c);
+        }
+        assertEquals(Optional.of(new ChipLocation(23, 11)), torus.neighbour(ChipLocation.ZERO, Direction.SOUTH_WEST));
+
+        Machine flat = Machine.ofTriads(1, 1, false);
+        assertEquals(16, flat.width());
+        assertEquals(144, flat.chips().size());
+        assertEquals(List.of(ChipLocation.ZERO, new ChipLocation(4, 8), new ChipLocation(8, 4)), flat.ethernetChips());
+        int links = 0;
+        for (ChipLocation c : flat.chips()) {
+            for (Direction d : Direction.values()) {
+                Optional<ChipLocation> n = flat.neighbour(c, d);
+                if (n.isPresent()) {
+                    links++;
+                    assertEquals(new ChipLocation(c.x() + d.dx, c.y() + d.dy), n.get(), "no link wraps at " + c);
+                    assertEquals(Optional.of(c), flat.neighbour(n.get(), d.opposite()));
+                }
+            }
+        }
+        assertTrue(links > 0 && links < 6 * 144);
+        assertEquals(Optional.empty(), flat.neighbour(ChipLocation.ZERO, Direction.WEST));
+    }
+
+    @Test
+    void dimensionsAsSpallocReportsThem() {
+        assertEquals(Machine.spinn5().chips(), Machine.ofDimensions(8, 8).chips());
+        assertEquals(Machine.ofBoards(3).chips(), Machine.ofDimensions(12, 12).chips());
+        assertEquals(0x3F, Machine.ofDimensions(24, 36).linkMask(ChipLocation.ZERO));
+        assertEquals(Machine.ofTriads(2, 1, false).chips(), Machine.ofDimensions(28, 16).chips());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Machine.ofDimensions(10, 10));
+        assertTrue(e.getMessage().contains("10×10"), e.getMessage());
+    }
+
+    @Test
+    void aReportedMachineLacksItsDeadChipsAndTheirLinks() {
+        Machine board = Machine.spinn5();
+        ChipLocation dead = new ChipLocation(3, 3);
+        ChipLocation weak = new ChipLocation(2, 2);
+        List<Machine.Chip> reported = new ArrayList<>();
+        for (Machine.Chip c : board.chipDescriptions()) {
+            if (!c.location().equals(dead)) {
+                reported.add(c.location().equals(weak) ? c.withCores(5) : c);
+            }
+        }
+        Machine m = Machine.of(8, 8, reported);
+        assertEquals(47, m.chips().size());
+        assertFalse(m.hasChip(dead));
+        assertEquals(5, m.cores(weak));
+        assertEquals(Machine.FREE_SDRAM_BYTES, m.chip(weak).sdramBytes());
+        assertEquals(120L << 20, Machine.FREE_SDRAM_BYTES);
+        for (Direction d : Direction.values()) {
+            ChipLocation n = new ChipLocation(dead.x() - d.dx, dead.y() - d.dy);
+            assertEquals(Optional.empty(), m.neighbour(n, d), "link " + d + " of " + n + " led to the dead chip");
+        }
+        assertEquals(Machine.ROUTE_NONE, m.p2pRoute(ChipLocation.ZERO, dead));
+        ChipLocation c = new ChipLocation(2, 2);
+        int hops = 0;
+        while (!c.equals(new ChipLocation(4, 4))) {
+            c = m.neighbour(c, Direction.values()[m.p2pRoute(c, new ChipLocation(4, 4))]).orElseThrow();
+            assertFalse(c.equals(dead));
+            hops++;
+        }
+        assertEquals(3, hops, "around (3,3): one hop more than the diagonal");
+    }
+
+    @Test
+    void aLinkWorksOnlyWhenBothEndsReportIt() {
+        List<Machine.Chip> reported = new ArrayList<>();
+        for (Machine.Chip c : Machine.spinn5().chipDescriptions()) {
+            reported.add(c.location().equals(ChipLocation.ZERO) ? new Machine.Chip(c.location(), c.cores(),
+                    c.linkMask() & ~(1 << Direction.EAST.id()), c.sdramBytes(), c.routerEntries(), c.nearestEthernet()) : c);
+        }
+        Machine m = Machine.of(8, 8, reported);
+        assertEquals(Optional.empty(), m.neighbour(ChipLocation.ZERO, Direction.EAST));
+        assertEquals(Optional.empty(), m.neighbour(new ChipLocation(1, 0), Direction.WEST));
+        assertEquals(Optional.of(new ChipLocation(1, 1)), m.neighbour(new ChipLocation(1, 0), Direction.NORTH));
+    }
+
+    @Test
+    void reportedChipsAreChecked() {
+        Machine.Chip ok = Machine.spinn5().chip(ChipLocation.ZERO);
+        assertThrows(IllegalArgumentException.class, () -> ok.withCores(0));
+        assertThrows(IllegalArgumentException.class, () -> ok.withCores(33));
+        assertThrows(IllegalArgumentException.class, () -> Machine.of(8, 8, List.of(ok, ok)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Machine.of(4, 4,
+                List.of(new Machine.Chip(new ChipLocation(5, 0), 18, 0, 0, 0, ChipLocation.ZERO))));
+        assertTrue(e.getMessage().contains("(5,0)"), e.getMessage());
     }
 
     @Test
