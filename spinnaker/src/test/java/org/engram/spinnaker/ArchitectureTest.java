@@ -17,12 +17,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Scans the main sources for references to other packages (imports and fully qualified names)
  * and fails on any a package's {@code package-info.java} does not allow: codecs see no sockets,
- * host code never sees the emulator, the emulator never sees the transceiver.
+ * host code never sees the emulator, the emulator never sees the transceiver, the mapping sees
+ * the machine model and the simulator's description and build, nothing that talks to a board.
  */
 class ArchitectureTest {
     static final Path MAIN = Path.of("src/main/java/org/engram/spinnaker");
     static final String SP = "org.engram.spinnaker.";
     static final List<String> CODECS = List.of(SP + "machine", SP + "sdp", SP + "scp", SP + "boot", SP + "eieio");
+    static final String SIM = "org.engram.simulator.";
 
     /** Allowed prefixes per package, besides java.* and the package itself. */
     static final Map<String, List<String>> ALLOWED = Map.of(
@@ -33,7 +35,9 @@ class ArchitectureTest {
             "eieio", with(CODECS, "io.netty.buffer."),
             "transport", with(CODECS, "io.netty.", "org.engram.simulator.error.UserError"),
             "transceiver", with(CODECS, SP + "transport", "org.engram.simulator.error.UserError"),
-            "emulator", with(CODECS, "io.netty."));
+            "emulator", with(CODECS, "io.netty."),
+            "mapping", List.of(SP + "machine", SIM + "network", SIM + "neuron", SIM + "synapse", SIM + "connector",
+                    SIM + "random", SIM + "build", SIM + "error.UserError"));
 
     static List<String> with(List<String> base, String... more) {
         List<String> l = new ArrayList<>(base);
@@ -91,5 +95,9 @@ class ArchitectureTest {
         Matcher n = REFERENCE.matcher("import io.netty.channel.Channel;");
         assertTrue(n.find());
         assertTrue(ALLOWED.get("scp").stream().noneMatch(n.group(1)::startsWith));
+        for (String forbidden : List.of(SP + "transceiver.Transceiver", SP + "transport.ScpConnection",
+                SP + "emulator.BoardEmulator", SIM + "engine.Simulator", SIM + "engine.event.EventEngine")) {
+            assertTrue(ALLOWED.get("mapping").stream().noneMatch(forbidden::startsWith), forbidden);
+        }
     }
 }

@@ -1,0 +1,249 @@
+package org.engram.spinnaker.mapping;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.engram.simulator.build.BuiltNetwork;
+import org.engram.simulator.connector.FixedProbability;
+import org.engram.simulator.connector.FromList;
+import org.engram.simulator.connector.OneToOne;
+import org.engram.simulator.network.Network;
+import org.engram.simulator.network.Population;
+import org.engram.simulator.network.Projection;
+import org.engram.simulator.network.Receptor;
+import org.engram.simulator.neuron.StandardModel;
+import org.engram.spinnaker.machine.ChipLocation;
+import org.engram.spinnaker.machine.Direction;
+import org.engram.spinnaker.machine.Machine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class MapperTest {
+    /** Maps, then asserts that every key reaches exactly its targets and every slice fits its core. */
+    static Mapping mapAndCheck(Network net, Machine machine, int neuronsPerCore) {
+        BuiltNetwork built = BuiltNetwork.build(net);
+        Mapping m = Mapper.map(built, machine, new MappingOptions(neuronsPerCore));
+        List<String> problems = RouteChecker.problems(machine, built, m);
+        assertEquals(List.of(), problems.subList(0, Math.min(10, problems.size())), problems.size() + " problems");
+        for (Placement p : m.placements()) {
+            assertTrue(p.slice().size() <= neuronsPerCore, p.slice().toString());
+            assertTrue(p.resources().dtcmBytes() <= CostModel.DTCM_BYTES, p.slice() + " " + p.resources());
+            assertTrue(p.resources().sdramBytes() <= m.sdramPerCore(), p.slice() + " " + p.resources());
+        }
+        return m;
+    }
+
+    /** A board with chip (2,2) dead and chip (1,0) down to 5 working cores. */
+    static Machine damagedBoard() {
+        List<Machine.Chip> chips = new ArrayList<>();
+        for (Machine.Chip c : Machine.spinn5().chipDescriptions()) {
+            if (!c.location().equals(new ChipLocation(2, 2))) {
+                chips.add(c.location().equals(new ChipLocation(1, 0)) ? c.withCores(5) : c);
+            }
+        }
+        return Machine.of(8, 8, chips);
+    }
+
+    static Stream<Long> seeds() {
+        return Stream.iterate(1L, s -> s + 1).limit(24);
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void randomNetworksRouteEveryKeyToExactlyItsTargets(long seed) {
+        Network net = Networks.random(seed);
+        int neurons = net.neuronCount();
+        int perCore = Math.max(1, neurons / (20 + new Random(seed).nextInt(60)));
+        Machine machine = seed % 3 == 0 ? damagedBoard() : Machine.spinn5();
+        Mapping m = mapAndCheck(net, machine, perCore);
+        assertTrue(m.chipsUsed().size() > 1, "several chips: " + m.chipsUsed());
+        assertTrue(m.placements().stream().anyMatch(p -> !p.incoming().isEmpty()));
+    }
+
+    @Test
+    void aNetworkAcrossTheWholeBoardRoutesInEveryDirection() {
+        Network.Builder b = Network.builder().seed(5).timestepMs(0.1);
+        Population stim = b.add(Networks.poisson("stim", 400));
+        Population a = b.add(Networks.neurons("a", 1400));
+        Population c = b.add(Networks.neurons("c", 1400));
+        b.add(new Projection("stim->a", stim, a, new FixedProbability(0.005), Networks.synapse(1), Receptor.excitatory, null));
+        b.add(new Projection("a->c", a, c, new FixedProbability(0.002), Networks.synapse(1), Receptor.excitatory, null));
+        b.add(new Projection("c->a", c, a, new FixedProbability(0.002), Networks.synapse(2), Receptor.inhibitory, null));
+        Machine board = Machine.spinn5();
+        Mapping m = mapAndCheck(b.build(), board, 4);
+        Set<ChipLocation> used = new HashSet<>(m.chipsUsed());
+        assertEquals(new HashSet<>(board.chips()), used, "every chip holds slices");
+        int links = 0;
+        for (RoutingTable t : m.tables()) {
+            for (RouterEntry e : t.entries()) {
+                links |= e.links();
+            }
+        }
+        assertEquals(0x3F, links, "entries send on every link, E to S");
+        assertTrue(m.tables().stream().anyMatch(t -> t.defaultRouted() > 0), "some hops left to default routing");
+    }
+
+    static Stream<Arguments> multiBoardMachines() {
+        return Stream.of(Arguments.of(Machine.ofTriads(1, 1, true), true), Arguments.of(Machine.ofTriads(2, 1, true), true),
+                Arguments.of(Machine.ofTriads(1, 1, false), false));
+    }
+
+    @ParameterizedTest
+    @MethodSource("multiBoardMachines")
+    void multiBoardMachinesRouteAcrossBoardsAndAroundTheTorus(Machine machine, boolean wraps) {
+        Network.Builder b = Network.builder().seed(11).timestepMs(0.1);
+        Population stim = b.add(Networks.poisson("stim", 400));
+        Population a = b.add(Networks.neurons("a", 600));
+        Population c = b.add(Networks.neurons("c", 600));
+        b.add(new Projection("stim->a", stim, a, new FixedProbability(0.01), Networks.synapse(1), Receptor.excitatory, null));
+        b.add(new Projection("a->c", a, c, new FixedProbability(0.01), Networks.synapse(1), Receptor.excitatory, null));
+        b.add(new Projection("c->a", c, a, new FixedProbability(0.01), Networks.synapse(1), Receptor.inhibitory, null));
+        Mapping m = mapAndCheck(b.build(), machine, 1);
+        Set<ChipLocation> boards = new HashSet<>();
+        for (ChipLocation c2 : m.chipsUsed()) {
+            boards.add(machine.nearestEthernet(c2));
+        }
+        assertTrue(boards.size() > 1, "slices on several boards: " + boards);
+        boolean wrapped = false;
+        for (RoutingTable t : m.tables()) {
+            for (RouterEntry e : t.entries()) {
+                for (Direction d : Direction.values()) {
+                    if ((e.links() >>> d.id() & 1) != 0) {
+                        ChipLocation n = machine.neighbour(t.chip(), d).orElseThrow();
+                        wrapped |= n.x() != t.chip().x() + d.dx || n.y() != t.chip().y() + d.dy;
+                    }
+                }
+            }
+        }
+        assertEquals(wraps, wrapped, "routes use the wrap-around links exactly when the machine has them");
+    }
+
+    @Test
+    void aTableOfMoreThanTheRoutersEntriesIsCompressed() {
+        // 1200 one-neuron source slices, each to one of three target cores by its index mod 3: no
+        // two keys of a class differ in one bit, so only ordered covering brings the table down
+        Network.Builder b = Network.builder().seed(3).timestepMs(0.1);
+        Population stim = b.add(Networks.poisson("stim", 1200));
+        Population t = b.add(Networks.neurons("t", 3));
+        List<FromList.Connection> list = new ArrayList<>();
+        for (int i = 0; i < stim.size(); i++) {
+            list.add(new FromList.Connection(i, i % 3));
+        }
+        b.add(new Projection("stim->t", stim, t, new FromList(list), Networks.synapse(1), Receptor.excitatory, null));
+        Machine triad = Machine.ofTriads(1, 1, true);
+        Mapping m = mapAndCheck(b.build(), triad, 1);
+        ChipLocation target = m.placementOf(1, 0).core().chip();
+        assertEquals(target, m.placementOf(1, 2).core().chip(), "the three targets share a chip");
+        RoutingTable table = m.table(target).orElseThrow();
+        assertEquals(1200, table.entriesBeforeCompression());
+        assertTrue(table.compressed());
+        assertTrue(table.entries().size() <= Machine.FREE_ROUTER_ENTRIES, table.entries().size() + " entries");
+        assertTrue(m.describe().contains("(1 compressed)"), m.describe().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void deadChipsAndCoresAreAvoided() {
+        Machine machine = damagedBoard();
+        Network.Builder b = Network.builder().seed(9).timestepMs(0.1);
+        Population stim = b.add(Networks.poisson("stim", 300));
+        Population a = b.add(Networks.neurons("a", 1200));
+        b.add(new Projection("stim->a", stim, a, new FixedProbability(0.01), Networks.synapse(1), Receptor.excitatory, null));
+        b.add(new Projection("a->a", a, a, new FixedProbability(0.002), Networks.synapse(1), Receptor.inhibitory, null));
+        Mapping m = mapAndCheck(b.build(), machine, 2);
+        assertEquals(750, m.placements().size());
+        assertEquals(808 - 17 - 13, m.applicationCores(), "(2,2) had 17 application cores, (1,0) loses 13");
+        assertFalse(m.chipsUsed().contains(new ChipLocation(2, 2)));
+        assertTrue(m.placements().stream().filter(p -> p.core().chip().equals(new ChipLocation(1, 0)))
+                .allMatch(p -> p.core().p() >= 1 && p.core().p() <= 4));
+        assertTrue(m.tables().stream().noneMatch(t -> t.chip().equals(new ChipLocation(2, 2))));
+    }
+
+    @Test
+    void incomingEdgesNameTheirProjectionAndTheSourceSlicesKeys() {
+        Network net = Networks.random(7);
+        BuiltNetwork built = BuiltNetwork.build(net);
+        Mapping m = Mapper.map(built, Machine.spinn5(), new MappingOptions(16));
+        long[] synapses = new long[net.projections().size()];
+        for (Placement p : m.placements()) {
+            for (Incoming in : p.incoming()) {
+                Placement source = m.placementOf(in.source().population(), in.source().lo());
+                assertEquals(in.source(), source.slice());
+                assertEquals(source.key(), in.key());
+                assertEquals(source.mask(), in.mask());
+                assertEquals(net.projections().get(in.projection()).label(), in.label());
+                assertEquals(net.projections().get(in.projection()).post().population().label(), p.slice().label());
+                synapses[in.projection()] += in.synapses();
+            }
+        }
+        for (int k = 0; k < synapses.length; k++) {
+            assertEquals(built.connections(k).size(), synapses[k], "synapses of " + net.projections().get(k).label());
+        }
+        Placement first = m.placementOf(0, 0);
+        assertEquals(first.key() | 3, first.keyOf(3));
+        assertThrows(IllegalArgumentException.class, () -> first.keyOf(first.slice().hi()));
+    }
+
+    @Test
+    void aPopulationsSlicesShareOneAlignedKeyBlock() {
+        Network.Builder b = Network.builder().seed(1);
+        Population stim = b.add(Networks.poisson("stim", 10));
+        Population a = b.add(Networks.neurons("a", 600));
+        b.add(new Projection("stim->a", stim, a, new FixedProbability(0.5), Networks.synapse(1), Receptor.excitatory, null));
+        Mapping m = Mapper.map(BuiltNetwork.build(b.build()), Machine.spinn5(), MappingOptions.DEFAULT);
+        List<Placement> slices = m.placements().stream().filter(p -> p.slice().label().equals("a")).toList();
+        assertEquals(3, slices.size());
+        for (int s = 0; s < 3; s++) {
+            assertEquals(slices.get(0).key() + (s << 8), slices.get(s).key());
+            assertEquals(0xFFFFFF00, slices.get(s).mask());
+        }
+        assertEquals(0, slices.get(0).key() & 0x3FF, "a block of 4 × 256 keys, aligned");
+    }
+
+    @Test
+    void anUnsupportedModelFailsNamingItsPopulation() {
+        Network.Builder b = Network.builder();
+        Population stim = b.add(Networks.poisson("stim", 10));
+        Population cond = b.add(new Population("cond", 10, StandardModel.IF_cond_exp.defaults()));
+        b.add(new Projection("stim->cond", stim, cond, new OneToOne(), Networks.synapse(1), Receptor.excitatory, null));
+        BuiltNetwork net = BuiltNetwork.build(b.build());
+        MappingException e = assertThrows(MappingException.class, () -> Mapper.map(net, Machine.spinn5(),
+                MappingOptions.DEFAULT));
+        assertEquals("population cond: IF_cond_exp is not supported on SpiNNaker; the board runs IF_curr_exp,"
+                + " IF_curr_delta, SpikeSourceArray and SpikeSourcePoisson", e.getMessage());
+    }
+
+    @Test
+    void tooManySlicesFailSayingHowManyCoresAreNeededAndHowManyThereAre() {
+        Network.Builder b = Network.builder();
+        Population stim = b.add(Networks.poisson("stim", 100));
+        Population a = b.add(Networks.neurons("a", 800));
+        b.add(new Projection("stim->a", stim, a, new FixedProbability(0.1), Networks.synapse(1), Receptor.excitatory, null));
+        BuiltNetwork net = BuiltNetwork.build(b.build());
+        MappingException e = assertThrows(MappingException.class, () -> Mapper.map(net, Machine.spinn5(),
+                new MappingOptions(1)));
+        assertEquals("the network needs 900 cores, one per slice (stim 100, a 800); the machine has 808 application"
+                + " cores, 92 too few", e.getMessage());
+    }
+
+    @Test
+    void aMachineWithoutApplicationCoresAndZeroNeuronsPerCoreAreRefused() {
+        Machine monitorsOnly = Machine.of(8, 8, Machine.spinn5().chipDescriptions().stream().map(c -> c.withCores(1)).toList());
+        Network.Builder b = Network.builder();
+        b.add(Networks.poisson("stim", 1));
+        BuiltNetwork net = BuiltNetwork.build(b.build());
+        MappingException e = assertThrows(MappingException.class, () -> Mapper.map(net, monitorsOnly, MappingOptions.DEFAULT));
+        assertEquals("the machine has no application cores (48 chips)", e.getMessage());
+        e = assertThrows(MappingException.class, () -> new MappingOptions(0));
+        assertEquals("neuronsPerCore is 0; expected at least 1", e.getMessage());
+    }
+}
