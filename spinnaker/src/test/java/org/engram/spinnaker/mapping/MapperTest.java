@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.engram.simulator.build.BuiltNetwork;
 import org.engram.simulator.connector.FixedProbability;
@@ -20,6 +23,7 @@ import org.engram.simulator.network.Population;
 import org.engram.simulator.network.Projection;
 import org.engram.simulator.network.Receptor;
 import org.engram.simulator.neuron.StandardModel;
+import org.engram.simulator.synapse.StaticSynapse;
 import org.engram.spinnaker.machine.ChipLocation;
 import org.engram.spinnaker.machine.Direction;
 import org.engram.spinnaker.machine.Machine;
@@ -40,7 +44,41 @@ class MapperTest {
             assertTrue(p.resources().dtcmBytes() <= CostModel.DTCM_BYTES, p.slice() + " " + p.resources());
             assertTrue(p.resources().sdramBytes() <= m.sdramPerCore(), p.slice() + " " + p.resources());
         }
+        assertIncomingMatchesTheConnections(built, m);
         return m;
+    }
+
+    /**
+     * Every placement's incoming edges, against the projections' connections drawn again: the
+     * synapses of each projection from each source slice into each target slice.
+     */
+    static void assertIncomingMatchesTheConnections(BuiltNetwork built, Mapping m) {
+        Map<Placement, Integer> index = new IdentityHashMap<>();
+        for (Placement p : m.placements()) {
+            index.put(p, index.size());
+        }
+        long n = index.size();
+        Map<Long, Integer> expected = new TreeMap<>();
+        List<Population> pops = built.network.populations();
+        for (int k = 0; k < built.network.projections().size(); k++) {
+            Projection pr = built.network.projections().get(k);
+            BuiltNetwork.Connections c = built.connections(k);
+            int[] pre = c.pre();
+            int[] post = c.post();
+            for (int i = 0; i < c.size(); i++) {
+                long from = index.get(m.placementOf(pops.indexOf(pr.pre().population()), pre[i]));
+                long to = index.get(m.placementOf(pops.indexOf(pr.post().population()), post[i]));
+                expected.merge((k * n + from) * n + to, 1, Integer::sum);
+            }
+        }
+        Map<Long, Integer> actual = new TreeMap<>();
+        for (Placement p : m.placements()) {
+            for (Incoming in : p.incoming()) {
+                long from = index.get(m.placementOf(in.source().population(), in.source().lo()));
+                actual.merge((in.projection() * n + from) * n + index.get(p), in.synapses(), Integer::sum);
+            }
+        }
+        assertEquals(expected, actual, "synapses per (projection, source slice, target slice)");
     }
 
     /** A board with chip (2,2) dead and chip (1,0) down to 5 working cores. */
@@ -191,6 +229,34 @@ class MapperTest {
         Placement first = m.placementOf(0, 0);
         assertEquals(first.key() | 3, first.keyOf(3));
         assertThrows(IllegalArgumentException.class, () -> first.keyOf(first.slice().hi()));
+    }
+
+    @Test
+    void alikeStaticProjectionsBetweenTheSamePopulationsAreCountedApart() {
+        // the rows merge static projections: these are told apart by receptor or by view (a zero
+        // weight shows no receptor), but same1 and same2 only by drawing them again
+        Network.Builder b = Network.builder().seed(4).timestepMs(0.1);
+        Population a = b.add(Networks.neurons("a", 60));
+        Population c = b.add(Networks.neurons("c", 50));
+        b.add(new Projection("exc", a.slice(0, 30), c, new FixedProbability(0.3), Networks.synapse(1),
+                Receptor.excitatory, null));
+        b.add(new Projection("inh", a, c, new FixedProbability(0.3), Networks.synapse(1), Receptor.inhibitory, null));
+        b.add(new Projection("view", a.slice(30, 60), c, new FixedProbability(0.5), new StaticSynapse(0.2, 2),
+                Receptor.excitatory, null));
+        b.add(new Projection("zero", c.slice(0, 10), a.slice(0, 10), new OneToOne(), new StaticSynapse(0, 1),
+                Receptor.inhibitory, null));
+        b.add(new Projection("inh-back", c.slice(10, 50), a, new FixedProbability(0.2), Networks.synapse(1),
+                Receptor.inhibitory, null));
+        b.add(new Projection("same1", c.slice(20, 50), a, new FixedProbability(0.2), new StaticSynapse(0.1, 1),
+                Receptor.excitatory, null));
+        b.add(new Projection("same2", c.slice(20, 50), a, new FixedProbability(0.2), new StaticSynapse(0.3, 1),
+                Receptor.excitatory, null));
+        Network net = b.build();
+        SynapseOrigins origins = new SynapseOrigins(BuiltNetwork.build(net));
+        for (int k = 0; k < net.projections().size(); k++) {
+            assertEquals(k >= 5, origins.drawnPre[k] != null, net.projections().get(k).label() + " drawn again");
+        }
+        mapAndCheck(net, Machine.spinn5(), 7);
     }
 
     @Test
