@@ -110,15 +110,8 @@ class MapperTest {
 
     @Test
     void aNetworkAcrossTheWholeBoardRoutesInEveryDirection() {
-        Network.Builder b = Network.builder().seed(5).timestepMs(0.1);
-        Population stim = b.add(Networks.poisson("stim", 400));
-        Population a = b.add(Networks.neurons("a", 1400));
-        Population c = b.add(Networks.neurons("c", 1400));
-        b.add(new Projection("stim->a", stim, a, new FixedProbability(0.005), Networks.synapse(1), Receptor.excitatory, null));
-        b.add(new Projection("a->c", a, c, new FixedProbability(0.002), Networks.synapse(1), Receptor.excitatory, null));
-        b.add(new Projection("c->a", c, a, new FixedProbability(0.002), Networks.synapse(2), Receptor.inhibitory, null));
         Machine board = Machine.spinn5();
-        Mapping m = mapAndCheck(b.build(), board, 4);
+        Mapping m = mapAndCheck(Networks.loop(5, 400, 1400, 0.005, 0.002), board, 4);
         Set<ChipLocation> used = new HashSet<>(m.chipsUsed());
         assertEquals(new HashSet<>(board.chips()), used, "every chip holds slices");
         int links = 0;
@@ -139,14 +132,7 @@ class MapperTest {
     @ParameterizedTest
     @MethodSource("multiBoardMachines")
     void multiBoardMachinesRouteAcrossBoardsAndAroundTheTorus(Machine machine, boolean wraps) {
-        Network.Builder b = Network.builder().seed(11).timestepMs(0.1);
-        Population stim = b.add(Networks.poisson("stim", 400));
-        Population a = b.add(Networks.neurons("a", 600));
-        Population c = b.add(Networks.neurons("c", 600));
-        b.add(new Projection("stim->a", stim, a, new FixedProbability(0.01), Networks.synapse(1), Receptor.excitatory, null));
-        b.add(new Projection("a->c", a, c, new FixedProbability(0.01), Networks.synapse(1), Receptor.excitatory, null));
-        b.add(new Projection("c->a", c, a, new FixedProbability(0.01), Networks.synapse(1), Receptor.inhibitory, null));
-        Mapping m = mapAndCheck(b.build(), machine, 1);
+        Mapping m = mapAndCheck(Networks.loop(11, 400, 600, 0.01, 0.01), machine, 1);
         Set<ChipLocation> boards = new HashSet<>();
         for (ChipLocation c2 : m.chipsUsed()) {
             boards.add(machine.nearestEthernet(c2));
@@ -261,11 +247,8 @@ class MapperTest {
 
     @Test
     void aPopulationsSlicesShareOneAlignedKeyBlock() {
-        Network.Builder b = Network.builder().seed(1);
-        Population stim = b.add(Networks.poisson("stim", 10));
-        Population a = b.add(Networks.neurons("a", 600));
-        b.add(new Projection("stim->a", stim, a, new FixedProbability(0.5), Networks.synapse(1), Receptor.excitatory, null));
-        Mapping m = Mapper.map(BuiltNetwork.build(b.build()), Machine.spinn5(), MappingOptions.DEFAULT);
+        Mapping m = Mapper.map(BuiltNetwork.build(Networks.stimulus(10, 600, new FixedProbability(0.5), 1)),
+                Machine.spinn5(), MappingOptions.DEFAULT);
         List<Placement> slices = m.placements().stream().filter(p -> p.slice().label().equals("a")).toList();
         assertEquals(3, slices.size());
         for (int s = 0; s < 3; s++) {
@@ -290,11 +273,7 @@ class MapperTest {
 
     @Test
     void tooManySlicesFailSayingHowManyCoresAreNeededAndHowManyThereAre() {
-        Network.Builder b = Network.builder();
-        Population stim = b.add(Networks.poisson("stim", 100));
-        Population a = b.add(Networks.neurons("a", 800));
-        b.add(new Projection("stim->a", stim, a, new FixedProbability(0.1), Networks.synapse(1), Receptor.excitatory, null));
-        BuiltNetwork net = BuiltNetwork.build(b.build());
+        BuiltNetwork net = BuiltNetwork.build(Networks.stimulus(100, 800, new FixedProbability(0.1), 1));
         MappingException e = assertThrows(MappingException.class, () -> Mapper.map(net, Machine.spinn5(),
                 new MappingOptions(1)));
         assertEquals("the network needs 900 cores, one per slice (stim 100, a 800); the machine has 808 application"

@@ -7,11 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.engram.simulator.build.BuiltNetwork;
-import org.engram.simulator.connector.FixedProbability;
-import org.engram.simulator.network.Network;
-import org.engram.simulator.network.Population;
-import org.engram.simulator.network.Projection;
-import org.engram.simulator.network.Receptor;
 import org.engram.spinnaker.machine.CoreLocation;
 import org.engram.spinnaker.machine.Machine;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,14 +20,7 @@ class RouteCheckerTest {
 
     @BeforeAll
     static void map() {
-        Network.Builder b = Network.builder().seed(2).timestepMs(0.1);
-        Population stim = b.add(Networks.poisson("stim", 200));
-        Population a = b.add(Networks.neurons("a", 400));
-        Population c = b.add(Networks.neurons("c", 300));
-        b.add(new Projection("stim->a", stim, a, new FixedProbability(0.05), Networks.synapse(1), Receptor.excitatory, null));
-        b.add(new Projection("a->c", a, c, new FixedProbability(0.05), Networks.synapse(1), Receptor.excitatory, null));
-        b.add(new Projection("c->a", c, a, new FixedProbability(0.05), Networks.synapse(1), Receptor.inhibitory, null));
-        net = BuiltNetwork.build(b.build());
+        net = BuiltNetwork.build(Networks.loop(2, 200, 400, 0.05, 0.05));
         good = Mapper.map(net, BOARD, new MappingOptions(8));
     }
 
