@@ -18,7 +18,8 @@ import org.engram.spinnaker.machine.Direction;
 import org.engram.spinnaker.machine.Machine;
 
 /**
- * Places slices on application cores (core 0 of each chip is the monitor): chips are filled in
+ * Places slices on application cores (core 0 of each chip is the monitor, and a route word
+ * reaches no core above 17): chips are filled in
  * the order of a breadth-first traversal from the first Ethernet chip, and populations come in
  * the order of a traversal of the projections from those that receive none, so that a
  * population's slices land next to those of its pre-synaptic populations. Chips the traversal
@@ -31,7 +32,7 @@ final class Placer {
     static List<CoreLocation> applicationCores(Machine machine) {
         List<CoreLocation> cores = new ArrayList<>();
         for (ChipLocation c : traversal(machine)) {
-            for (int p = 1; p < machine.cores(c); p++) {
+            for (int p = 1; p < Math.min(machine.cores(c), RouterEntry.ROUTABLE_CORES); p++) {
                 cores.add(new CoreLocation(c, p));
             }
         }

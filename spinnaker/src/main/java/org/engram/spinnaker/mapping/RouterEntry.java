@@ -16,6 +16,8 @@ public record RouterEntry(int key, int mask, int route) {
     public static final int LINKS = 6;
     /** The link bits of a route word. */
     public static final int LINK_BITS = (1 << LINKS) - 1;
+    /** Cores a route word reaches, 0–17: bits 6–23 (SCAMP keeps bits 24–31 for the app id). */
+    public static final int ROUTABLE_CORES = 18;
 
     public RouterEntry {
         if ((key & ~mask) != 0) {
@@ -23,8 +25,11 @@ public record RouterEntry(int key, int mask, int route) {
         }
     }
 
-    /** The route bit of core {@code p}. */
+    /** The route bit of core {@code p}, 0–17. */
     public static int coreBit(int p) {
+        if (p < 0 || p >= ROUTABLE_CORES) {
+            throw new IllegalArgumentException("core " + p + ": a route word reaches cores 0.." + (ROUTABLE_CORES - 1));
+        }
         return 1 << (LINKS + p);
     }
 
