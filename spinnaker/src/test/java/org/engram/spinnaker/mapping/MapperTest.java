@@ -259,6 +259,23 @@ class MapperTest {
     }
 
     @Test
+    void aDryRunPrintsEverySliceAndEveryTable() {
+        FromList threeToThree = new FromList(List.of(new FromList.Connection(0, 0), new FromList.Connection(1, 1),
+                new FromList.Connection(2, 2)));
+        Mapping m = Mapper.map(BuiltNetwork.build(Networks.stimulus(3, 300, threeToThree, 1)), Machine.spinn5(),
+                MappingOptions.DEFAULT);
+        List<String> lines = m.describe().lines().toList();
+        assertEquals("mapping: 3 slices on 3 of 808 application cores (1 chip); 1 routing tables (0 compressed);"
+                + " at most 255 neurons per core, 7401712 bytes of SDRAM per core", lines.get(0));
+        assertTrue(lines.get(2).matches("stim\\[0:3\\] +\\(0,0,1\\) +0x00000200 0xFFFFFFFC +\\d+ +\\d+  -"), lines.get(2));
+        assertTrue(lines.get(3).matches("a\\[0:255\\] +\\(0,0,2\\) +0x00000000 0xFFFFFF00 .* 1 edges, 3 synapses from stim"),
+                lines.get(3));
+        assertTrue(lines.get(4).startsWith("a[255:300]"), lines.get(4));
+        assertTrue(lines.get(6).matches("\\(0,0\\) +1 +1 +1 +0"), lines.get(6));
+        assertEquals(7, lines.size());
+    }
+
+    @Test
     void anUnsupportedModelFailsNamingItsPopulation() {
         Network.Builder b = Network.builder();
         Population stim = b.add(Networks.poisson("stim", 10));
