@@ -31,9 +31,9 @@ final class Partitioner {
 
     /** The slices in population order, the edges sorted by target, projection and source, and each slice's needs. */
     record Partition(List<Slice> slices, int[] firstSlice, int[] sliceSize, List<Edge> edges, List<Resources> needs) {
-        /** The index of the slice holding neuron {@code neuron} of population {@code population}. */
-        int sliceOf(int population, int neuron) {
-            return firstSlice[population] + neuron / sliceSize[population];
+        /** One past the index of the population's last slice. */
+        int endSlice(int population) {
+            return population + 1 < firstSlice.length ? firstSlice[population + 1] : slices.size();
         }
     }
 

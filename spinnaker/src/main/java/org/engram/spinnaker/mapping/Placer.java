@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Population;
 import org.engram.simulator.network.Projection;
@@ -104,8 +105,8 @@ final class Placer {
     static CoreLocation[] place(Partitioner.Partition partition, Network net, List<CoreLocation> cores) {
         List<Slice> slices = partition.slices();
         if (slices.size() > cores.size()) {
-            String perPopulation = net.populations().stream()
-                    .map(p -> p.label() + " " + slices.stream().filter(s -> s.label().equals(p.label())).count())
+            String perPopulation = IntStream.range(0, net.populations().size())
+                    .mapToObj(p -> net.populations().get(p).label() + " " + (partition.endSlice(p) - partition.firstSlice()[p]))
                     .collect(Collectors.joining(", "));
             throw new MappingException("the network needs " + slices.size() + " cores, one per slice ("
                     + perPopulation + "); the machine has " + cores.size() + " application cores, "
@@ -114,8 +115,7 @@ final class Placer {
         CoreLocation[] placed = new CoreLocation[slices.size()];
         int next = 0;
         for (int p : populationOrder(net)) {
-            int end = p + 1 < partition.firstSlice().length ? partition.firstSlice()[p + 1] : slices.size();
-            for (int s = partition.firstSlice()[p]; s < end; s++) {
+            for (int s = partition.firstSlice()[p]; s < partition.endSlice(p); s++) {
                 placed[s] = cores.get(next++);
             }
         }

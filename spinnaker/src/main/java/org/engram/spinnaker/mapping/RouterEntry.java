@@ -33,10 +33,6 @@ public record RouterEntry(int key, int mask, int route) {
         return 1 << (LINKS + p);
     }
 
-    public boolean matches(int packetKey) {
-        return (packetKey & mask) == key;
-    }
-
     /** Whether some key matches both this entry and {@code other}. */
     public boolean intersects(int otherKey, int otherMask) {
         return ((key ^ otherKey) & mask & otherMask) == 0;
@@ -45,11 +41,6 @@ public record RouterEntry(int key, int mask, int route) {
     /** The link bits of the route. */
     public int links() {
         return route & LINK_BITS;
-    }
-
-    /** The core bits of the route, core p at bit p. */
-    public int cores() {
-        return route >>> LINKS;
     }
 
     static String hex(int word) {
