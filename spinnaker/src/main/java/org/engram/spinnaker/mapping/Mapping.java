@@ -69,8 +69,8 @@ public record Mapping(MappingOptions options, long sdramPerCore, int application
             String in = p.incoming().isEmpty() ? "-" : p.incoming().size() + " edges, "
                     + p.incoming().stream().mapToLong(Incoming::synapses).sum() + " synapses from "
                     + p.incoming().stream().map(i -> i.source().label()).distinct().collect(Collectors.joining(", "));
-            b.append(String.format("%-24s %-10s %-10s %-10s %10d %7d  %s%n", p.slice(), c, RouterEntry.hex(p.key()),
-                    RouterEntry.hex(p.mask()), p.resources().sdramBytes(), p.resources().dtcmBytes(), in));
+            b.append(String.format("%-24s %-10s %-10s %-10s %10d %7d  %s%n", p.slice(), c, MulticastEntry.hex(p.key()),
+                    MulticastEntry.hex(p.mask()), p.resources().sdramBytes(), p.resources().dtcmBytes(), in));
         }
         b.append(String.format("%-10s %8s %18s %12s %14s%n", "chip", "entries", "before compression",
                 "from trees", "default-routed"));

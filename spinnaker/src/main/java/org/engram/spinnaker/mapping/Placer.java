@@ -33,7 +33,7 @@ final class Placer {
     static List<CoreLocation> applicationCores(Machine machine) {
         List<CoreLocation> cores = new ArrayList<>();
         for (ChipLocation c : traversal(machine)) {
-            for (int p = 1; p < Math.min(machine.cores(c), RouterEntry.ROUTABLE_CORES); p++) {
+            for (int p = 1; p < Math.min(machine.cores(c), MulticastEntry.ROUTABLE_CORES); p++) {
                 cores.add(new CoreLocation(c, p));
             }
         }

@@ -116,7 +116,7 @@ class MapperTest {
         assertEquals(new HashSet<>(board.chips()), used, "every chip holds slices");
         int links = 0;
         for (RoutingTable t : m.tables()) {
-            for (RouterEntry e : t.entries()) {
+            for (MulticastEntry e : t.entries()) {
                 links |= e.links();
             }
         }
@@ -140,7 +140,7 @@ class MapperTest {
         assertTrue(boards.size() > 1, "slices on several boards: " + boards);
         boolean wrapped = false;
         for (RoutingTable t : m.tables()) {
-            for (RouterEntry e : t.entries()) {
+            for (MulticastEntry e : t.entries()) {
                 for (Direction d : Direction.values()) {
                     if ((e.links() >>> d.id() & 1) != 0) {
                         ChipLocation n = machine.neighbour(t.chip(), d).orElseThrow();

@@ -25,7 +25,7 @@ class RouteCheckerTest {
     }
 
     /** The mapping with every table's entries changed by {@code change}. */
-    static Mapping withTables(UnaryOperator<List<RouterEntry>> change) {
+    static Mapping withTables(UnaryOperator<List<MulticastEntry>> change) {
         List<RoutingTable> tables = new ArrayList<>();
         for (RoutingTable t : good.tables()) {
             tables.add(new RoutingTable(t.chip(), change.apply(new ArrayList<>(t.entries())), t.treeEntries(),
@@ -52,8 +52,8 @@ class RouteCheckerTest {
     @Test
     void anExtraCoreIsFound() {
         Mapping broken = withTables(es -> {
-            RouterEntry e = es.get(0);
-            es.set(0, new RouterEntry(e.key(), e.mask(), e.route() | RouterEntry.coreBit(16)));
+            MulticastEntry e = es.get(0);
+            es.set(0, new MulticastEntry(e.key(), e.mask(), e.route() | MulticastEntry.coreBit(16)));
             return es;
         });
         assertTrue(RouteChecker.problems(BOARD, net, broken).stream().anyMatch(p -> p.contains("reached")));
@@ -63,7 +63,7 @@ class RouteCheckerTest {
     void aCatchAllAboveTheEntriesIsFound() {
         Mapping broken = withTables(es -> {
             if (es.size() > 1) {
-                es.add(0, new RouterEntry(0, 0, es.get(es.size() - 1).route()));
+                es.add(0, new MulticastEntry(0, 0, es.get(es.size() - 1).route()));
             }
             return es;
         });
@@ -73,8 +73,8 @@ class RouteCheckerTest {
     @Test
     void aRouteOffTheEdgeAndOverlappingKeysAndSharedCoresAreFound() {
         Mapping offEdge = withTables(es -> {
-            RouterEntry e = es.get(0);
-            es.set(0, new RouterEntry(e.key(), e.mask(), e.route() | 0x3F));
+            MulticastEntry e = es.get(0);
+            es.set(0, new MulticastEntry(e.key(), e.mask(), e.route() | 0x3F));
             return es;
         });
         assertTrue(RouteChecker.problems(BOARD, net, offEdge).stream().anyMatch(p -> p.contains("leads nowhere")

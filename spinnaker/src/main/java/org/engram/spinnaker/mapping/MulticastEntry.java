@@ -11,7 +11,7 @@ package org.engram.spinnaker.mapping;
  * @param mask which key bits are compared
  * @param route links and cores
  */
-public record RouterEntry(int key, int mask, int route) {
+public record MulticastEntry(int key, int mask, int route) {
     /** Number of link bits at the bottom of a route word. */
     public static final int LINKS = 6;
     /** The link bits of a route word. */
@@ -19,7 +19,7 @@ public record RouterEntry(int key, int mask, int route) {
     /** Cores a route word reaches, 0–17: bits 6–23 (SCAMP keeps bits 24–31 for the app id). */
     public static final int ROUTABLE_CORES = 18;
 
-    public RouterEntry {
+    public MulticastEntry {
         if ((key & ~mask) != 0) {
             throw new IllegalArgumentException("routing entry: key " + hex(key) + " has bits outside mask " + hex(mask));
         }
