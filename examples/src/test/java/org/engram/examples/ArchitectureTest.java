@@ -26,7 +26,8 @@ class ArchitectureTest {
             "org.engram.simulator.engine.Simulation", "org.engram.simulator.engine.Mode");
 
     /** The packages that carry and run the fixed engine's cores on SpiNNaker. */
-    private static final List<String> CORE_IMAGES = List.of("org.engram.spinnaker.image", "org.engram.spinnaker.coreapp");
+    private static final List<String> CORE_IMAGES = List.of("org.engram.spinnaker.image", "org.engram.spinnaker.coreapp",
+            "org.engram.spinnaker.load");
 
     /** One import of one source file. */
     private record Use(Path file, String pkg, String imported) {}
@@ -68,13 +69,13 @@ class ArchitectureTest {
     void outsideTheSimulatorOnlyTheEngineEntryPointIsVisible() {
         for (String module : List.of("models", "spinnaker", "viz", "examples")) {
             forbid(uses(module), u -> (u.imported().startsWith("org.engram.simulator.build.")
-                            && !u.pkg().equals("org.engram.spinnaker.mapping")) // it maps the built network
+                            && !List.of("org.engram.spinnaker.mapping", "org.engram.spinnaker.load").contains(u.pkg()))
                     || (u.imported().startsWith("org.engram.simulator.engine.")
                             && ENGINE_ENTRY.stream().noneMatch(e -> u.imported().equals(e) || u.imported().startsWith(e + "."))
                             && !(u.imported().startsWith("org.engram.simulator.engine.fixed.")
                                     && CORE_IMAGES.contains(u.pkg()))),
                     module + " may use only Simulator, Simulation and Mode of the engine, never build (but spinnaker's"
-                            + " mapping) or engine internals (but the fixed-point cores, in spinnaker's core images and"
+                            + " mapping and load, which map the built network) or engine internals (but the fixed-point cores, in spinnaker's core images and"
                             + " the core application that runs them)");
         }
     }
