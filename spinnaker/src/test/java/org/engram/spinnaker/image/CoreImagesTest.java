@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeMap;
 import org.engram.simulator.build.BuiltNetwork;
 import org.engram.simulator.engine.Mode;
 import org.engram.simulator.engine.Simulator;
@@ -67,35 +66,6 @@ class CoreImagesTest {
         return spikes;
     }
 
-    /** A population's spikes as "neuron@tick" lines, in tick then neuron order. */
-    static String describe(PopulationSpikes s, double dt) {
-        StringBuilder b = new StringBuilder();
-        for (int k = 0; k < s.count(); k++) {
-            b.append(s.neuron(k)).append('@').append(Math.round(s.timeMs(k) / dt)).append('\n');
-        }
-        return b.toString();
-    }
-
-    /** The same lines from the spike words of every core of a population. */
-    static String describe(List<CoreImage> images, List<List<int[]>> spikes, String label) {
-        TreeMap<Long, String> lines = new TreeMap<>();
-        for (int k = 0; k < images.size(); k++) {
-            CoreImage image = images.get(k);
-            if (!image.label().equals(label)) {
-                continue;
-            }
-            for (int t = 0; t < spikes.get(k).size(); t++) {
-                int[] bits = spikes.get(k).get(t);
-                for (int i = 0; i < image.size(); i++) {
-                    if ((bits[i >>> 5] >>> (i & 31) & 1) != 0) {
-                        lines.put((long) t << 32 | (image.first() + i), (image.first() + i) + "@" + t + "\n");
-                    }
-                }
-            }
-        }
-        return String.join("", lines.values());
-    }
-
     @Test
     void decodedCoresInLockstepSpikeAsModeFixedBitForBit() {
         Network net = SmallNetwork.network();
@@ -110,7 +80,7 @@ class CoreImagesTest {
         for (String label : List.of("exc", "inh")) {
             PopulationSpikes expected = desktop.spikes(label);
             assertTrue(expected.count() > 5, label + " fires: " + expected.count());
-            assertEquals(describe(expected, SmallNetwork.DT_MS), describe(images.images(), spikes, label), label);
+            assertEquals(SmallNetwork.spikeLines(expected), SmallNetwork.spikeLines(images.images(), spikes, label), label);
         }
         double[][] trace = desktop.membrane("exc").values();
         assertEquals(SmallNetwork.RUN_TICKS, trace[0].length);
@@ -133,7 +103,7 @@ class CoreImagesTest {
         for (String label : List.of("exc", "inh")) {
             PopulationSpikes expected = engine.recording().spikes(label);
             assertTrue(expected.count() > 0, label);
-            assertEquals(describe(expected, SmallNetwork.DT_MS), describe(images.images(), spikes, label), label);
+            assertEquals(SmallNetwork.spikeLines(expected), SmallNetwork.spikeLines(images.images(), spikes, label), label);
         }
     }
 
