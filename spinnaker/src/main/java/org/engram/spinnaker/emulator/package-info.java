@@ -10,8 +10,11 @@
  * thread, so the board state needs no locks; tests read it through {@link
  * org.engram.spinnaker.emulator.BoardEmulator#inspect}.
  *
- * <p>Emulated cores run no code: they follow SARK's state machine as a host sees it (IDLE →
- * SYNC0 or RUNNING on CMD_AS, signals move them on). Every malformed datagram gets the return
+ * <p>Emulated cores follow SARK's state machine as a host sees it (IDLE → SYNC0 or RUNNING on
+ * CMD_AS, signals move them on); a core started with an image whose header names a registered
+ * {@link org.engram.spinnaker.emulator.CoreApplication} runs that Java code, which may ask for the
+ * board's timer ({@link org.engram.spinnaker.emulator.BoardTimer}: one event-loop task per tick,
+ * every packet of a tick delivered before the next). Every malformed datagram gets the return
  * code SCAMP would give, or is dropped; none may throw out of the board.
  *
  * <p>May import: {@code io.netty.*}, {@code org.engram.spinnaker.machine}, {@code sdp}, {@code
