@@ -36,7 +36,7 @@ class Ca3CommandTest {
         assertEquals(new TreeSet<>(List.of("IN_cue", "IN_cont", "CueCue", "ContCue", "ContCond", "ContCondInt", "CueCont",
                 "ContCont", "MergeCue", "MergeCont", "OUT_cue", "OUT_cont")), pops);
         assertEquals(1 + 322, spikes.size(), "the hardware recorded 322 spikes for this bench");
-        String ops = Files.readString(out.resolve(Ca3Command.OPERATIONS));
+        String ops = Files.readString(out.resolve(Ca3RunCommand.OPERATIONS));
         assertTrue(ops.contains("@30 ms recall by cue 0 -> content {0, 1, 8, 9}; cue 0 @+5; bit 0 @+6"), ops);
         assertTrue(r.out().contains("9 of 9 operations gave what a perfect memory gives."), r.out());
     }
