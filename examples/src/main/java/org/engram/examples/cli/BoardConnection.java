@@ -1,5 +1,6 @@
 package org.engram.examples.cli;
 
+import java.util.function.UnaryOperator;
 import org.engram.spinnaker.transceiver.Transceiver;
 import org.engram.spinnaker.transport.RetryPolicy;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,27 +40,28 @@ final class BoardConnection {
     @Option(names = "--timeout-ms", defaultValue = "1000", paramLabel = "MS",
             description = "per-request timeout (default: ${DEFAULT-VALUE})")
     void timeoutMs(long ms) {
-        try {
-            policy = policy.withTimeoutMs(ms);
-        } catch (IllegalArgumentException e) {
-            throw invalid("--timeout-ms", e.getMessage());
-        }
+        tune("--timeout-ms", p -> p.withTimeoutMs(ms));
     }
 
     @Option(names = "--retries", defaultValue = "10", paramLabel = "N",
             description = "resends before giving up (default: ${DEFAULT-VALUE})")
     void retries(int n) {
-        try {
-            policy = policy.withRetries(n);
-        } catch (IllegalArgumentException e) {
-            throw invalid("--retries", e.getMessage());
-        }
+        tune("--retries", p -> p.withRetries(n));
     }
 
     Transceiver connect() throws InterruptedException {
         // waiting on a silent board is worth a line only to someone watching a terminal
         return Transceiver.connect(host, port, bootPort, policy, System.console() != null
                 ? line -> System.err.println("engram: waiting: " + line) : line -> { });
+    }
+
+    /** Changes the policy as {@code option} asks; the policy's own rule rejects a bad value. */
+    private void tune(String option, UnaryOperator<RetryPolicy> change) {
+        try {
+            policy = change.apply(policy);
+        } catch (IllegalArgumentException e) {
+            throw invalid(option, e.getMessage());
+        }
     }
 
     private int checkPort(String option, int p) {

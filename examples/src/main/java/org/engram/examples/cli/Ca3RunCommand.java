@@ -29,9 +29,8 @@ final class Ca3RunCommand implements Callable<Integer> {
     static final String NAME = "run";
     static final String OPERATIONS = "operations.txt";
 
-    @Option(names = "--testbench", required = true, paramLabel = "FILE",
-            description = "an original test bench: {\"simTime\", \"cue\": [[ms...]...], \"cont\": [[ms...]...]}")
-    Path testbench;
+    @Mixin
+    TestBenchOption testbench;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "run directory to write (created)")
     Path out;
@@ -45,7 +44,7 @@ final class Ca3RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         double dt = engine.stepMs(Ca3Network.TIMESTEP_MS);
-        TestBench bench = TestBench.read(testbench);
+        TestBench bench = testbench.read();
         PrintStream o = System.out;
         List<OperationResult> results = runAndWrite(bench, engine.mode(), dt, out, output, o);
         o.println();

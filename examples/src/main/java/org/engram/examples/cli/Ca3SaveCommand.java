@@ -7,6 +7,7 @@ import org.engram.models.ca3.TestBench;
 import org.engram.simulator.json.NetworkJson;
 import org.engram.simulator.network.Network;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,16 +20,15 @@ import picocli.CommandLine.Option;
 final class Ca3SaveCommand implements Callable<Integer> {
     static final String NAME = "save";
 
-    @Option(names = "--testbench", required = true, paramLabel = "FILE",
-            description = "an original test bench: {\"simTime\", \"cue\": [[ms...]...], \"cont\": [[ms...]...]}")
-    Path testbench;
+    @Mixin
+    TestBenchOption testbench;
 
     @Option(names = "--out", required = true, paramLabel = "NET.json", description = "the network file to write")
     Path out;
 
     @Override
     public Integer call() throws Exception {
-        TestBench bench = TestBench.read(testbench);
+        TestBench bench = testbench.read();
         Network net = Ca3Network.of(bench);
         Ca3Command.writeAtomically(out, NetworkJson.write(net));
         System.out.println("wrote " + out + " (" + Counts.of(net.neuronCount(), "neuron") + ", "

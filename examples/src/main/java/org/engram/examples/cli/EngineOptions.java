@@ -20,8 +20,7 @@ final class EngineOptions {
     CommandSpec mixee;
 
     @Option(names = "--mode", paramLabel = "MODE", converter = ModeConverter.class,
-            description = "engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); event is exact "
-                    + "event-driven, grid is sPyNNaker's fixed-step update")
+            description = "engine mode: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     Mode mode;
 
     @Option(names = "--dt", paramLabel = "MS", converter = Milliseconds.Positive.class,

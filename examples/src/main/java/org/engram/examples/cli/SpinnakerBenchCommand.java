@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import org.engram.spinnaker.machine.ChipLocation;
 import org.engram.spinnaker.transceiver.Transceiver;
 import org.engram.spinnaker.transport.TransportStats;
 import picocli.CommandLine.Command;
@@ -29,9 +28,8 @@ final class SpinnakerBenchCommand implements Callable<Integer> {
     @Mixin
     BoardConnection board;
 
-    @Option(names = "--chip", defaultValue = "0,0", converter = SpinnakerValues.Chip.class, paramLabel = "X,Y",
-            description = "chip (default: ${DEFAULT-VALUE})")
-    ChipLocation chip;
+    @Mixin
+    ChipOption chip;
 
     @Option(names = "--mib", defaultValue = "16", paramLabel = "N",
             description = "MiB to move each way, 1-" + MAX_MIB + " (default: ${DEFAULT-VALUE})")
@@ -52,14 +50,14 @@ final class SpinnakerBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Transceiver t = board.connect()) {
             for (int i = 0; i < 2; i++) {
-                t.writeMemory(chip, address, new byte[WARMUP_BYTES]);
-                t.readMemory(chip, address, WARMUP_BYTES);
+                t.writeMemory(chip.value, address, new byte[WARMUP_BYTES]);
+                t.readMemory(chip.value, address, WARMUP_BYTES);
             }
             long retriesBefore = t.stats().retries();
             long t0 = System.nanoTime();
-            t.writeMemory(chip, address, data);
+            t.writeMemory(chip.value, address, data);
             long t1 = System.nanoTime();
-            byte[] back = t.readMemory(chip, address, data.length);
+            byte[] back = t.readMemory(chip.value, address, data.length);
             long t2 = System.nanoTime();
             if (!Arrays.equals(data, back)) {
                 throw new IllegalStateException("read-back differs from what was written");

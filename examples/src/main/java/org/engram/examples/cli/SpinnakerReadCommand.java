@@ -35,7 +35,7 @@ final class SpinnakerReadCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         byte[] data;
         try (Transceiver t = board.connect()) {
-            data = t.readMemory(at.chip, at.address, length);
+            data = t.readMemory(at.chip.value, at.address, length);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output != null) {

@@ -2,7 +2,6 @@ package org.engram.examples.cli;
 
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import org.engram.spinnaker.machine.ChipLocation;
 import org.engram.spinnaker.machine.CoreLocation;
 import org.engram.spinnaker.scp.VersionInfo;
 import org.engram.spinnaker.transceiver.Transceiver;
@@ -21,9 +20,8 @@ final class SpinnakerVersionCommand implements Callable<Integer> {
     @Mixin
     BoardConnection board;
 
-    @Option(names = "--chip", defaultValue = "0,0", converter = SpinnakerValues.Chip.class, paramLabel = "X,Y",
-            description = "chip (default: ${DEFAULT-VALUE})")
-    ChipLocation chip;
+    @Mixin
+    ChipOption chip;
 
     @Option(names = "--core", defaultValue = "0", converter = SpinnakerValues.Core.class, paramLabel = "P",
             description = "core (default: 0, SCAMP)")
@@ -32,7 +30,7 @@ final class SpinnakerVersionCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Transceiver t = board.connect()) {
-            VersionInfo v = t.version(new CoreLocation(chip, core));
+            VersionInfo v = t.version(new CoreLocation(chip.value, core));
             spec.commandLine().getOut().printf("%s %s on %s, chip %s core %d (physical %d), built %s%n", v.name(),
                     v.version(), v.hardware(), v.chip(), v.virtualCpu(), v.physicalCpu(),
                     Instant.ofEpochSecond(v.buildDate()));

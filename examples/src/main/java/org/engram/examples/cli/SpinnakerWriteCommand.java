@@ -40,9 +40,9 @@ final class SpinnakerWriteCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         byte[] data = source.input != null ? Files.readAllBytes(source.input) : source.hex.bytes();
         try (Transceiver t = board.connect()) {
-            t.writeMemory(at.chip, at.address, data);
+            t.writeMemory(at.chip.value, at.address, data);
         }
-        spec.commandLine().getOut().printf("wrote %s to chip %s at 0x%08x%n", Counts.of(data.length, "byte"), at.chip,
+        spec.commandLine().getOut().printf("wrote %s to chip %s at 0x%08x%n", Counts.of(data.length, "byte"), at.chip.value,
                 at.address);
         return 0;
     }

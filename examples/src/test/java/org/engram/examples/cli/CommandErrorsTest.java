@@ -61,14 +61,7 @@ class CommandErrorsTest {
     @BeforeAll
     static void inputs() throws Exception {
         net = inputs.resolve("net.json");
-        Files.writeString(net, """
-                {"run_ms": 20, "populations": [
-                  {"label": "stim", "size": 1, "model": "SpikeSourceArray", "params": {"spike_times": [[5.0]]},
-                   "record": ["spikes"]},
-                  {"label": "exc", "size": 1, "model": "IF_curr_delta", "record": ["spikes"]}],
-                 "projections": [{"pre": "stim", "post": "exc", "connector": {"type": "OneToOne"},
-                   "synapse": {"type": "StaticSynapse", "weight": 20.0, "delay": 1.0}}]}
-                """);
+        Files.writeString(net, CommandLineTest.ONE_SYNAPSE);
         bench = inputs.resolve("bench.json");
         Files.writeString(bench, Experiments.functional().toTestBench().toJson());
         runDir = inputs.resolve("run");

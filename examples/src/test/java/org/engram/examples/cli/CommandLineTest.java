@@ -25,6 +25,16 @@ class CommandLineTest {
                 "synapse": {"type": "StaticSynapse", "weight": 20.0, "delay": 1.5}}]}
             """;
 
+    /** Two neurons, one synapse, one spike each: the smallest network that runs (also CommandErrorsTest's). */
+    static final String ONE_SYNAPSE = """
+            {"run_ms": 20, "populations": [
+              {"label": "stim", "size": 1, "model": "SpikeSourceArray", "params": {"spike_times": [[5.0]]},
+               "record": ["spikes"]},
+              {"label": "exc", "size": 1, "model": "IF_curr_delta", "record": ["spikes"]}],
+             "projections": [{"pre": "stim", "post": "exc", "connector": {"type": "OneToOne"},
+               "synapse": {"type": "StaticSynapse", "weight": 20.0, "delay": 1.0}}]}
+            """;
+
     @Test
     void runWritesSpikesWithExactTimesAndASummary() throws Exception {
         Path net = tmp.resolve("net.json");
@@ -87,14 +97,7 @@ class CommandLineTest {
     @Test
     void countsOfOneAreSingular() throws Exception {
         Path net = tmp.resolve("one.json");
-        Files.writeString(net, """
-                {"run_ms": 20, "populations": [
-                  {"label": "stim", "size": 1, "model": "SpikeSourceArray", "params": {"spike_times": [[5.0]]},
-                   "record": ["spikes"]},
-                  {"label": "exc", "size": 1, "model": "IF_curr_delta", "record": ["spikes"]}],
-                 "projections": [{"pre": "stim", "post": "exc", "connector": {"type": "OneToOne"},
-                   "synapse": {"type": "StaticSynapse", "weight": 20.0, "delay": 1.0}}]}
-                """);
+        Files.writeString(net, ONE_SYNAPSE);
         CliRun r = engram("run", net.toString(), "--out", tmp.resolve("one").toString(), "--quiet", "--no-plot");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains(": 2 neurons, 1 synapse, 2 spikes, "), r.out());
