@@ -178,6 +178,8 @@ class CommandErrorsTest {
         cases.add(new Case("plot: empty window", List.of("plot", d, "--out", "out/r.png", "--from", "10", "--to", "5"),
                 "10"));
         cases.add(new Case("plot: format", List.of("plot", d, "--out", "r.txt"), "r.txt"));
+        cases.add(new Case("plot: a file where a directory should be", List.of("plot", d, "--out",
+                net.resolve("r.png").toString()), "a file is in the way"));
         cases.add(new Case("unknown command", List.of("rnu"), "unknown command 'rnu'"));
         cases.add(new Case("help for an unknown command", List.of("help", "nosuch"), "nosuch"));
         // nonexistent files

@@ -57,7 +57,8 @@ class FiguresTest {
         Files.writeString(dir.resolve("file"), "x");
         Path bad = dir.resolve("file").resolve("r.png");
         PlotException e = assertThrows(PlotException.class, () -> Figures.write(empty(), bad, FigureSize.DEFAULT));
-        assertTrue(e.getMessage().startsWith(bad + ": cannot write the figure"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(bad + ": cannot write the figure ("), e.getMessage());
+        assertFalse(e.getMessage().contains("Exception"), "the reason in words: " + e.getMessage());
         assertFalse(Files.exists(dir.resolve("file.part")));
     }
 
