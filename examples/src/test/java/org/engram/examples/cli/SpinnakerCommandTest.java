@@ -100,7 +100,7 @@ class SpinnakerCommandTest {
         }
         Result chip = run("spinnaker", "version", "--host", "127.0.0.1", "--port", port, "--chip", "99,99");
         assertEquals(2, chip.code(), chip.err());
-        assertEquals("engram: CMD_VER to core (99,99,0) of board 127.0.0.1:" + port + ": RC_ROUTE after 1 attempt",
+        assertEquals("engram: CMD_VER to core (99,99,0) of board 127.0.0.1:" + port + ": RC_ROUTE after 1 attempt (there is no chip (99,99) on the board)",
                 chip.err().trim());
         Result absent = run("spinnaker", "version", "--host", "127.0.0.1", "--port", port, "--core", "20");
         assertEquals(2, absent.code(), absent.err());
