@@ -84,11 +84,12 @@ final class RunOutput {
     /** Prints the figures and where the files are. */
     static void report(Result r, PrintStream out) {
         var st = r.recording().stats();
-        out.printf("simulated %.1f ms in %s mode%s: %d neurons, %d synapses, %d spikes, %.3f s wall%n",
-                st.simulatedMs(), st.mode(), st.dtMs() > 0 ? " (dt " + st.dtMs() + " ms)" : "", st.neurons(),
-                st.synapses(), st.spikes(), st.wallSeconds());
-        r.recording().spikes().forEach(s -> out.printf("  %-12s %8d spikes  %8.2f Hz%n", s.population(), s.count(),
-                s.meanRateHz(st.simulatedMs())));
+        out.printf("simulated %.1f ms in %s mode%s: %s, %s, %s, %.3f s wall%n",
+                st.simulatedMs(), st.mode(), st.dtMs() > 0 ? " (dt " + st.dtMs() + " ms)" : "",
+                Counts.of(st.neurons(), "neuron"), Counts.of(st.synapses(), "synapse"), Counts.of(st.spikes(), "spike"),
+                st.wallSeconds());
+        r.recording().spikes().forEach(s -> out.printf("  %-12s %8d %-6s  %8.2f Hz%n", s.population(), s.count(),
+                Counts.noun(s.count(), "spike"), s.meanRateHz(st.simulatedMs())));
         out.println("wrote:");
         r.files().forEach(f -> out.println("  " + f));
     }

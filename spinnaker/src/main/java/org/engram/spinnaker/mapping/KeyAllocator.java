@@ -33,9 +33,8 @@ final class KeyAllocator {
         int[] blockBits = new int[pops];
         List<Integer> order = new ArrayList<>();
         for (int q = 0; q < pops; q++) {
-            int end = q + 1 < pops ? first[q + 1] : sliceCount;
             sliceBits[q] = bits(p.sliceSize()[q]);
-            blockBits[q] = sliceBits[q] + bits(end - first[q]);
+            blockBits[q] = sliceBits[q] + bits(p.endSlice(q) - first[q]);
             order.add(q);
         }
         order.sort(Comparator.comparingInt((Integer q) -> -blockBits[q]).thenComparingInt(q -> q));
@@ -48,8 +47,7 @@ final class KeyAllocator {
                         + " multicast keys SpiNNaker leaves to applications (population " + p.slices().get(first[q]).label()
                         + " needs a block of 2^" + blockBits[q] + ")");
             }
-            int end = q + 1 < pops ? first[q + 1] : sliceCount;
-            for (int s = first[q]; s < end; s++) {
+            for (int s = first[q]; s < p.endSlice(q); s++) {
                 key[s] = (int) (next + ((long) (s - first[q]) << sliceBits[q]));
                 mask[s] = -1 << sliceBits[q];
             }

@@ -2,7 +2,9 @@ package org.engram.spinnaker.mapping;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.engram.simulator.build.BuiltNetwork;
 import org.engram.simulator.network.Population;
 import org.engram.simulator.neuron.SpikeSourceArray;
@@ -78,10 +80,9 @@ public final class Mapper {
 
     /** The smallest share of a chip's free SDRAM per application core, over the chips used. */
     private static long sdramPerCore(Machine machine, List<CoreLocation> cores) {
-        long least = Long.MAX_VALUE;
-        for (ChipLocation c : cores.stream().map(CoreLocation::chip).distinct().toList()) {
-            least = Math.min(least, machine.chip(c).sdramBytes() / (machine.cores(c) - 1));
-        }
-        return least;
+        Map<ChipLocation, Long> perChip = cores.stream().collect(Collectors.groupingBy(CoreLocation::chip,
+                Collectors.counting()));
+        return perChip.entrySet().stream().mapToLong(e -> machine.chip(e.getKey()).sdramBytes() / e.getValue())
+                .min().orElseThrow();
     }
 }

@@ -57,9 +57,10 @@ public record Mapping(MappingOptions options, long sdramPerCore, int application
     public String describe() {
         StringBuilder b = new StringBuilder();
         long compressed = tables.stream().filter(RoutingTable::compressed).count();
-        b.append(String.format("mapping: %d slices on %d of %d application cores, %d chips; %d routing tables"
+        int chips = chipsUsed().size();
+        b.append(String.format("mapping: %d slices on %d of %d application cores (%d chip%s); %d routing tables"
                 + " (%d compressed); at most %d neurons per core, %d bytes of SDRAM per core%n", placements.size(),
-                placements.size(), applicationCores, chipsUsed().size(), tables.size(), compressed,
+                placements.size(), applicationCores, chips, chips == 1 ? "" : "s", tables.size(), compressed,
                 options.neuronsPerCore(), sdramPerCore));
         b.append(String.format("%-24s %-10s %-10s %-10s %10s %7s  %s%n", "slice", "core", "key", "mask", "SDRAM",
                 "DTCM", "incoming"));
@@ -67,9 +68,9 @@ public record Mapping(MappingOptions options, long sdramPerCore, int application
             CoreLocation c = p.core();
             String in = p.incoming().isEmpty() ? "-" : p.incoming().size() + " edges, "
                     + p.incoming().stream().mapToLong(Incoming::synapses).sum() + " synapses from "
-                    + p.incoming().stream().map(i -> i.source().label()).distinct().collect(Collectors.joining(" "));
-            b.append(String.format("%-24s %-10s %-10s %-10s %10d %7d  %s%n", p.slice(), c, RouterEntry.hex(p.key()),
-                    RouterEntry.hex(p.mask()), p.resources().sdramBytes(), p.resources().dtcmBytes(), in));
+                    + p.incoming().stream().map(i -> i.source().label()).distinct().collect(Collectors.joining(", "));
+            b.append(String.format("%-24s %-10s %-10s %-10s %10d %7d  %s%n", p.slice(), c, MulticastEntry.hex(p.key()),
+                    MulticastEntry.hex(p.mask()), p.resources().sdramBytes(), p.resources().dtcmBytes(), in));
         }
         b.append(String.format("%-10s %8s %18s %12s %14s%n", "chip", "entries", "before compression",
                 "from trees", "default-routed"));

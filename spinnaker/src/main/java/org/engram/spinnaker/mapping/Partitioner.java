@@ -31,9 +31,9 @@ final class Partitioner {
 
     /** The slices in population order, the edges sorted by target, projection and source, and each slice's needs. */
     record Partition(List<Slice> slices, int[] firstSlice, int[] sliceSize, List<Edge> edges, List<Resources> needs) {
-        /** The index of the slice holding neuron {@code neuron} of population {@code population}. */
-        int sliceOf(int population, int neuron) {
-            return firstSlice[population] + neuron / sliceSize[population];
+        /** One past the index of the population's last slice. */
+        int endSlice(int population) {
+            return population + 1 < firstSlice.length ? firstSlice[population + 1] : slices.size();
         }
     }
 
@@ -43,9 +43,7 @@ final class Partitioner {
     private final int[] prePopulation;
     private final int[] postPopulation;
     private final boolean[] plastic;
-    /** Per projection, its connections' pre and post indices within their populations. */
-    private final int[][] pre;
-    private final int[][] post;
+    private final SynapseOrigins origins;
     /** Per global neuron, the longest delay of its incoming synapses in timesteps (0 without). */
     private final int[] maxDelayTicks;
 
@@ -62,17 +60,13 @@ final class Partitioner {
         prePopulation = new int[k];
         postPopulation = new int[k];
         plastic = new boolean[k];
-        pre = new int[k][];
-        post = new int[k][];
         for (int j = 0; j < k; j++) {
             Projection pr = projections.get(j);
             prePopulation[j] = pops.indexOf(pr.pre().population());
             postPopulation[j] = pops.indexOf(pr.post().population());
             plastic[j] = pr.synapse() instanceof STDPMechanism;
-            BuiltNetwork.Connections c = net.connections(j);
-            pre[j] = c.pre();
-            post[j] = c.post();
         }
+        origins = new SynapseOrigins(net);
         maxDelayTicks = incomingDelayTicks(net);
     }
 
@@ -172,30 +166,66 @@ final class Partitioner {
                 + (r.sdramBytes() - sdramPerCore) + " bytes too many");
     }
 
-    /** Counts each projection's synapses per (source slice, target slice). */
+    /** Counts each projection's synapses per (source slice, target slice), from the rows. */
     private List<Edge> edges(int[] first, int[] sizes, int sliceCount) {
-        List<Edge> edges = new ArrayList<>();
-        for (int k = 0; k < pre.length; k++) {
-            int a = prePopulation[k];
-            int b = postPopulation[k];
-            Map<Long, int[]> counts = new HashMap<>();
-            long lastPair = -1;
-            int[] last = null;
-            for (int c = 0; c < pre[k].length; c++) {
-                long pair = (long) (first[a] + pre[k][c] / sizes[a]) * sliceCount + first[b] + post[k][c] / sizes[b];
-                if (pair != lastPair) { // connectors give runs of one pair: look each run up once
-                    last = counts.computeIfAbsent(pair, x -> new int[1]);
-                    lastPair = pair;
+        int[] sliceOf = new int[net.neuronCount];
+        for (int g = 0; g < sliceOf.length; g++) {
+            int p = origins.populationOf[g];
+            sliceOf[g] = first[p] + (g - net.populationStart[p]) / sizes[p];
+        }
+        EdgeCounts counts = new EdgeCounts(sliceCount);
+        for (int g = 0; g < net.neuronCount; g++) {
+            for (int s = net.staticRowStart[g]; s < net.staticRowStart[g + 1]; s++) {
+                if (origins.staticProjection[s] >= 0) {
+                    counts.add(origins.staticProjection[s], sliceOf[g], sliceOf[net.staticTarget[s]]);
                 }
-                last[0]++;
             }
-            for (Map.Entry<Long, int[]> e : counts.entrySet()) {
-                edges.add(new Edge(k, (int) (e.getKey() / sliceCount), (int) (e.getKey() % sliceCount), e.getValue()[0]));
+            for (int s = net.plasticRowStart[g]; s < net.plasticRowStart[g + 1]; s++) {
+                counts.add(origins.plasticProjection[s], sliceOf[g], sliceOf[net.plasticTarget[s]]);
             }
         }
-        edges.sort(Comparator.comparingInt(Edge::target).thenComparingInt(Edge::projection)
-                .thenComparingInt(Edge::source));
-        return List.copyOf(edges);
+        for (int k = 0; k < origins.drawnPre.length; k++) {
+            int[] pre = origins.drawnPre[k];
+            for (int c = 0; pre != null && c < pre.length; c++) {
+                int a = prePopulation[k];
+                int b = postPopulation[k];
+                counts.add(k, first[a] + pre[c] / sizes[a], first[b] + origins.drawnPost[k][c] / sizes[b]);
+            }
+        }
+        return counts.edges();
+    }
+
+    /** Synapse counts per (projection, source slice, target slice). */
+    private static final class EdgeCounts {
+        private final long sliceCount;
+        private final Map<Long, int[]> counts = new HashMap<>();
+        private long lastKey = -1;
+        private int[] last;
+
+        EdgeCounts(int sliceCount) {
+            this.sliceCount = sliceCount;
+        }
+
+        void add(int projection, int source, int target) {
+            long key = (projection * sliceCount + source) * sliceCount + target;
+            if (key != lastKey) { // rows give runs of one edge: look each run up once
+                last = counts.computeIfAbsent(key, x -> new int[1]);
+                lastKey = key;
+            }
+            last[0]++;
+        }
+
+        List<Edge> edges() {
+            List<Edge> edges = new ArrayList<>();
+            for (Map.Entry<Long, int[]> e : counts.entrySet()) {
+                long key = e.getKey();
+                edges.add(new Edge((int) (key / sliceCount / sliceCount), (int) (key / sliceCount % sliceCount),
+                        (int) (key % sliceCount), e.getValue()[0]));
+            }
+            edges.sort(Comparator.comparingInt(Edge::target).thenComparingInt(Edge::projection)
+                    .thenComparingInt(Edge::source));
+            return List.copyOf(edges);
+        }
     }
 
     /** What each slice's needs depend on, from its neurons and its incoming edges. */

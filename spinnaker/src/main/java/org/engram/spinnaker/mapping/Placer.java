@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Population;
 import org.engram.simulator.network.Projection;
@@ -18,7 +19,8 @@ import org.engram.spinnaker.machine.Direction;
 import org.engram.spinnaker.machine.Machine;
 
 /**
- * Places slices on application cores (core 0 of each chip is the monitor): chips are filled in
+ * Places slices on application cores (core 0 of each chip is the monitor, and a route word
+ * reaches no core above 17): chips are filled in
  * the order of a breadth-first traversal from the first Ethernet chip, and populations come in
  * the order of a traversal of the projections from those that receive none, so that a
  * population's slices land next to those of its pre-synaptic populations. Chips the traversal
@@ -31,7 +33,7 @@ final class Placer {
     static List<CoreLocation> applicationCores(Machine machine) {
         List<CoreLocation> cores = new ArrayList<>();
         for (ChipLocation c : traversal(machine)) {
-            for (int p = 1; p < machine.cores(c); p++) {
+            for (int p = 1; p < Math.min(machine.cores(c), MulticastEntry.ROUTABLE_CORES); p++) {
                 cores.add(new CoreLocation(c, p));
             }
         }
@@ -103,8 +105,8 @@ final class Placer {
     static CoreLocation[] place(Partitioner.Partition partition, Network net, List<CoreLocation> cores) {
         List<Slice> slices = partition.slices();
         if (slices.size() > cores.size()) {
-            String perPopulation = net.populations().stream()
-                    .map(p -> p.label() + " " + slices.stream().filter(s -> s.label().equals(p.label())).count())
+            String perPopulation = IntStream.range(0, net.populations().size())
+                    .mapToObj(p -> net.populations().get(p).label() + " " + (partition.endSlice(p) - partition.firstSlice()[p]))
                     .collect(Collectors.joining(", "));
             throw new MappingException("the network needs " + slices.size() + " cores, one per slice ("
                     + perPopulation + "); the machine has " + cores.size() + " application cores, "
@@ -113,8 +115,7 @@ final class Placer {
         CoreLocation[] placed = new CoreLocation[slices.size()];
         int next = 0;
         for (int p : populationOrder(net)) {
-            int end = p + 1 < partition.firstSlice().length ? partition.firstSlice()[p + 1] : slices.size();
-            for (int s = partition.firstSlice()[p]; s < end; s++) {
+            for (int s = partition.firstSlice()[p]; s < partition.endSlice(p); s++) {
                 placed[s] = cores.get(next++);
             }
         }

@@ -32,7 +32,7 @@ final class Router {
     private record Tree(int[] parent, int[] arrival) {}
 
     /** An entry a tree asks for at one chip. */
-    private record Wanted(RouterEntry entry, boolean defaultRouted) {}
+    private record Wanted(MulticastEntry entry, boolean defaultRouted) {}
 
     private final Machine machine;
     private final List<ChipLocation> chips;
@@ -72,7 +72,7 @@ final class Router {
             for (int target : t.getValue()) {
                 CoreLocation core = cores[target];
                 int c = index.get(core.chip());
-                route.merge(c, RouterEntry.coreBit(core.p()), (a, b) -> a | b);
+                route.merge(c, MulticastEntry.coreBit(core.p()), (a, b) -> a | b);
                 while (c != source && !walked[c]) {
                     walked[c] = true;
                     if (tree.parent()[c] < 0) {
@@ -87,7 +87,7 @@ final class Router {
                 int c = r.getKey();
                 boolean straightOn = c != source && r.getValue() == 1 << tree.arrival()[c];
                 wanted.computeIfAbsent(c, x -> new ArrayList<>()).add(
-                        new Wanted(new RouterEntry(keys.key()[s], keys.mask()[s], r.getValue()), straightOn));
+                        new Wanted(new MulticastEntry(keys.key()[s], keys.mask()[s], r.getValue()), straightOn));
             }
         }
         List<RoutingTable> tables = new ArrayList<>();
@@ -98,14 +98,14 @@ final class Router {
     }
 
     private RoutingTable table(ChipLocation chip, List<Wanted> wanted) {
-        List<RouterEntry> kept = new ArrayList<>();
-        List<RouterEntry> defaults = new ArrayList<>();
+        List<MulticastEntry> kept = new ArrayList<>();
+        List<MulticastEntry> defaults = new ArrayList<>();
         for (Wanted w : wanted) {
             (w.defaultRouted() ? defaults : kept).add(w.entry());
         }
         kept.sort(Comparator.comparingLong(e -> Integer.toUnsignedLong(e.key())));
         int free = machine.chip(chip).routerEntries();
-        List<RouterEntry> entries = kept.size() <= free ? kept : TableCompressor.compress(kept, defaults, free);
+        List<MulticastEntry> entries = kept.size() <= free ? kept : TableCompressor.compress(kept, defaults, free);
         if (entries.size() > free) {
             throw new MappingException("chip " + chip + " needs " + entries.size() + " multicast routing entries "
                     + "after compression (" + kept.size() + " before, " + defaults.size()

@@ -14,7 +14,7 @@ import org.engram.spinnaker.machine.ChipLocation;
  * @param defaultRouted of those, entries left out because default routing sends the packet on
  *        (it enters on a link and leaves on the opposite link only, to no core of this chip)
  */
-public record RoutingTable(ChipLocation chip, List<RouterEntry> entries, int treeEntries, int defaultRouted) {
+public record RoutingTable(ChipLocation chip, List<MulticastEntry> entries, int treeEntries, int defaultRouted) {
     public RoutingTable {
         entries = List.copyOf(entries);
     }

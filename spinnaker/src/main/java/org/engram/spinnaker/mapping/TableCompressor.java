@@ -31,25 +31,25 @@ final class TableCompressor {
      * @param entries disjoint entries (no key matches two)
      * @param defaultRouted key/mask patterns of the packets that must find no entry (route ignored)
      */
-    static List<RouterEntry> compress(List<RouterEntry> entries, List<RouterEntry> defaultRouted, int target) {
-        Map<Integer, List<RouterEntry>> groups = new LinkedHashMap<>();
-        for (RouterEntry e : entries) {
+    static List<MulticastEntry> compress(List<MulticastEntry> entries, List<MulticastEntry> defaultRouted, int target) {
+        Map<Integer, List<MulticastEntry>> groups = new LinkedHashMap<>();
+        for (MulticastEntry e : entries) {
             groups.computeIfAbsent(e.route(), r -> new ArrayList<>()).add(e);
         }
-        List<List<RouterEntry>> exact = new ArrayList<>();
+        List<List<MulticastEntry>> exact = new ArrayList<>();
         int total = 0;
-        for (List<RouterEntry> g : groups.values()) {
-            List<RouterEntry> merged = mergeExactly(g);
+        for (List<MulticastEntry> g : groups.values()) {
+            List<MulticastEntry> merged = mergeExactly(g);
             exact.add(merged);
             total += merged.size();
         }
-        exact.sort(Comparator.comparingInt((List<RouterEntry> g) -> g.size()).thenComparingInt(g -> g.get(0).route()));
+        exact.sort(Comparator.comparingInt((List<MulticastEntry> g) -> g.size()).thenComparingInt(g -> g.get(0).route()));
         if (total <= target) {
             return exact.stream().flatMap(List::stream).toList();
         }
-        List<RouterEntry> table = new ArrayList<>();
+        List<MulticastEntry> table = new ArrayList<>();
         for (int g = 0; g < exact.size(); g++) {
-            List<RouterEntry> guarded = new ArrayList<>(defaultRouted);
+            List<MulticastEntry> guarded = new ArrayList<>(defaultRouted);
             for (int h = g + 1; h < exact.size(); h++) {
                 guarded.addAll(exact.get(h));
             }
@@ -59,10 +59,10 @@ final class TableCompressor {
     }
 
     /** Merges pairs differing in one masked key bit until none is left; the union stays exact. */
-    private static List<RouterEntry> mergeExactly(List<RouterEntry> group) {
+    private static List<MulticastEntry> mergeExactly(List<MulticastEntry> group) {
         int route = group.get(0).route();
         Set<Long> set = new HashSet<>();
-        for (RouterEntry e : group) {
+        for (MulticastEntry e : group) {
             set.add(pack(e.key(), e.mask()));
         }
         boolean changed = true;
@@ -89,25 +89,25 @@ final class TableCompressor {
                 }
             }
         }
-        List<RouterEntry> out = new ArrayList<>();
+        List<MulticastEntry> out = new ArrayList<>();
         for (long km : set) {
-            out.add(new RouterEntry((int) (km >>> 32), (int) km, route));
+            out.add(new MulticastEntry((int) (km >>> 32), (int) km, route));
         }
         out.sort(Comparator.comparingLong(e -> Integer.toUnsignedLong(e.key())));
         return out;
     }
 
     /** Greedy covering of one group's entries, never matching a key of {@code guarded}. */
-    private static List<RouterEntry> cover(List<RouterEntry> group, List<RouterEntry> guarded) {
-        List<RouterEntry> left = new ArrayList<>(group);
-        List<RouterEntry> out = new ArrayList<>();
+    private static List<MulticastEntry> cover(List<MulticastEntry> group, List<MulticastEntry> guarded) {
+        List<MulticastEntry> left = new ArrayList<>(group);
+        List<MulticastEntry> out = new ArrayList<>();
         while (!left.isEmpty()) {
-            RouterEntry acc = left.remove(0);
+            MulticastEntry acc = left.remove(0);
             boolean grew = true;
             while (grew) {
                 grew = false;
                 for (int i = 0; i < left.size(); i++) {
-                    RouterEntry merged = merge(acc, left.get(i));
+                    MulticastEntry merged = merge(acc, left.get(i));
                     if (merged.equals(acc) || guarded.stream().noneMatch(e -> merged.intersects(e.key(), e.mask()))) {
                         acc = merged;
                         left.remove(i--);
@@ -121,9 +121,9 @@ final class TableCompressor {
     }
 
     /** The smallest entry matching every key of both: the bits where they agree. */
-    static RouterEntry merge(RouterEntry a, RouterEntry b) {
+    static MulticastEntry merge(MulticastEntry a, MulticastEntry b) {
         int mask = a.mask() & b.mask() & ~(a.key() ^ b.key());
-        return new RouterEntry(a.key() & mask, mask, a.route());
+        return new MulticastEntry(a.key() & mask, mask, a.route());
     }
 
     private static long pack(int key, int mask) {

@@ -8,7 +8,7 @@
  * {@link org.engram.spinnaker.mapping.MappingException} before anything is loaded.
  *
  * <p>May import: {@code machine}; the simulator's description ({@code network}, {@code neuron},
- * {@code synapse}, {@code connector}, {@code random}), its {@code build} and {@code UserError}.
+ * {@code synapse}, {@code connector}, {@code random}), its {@code build} and {@code error.UserError}.
  * Never {@code emulator}, {@code transport}, {@code transceiver} or the engines: it reads the same
  * description as the desktop engines, and the loader takes its result to the board.
  *

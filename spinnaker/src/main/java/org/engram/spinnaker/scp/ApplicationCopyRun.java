@@ -1,7 +1,6 @@
 package org.engram.spinnaker.scp;
 
 import org.engram.spinnaker.machine.ChipLocation;
-import org.engram.spinnaker.machine.CoreLocation;
 
 /**
  * CMD_APP_COPY_RUN ({@code cmd_app_copy_run()} in scamp-cmd.c): the chip copies {@code
@@ -17,7 +16,7 @@ import org.engram.spinnaker.machine.CoreLocation;
  * </pre>
  */
 public record ApplicationCopyRun(ChipLocation chip, int link, int sizeBytes, int checksum, IdOpMask cores)
-        implements ScpRequest<Void> {
+        implements MonitorCommand {
     /** Most bytes: SCAMP's system block at {@code sv->sdram_sys} holds 256 KiB. */
     public static final int MAX_SIZE_BYTES = 256 << 10;
     /** The checksum field: the low 29 bits of the sum. */
@@ -60,11 +59,6 @@ public record ApplicationCopyRun(ChipLocation chip, int link, int sizeBytes, int
     }
 
     @Override
-    public CoreLocation target() {
-        return new CoreLocation(chip, 0);
-    }
-
-    @Override
     public ScpCommand command() {
         return ScpCommand.CMD_APP_COPY_RUN;
     }
@@ -82,10 +76,5 @@ public record ApplicationCopyRun(ChipLocation chip, int link, int sizeBytes, int
     @Override
     public int arg3() {
         return cores.encode();
-    }
-
-    @Override
-    public Void parse(ScpResponse reply) {
-        return null;
     }
 }

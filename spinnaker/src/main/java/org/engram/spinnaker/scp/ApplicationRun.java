@@ -1,21 +1,15 @@
 package org.engram.spinnaker.scp;
 
 import org.engram.spinnaker.machine.ChipLocation;
-import org.engram.spinnaker.machine.CoreLocation;
 
 /**
  * CMD_AR ({@code cmd_ar()} in scamp-cmd.c, "application reset"): starts the image already at
  * {@code sv->sdram_sys} (0x67800000) on the cores {@code cores} selects; SpiNNMan's {@code
  * ApplicationRun}. arg1 = {@link IdOpMask}.
  */
-public record ApplicationRun(ChipLocation chip, IdOpMask cores) implements ScpRequest<Void> {
+public record ApplicationRun(ChipLocation chip, IdOpMask cores) implements MonitorCommand {
     public ApplicationRun {
         IdOpMask.checkForHost("CMD_AR", cores, false);
-    }
-
-    @Override
-    public CoreLocation target() {
-        return new CoreLocation(chip, 0);
     }
 
     @Override
@@ -26,10 +20,5 @@ public record ApplicationRun(ChipLocation chip, IdOpMask cores) implements ScpRe
     @Override
     public int arg1() {
         return cores.encode();
-    }
-
-    @Override
-    public Void parse(ScpResponse reply) {
-        return null;
     }
 }

@@ -1,22 +1,16 @@
 package org.engram.spinnaker.scp;
 
 import org.engram.spinnaker.machine.ChipLocation;
-import org.engram.spinnaker.machine.CoreLocation;
 
 /**
  * CMD_AS ({@code cmd_as()} → {@code proc_start_app()} in scamp-app.c): starts the APLX image at
  * {@code aplxAddress} on the cores {@code cores} selects. arg1 = APLX address, arg2 = {@link
  * IdOpMask}.
  */
-public record ApplicationStart(ChipLocation chip, long aplxAddress, IdOpMask cores) implements ScpRequest<Void> {
+public record ApplicationStart(ChipLocation chip, long aplxAddress, IdOpMask cores) implements MonitorCommand {
     public ApplicationStart {
         Checks.address("CMD_AS", aplxAddress);
         IdOpMask.checkForHost("CMD_AS", cores, false);
-    }
-
-    @Override
-    public CoreLocation target() {
-        return new CoreLocation(chip, 0);
     }
 
     @Override
@@ -32,10 +26,5 @@ public record ApplicationStart(ChipLocation chip, long aplxAddress, IdOpMask cor
     @Override
     public int arg2() {
         return cores.encode();
-    }
-
-    @Override
-    public Void parse(ScpResponse reply) {
-        return null;
     }
 }

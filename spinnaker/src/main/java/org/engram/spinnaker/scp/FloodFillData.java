@@ -2,7 +2,6 @@ package org.engram.spinnaker.scp;
 
 import java.util.Arrays;
 import org.engram.spinnaker.machine.ChipLocation;
-import org.engram.spinnaker.machine.CoreLocation;
 
 /**
  * CMD_FFD ({@code cmd_ffd()} in scamp-cmd.c): one block of a flood fill, which the chip floods as
@@ -17,7 +16,7 @@ import org.engram.spinnaker.machine.CoreLocation;
  * </pre>
  */
 public record FloodFillData(ChipLocation chip, int id, int block, long address, byte[] data)
-        implements ScpRequest<Void> {
+        implements MonitorCommand {
     /** SpiNNMan's links (all six) and retry for blocks. */
     public static final int FORWARD_RETRY = NearestNeighbourPacket.ALL_LINKS << 8 | 0x1E;
 
@@ -64,11 +63,6 @@ public record FloodFillData(ChipLocation chip, int id, int block, long address, 
     }
 
     @Override
-    public CoreLocation target() {
-        return new CoreLocation(chip, 0);
-    }
-
-    @Override
     public ScpCommand command() {
         return ScpCommand.CMD_FFD;
     }
@@ -86,10 +80,5 @@ public record FloodFillData(ChipLocation chip, int id, int block, long address, 
     @Override
     public int arg3() {
         return (int) address;
-    }
-
-    @Override
-    public Void parse(ScpResponse reply) {
-        return null;
     }
 }

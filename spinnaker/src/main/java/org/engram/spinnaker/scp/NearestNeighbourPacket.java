@@ -1,13 +1,12 @@
 package org.engram.spinnaker.scp;
 
 import org.engram.spinnaker.machine.ChipLocation;
-import org.engram.spinnaker.machine.CoreLocation;
 
 /**
  * CMD_NNP ({@code cmd_nnp()} in scamp-cmd.c): the chip sends a nearest-neighbour packet to its
  * neighbours, which act on it and pass it on, so that it floods the machine ({@code
- * nn_rcv_pkt()} in scamp-nn.c). arg1 = key, arg2 = payload (SCAMP's "data"), arg3 = [31] give the packet a fresh
- * flood id | [15:8] links to send on | [7:0] retry and delay.
+ * nn_rcv_pkt()} in scamp-nn.c). arg1 = key, arg2 = payload (SCAMP's "data"), arg3 = [31] give
+ * the packet a fresh flood id | [15:8] links to send on | [7:0] retry and delay.
  *
  * <p>Key: [31:28] SCAMP's checksum (the host leaves 0), [27:24] the NN command, then per command:
  *
@@ -26,7 +25,7 @@ import org.engram.spinnaker.machine.CoreLocation;
  * cores of FFCS and of the end packet's mask; without FFCS the data stay loaded and nothing
  * starts (SCAMP 4).
  */
-public record NearestNeighbourPacket(ChipLocation chip, int key, int payload, int arg3) implements ScpRequest<Void> {
+public record NearestNeighbourPacket(ChipLocation chip, int key, int payload, int arg3) implements MonitorCommand {
     public static final int NN_SIG0 = 0;
     public static final int NN_FLOOD_FILL_START = 6;
     public static final int NN_FLOOD_FILL_CORES = 7;
@@ -111,11 +110,6 @@ public record NearestNeighbourPacket(ChipLocation chip, int key, int payload, in
     }
 
     @Override
-    public CoreLocation target() {
-        return new CoreLocation(chip, 0);
-    }
-
-    @Override
     public ScpCommand command() {
         return ScpCommand.CMD_NNP;
     }
@@ -128,10 +122,5 @@ public record NearestNeighbourPacket(ChipLocation chip, int key, int payload, in
     @Override
     public int arg2() {
         return payload;
-    }
-
-    @Override
-    public Void parse(ScpResponse reply) {
-        return null;
     }
 }

@@ -1,7 +1,6 @@
 package org.engram.spinnaker.scp;
 
 import org.engram.spinnaker.machine.ChipLocation;
-import org.engram.spinnaker.machine.CoreLocation;
 
 /**
  * CMD_RTR ({@code cmd_rtr()}): multicast router control. arg1 = count &lt;&lt; 16 | app_id &lt;&lt; 8 | op.
@@ -34,20 +33,10 @@ public final class RouterCommand {
         }
     }
 
-    private record Request(ChipLocation chip, int arg1, int arg2, int arg3) implements ScpRequest<Void> {
-        @Override
-        public CoreLocation target() {
-            return new CoreLocation(chip, 0);
-        }
-
+    private record Request(ChipLocation chip, int arg1, int arg2, int arg3) implements MonitorCommand {
         @Override
         public ScpCommand command() {
             return ScpCommand.CMD_RTR;
-        }
-
-        @Override
-        public Void parse(ScpResponse reply) {
-            return null;
         }
     }
 

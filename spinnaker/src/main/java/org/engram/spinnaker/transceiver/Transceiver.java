@@ -557,11 +557,13 @@ public final class Transceiver implements AutoCloseable {
             throw new InvalidRequestException("app id " + appId + " outside 1..255");
         }
         if (cores.isEmpty()) {
-            throw new InvalidRequestException("chip " + chip + ": no cores given to start application " + appId + " on");
+            throw new InvalidRequestException("chip " + chip + ": no cores given to start application " + appId
+                    + " on");
         }
         for (int p : cores) {
             if (p < 1 || p > 17) {
-                throw new InvalidRequestException("chip " + chip + ": core " + p + " outside 1..17 (core 0 runs SCAMP)");
+                throw new InvalidRequestException("chip " + chip + ": core " + p
+                        + " outside 1..17 (core 0 runs SCAMP)");
             }
         }
         return IdOpMask.of(appId, IdOpMask.coreMask(cores), waitForStart);

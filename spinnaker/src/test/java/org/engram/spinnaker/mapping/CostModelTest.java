@@ -55,11 +55,7 @@ class CostModelTest {
     @Test
     void aSliceThatNeedsMoreDtcmThanACoreIsCutToTheLargestThatFits() {
         // delays of 6 ms at 0.1 ms: 60 timesteps, 64 slots: 316 bytes of DTCM per neuron
-        Network.Builder b = Network.builder().timestepMs(0.1);
-        Population stim = b.add(Networks.poisson("stim", 255));
-        Population a = b.add(Networks.neurons("a", 255));
-        b.add(new Projection("stim->a", stim, a, new OneToOne(), Networks.synapse(6.0), Receptor.excitatory, null));
-        Mapping m = MapperTest.mapAndCheck(b.build(), Machine.spinn5(), 255);
+        Mapping m = MapperTest.mapAndCheck(Networks.stimulus(255, 255, new OneToOne(), 6.0), Machine.spinn5(), 255);
         assertTrue(CostModel.cost(neurons(255, 60)).dtcmBytes() > CostModel.DTCM_BYTES, "uncut, it does not fit");
         List<Slice> cut = m.placements().stream().map(Placement::slice).filter(s -> s.label().equals("a")).toList();
         assertEquals(List.of(new Slice(1, "a", 0, 168), new Slice(1, "a", 168, 255)), cut);
@@ -71,11 +67,7 @@ class CostModelTest {
     void aSliceThatNeedsMoreThanItsShareOfSdramIsCut() {
         // 1 MiB per chip: 61,680 bytes per core on 18-core chips; 255 targets of 100 sources need 126,708
         Machine small = boardWithSdram(1 << 20);
-        Network.Builder b = Network.builder().timestepMs(0.1);
-        Population stim = b.add(Networks.poisson("stim", 100));
-        Population a = b.add(Networks.neurons("a", 255));
-        b.add(new Projection("stim->a", stim, a, new AllToAll(), Networks.synapse(1.0), Receptor.excitatory, null));
-        Mapping m = MapperTest.mapAndCheck(b.build(), small, 255);
+        Mapping m = MapperTest.mapAndCheck(Networks.stimulus(100, 255, new AllToAll(), 1.0), small, 255);
         assertEquals((1 << 20) / 17, m.sdramPerCore());
         List<Placement> cut = m.placements().stream().filter(p -> p.slice().label().equals("a")).toList();
         assertTrue(cut.size() > 1 && cut.get(0).slice().size() < 255, cut.get(0).slice().toString());
@@ -86,14 +78,10 @@ class CostModelTest {
 
     @Test
     void aNeuronThatFitsNoCoreFailsSayingWhatAndByHowMuch() {
-        Network.Builder b = Network.builder().timestepMs(0.1);
-        Population stim = b.add(Networks.poisson("stim", 1));
-        Population big = b.add(Networks.neurons("big", 10));
-        b.add(new Projection("stim->big", stim, big, new AllToAll(), Networks.synapse(1000.0), Receptor.excitatory, null));
-        BuiltNetwork net = BuiltNetwork.build(b.build());
+        BuiltNetwork net = BuiltNetwork.build(Networks.stimulus(1, 10, new AllToAll(), 1000.0));
         MappingException e = assertThrows(MappingException.class, () -> Mapper.map(net, Machine.spinn5(),
                 MappingOptions.DEFAULT));
-        assertEquals("population big: neuron 0 alone needs 77900 bytes of DTCM (12288 fixed, 60 neuron state, 65536"
+        assertEquals("population a: neuron 0 alone needs 77900 bytes of DTCM (12288 fixed, 60 neuron state, 65536"
                 + " ring buffers (16384 slots for delays up to 10000 timesteps), 16 population table (1 incoming"
                 + " slices)); a core has 65536, 12364 bytes too many", e.getMessage());
     }

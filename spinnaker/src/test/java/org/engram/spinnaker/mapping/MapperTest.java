@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.engram.simulator.build.BuiltNetwork;
 import org.engram.simulator.connector.FixedProbability;
@@ -20,6 +23,7 @@ import org.engram.simulator.network.Population;
 import org.engram.simulator.network.Projection;
 import org.engram.simulator.network.Receptor;
 import org.engram.simulator.neuron.StandardModel;
+import org.engram.simulator.synapse.StaticSynapse;
 import org.engram.spinnaker.machine.ChipLocation;
 import org.engram.spinnaker.machine.Direction;
 import org.engram.spinnaker.machine.Machine;
@@ -40,7 +44,41 @@ class MapperTest {
             assertTrue(p.resources().dtcmBytes() <= CostModel.DTCM_BYTES, p.slice() + " " + p.resources());
             assertTrue(p.resources().sdramBytes() <= m.sdramPerCore(), p.slice() + " " + p.resources());
         }
+        assertIncomingMatchesTheConnections(built, m);
         return m;
+    }
+
+    /**
+     * Every placement's incoming edges, against the projections' connections drawn again: the
+     * synapses of each projection from each source slice into each target slice.
+     */
+    static void assertIncomingMatchesTheConnections(BuiltNetwork built, Mapping m) {
+        Map<Placement, Integer> index = new IdentityHashMap<>();
+        for (Placement p : m.placements()) {
+            index.put(p, index.size());
+        }
+        long n = index.size();
+        Map<Long, Integer> expected = new TreeMap<>();
+        List<Population> pops = built.network.populations();
+        for (int k = 0; k < built.network.projections().size(); k++) {
+            Projection pr = built.network.projections().get(k);
+            BuiltNetwork.Connections c = built.connections(k);
+            int[] pre = c.pre();
+            int[] post = c.post();
+            for (int i = 0; i < c.size(); i++) {
+                long from = index.get(m.placementOf(pops.indexOf(pr.pre().population()), pre[i]));
+                long to = index.get(m.placementOf(pops.indexOf(pr.post().population()), post[i]));
+                expected.merge((k * n + from) * n + to, 1, Integer::sum);
+            }
+        }
+        Map<Long, Integer> actual = new TreeMap<>();
+        for (Placement p : m.placements()) {
+            for (Incoming in : p.incoming()) {
+                long from = index.get(m.placementOf(in.source().population(), in.source().lo()));
+                actual.merge((in.projection() * n + from) * n + index.get(p), in.synapses(), Integer::sum);
+            }
+        }
+        assertEquals(expected, actual, "synapses per (projection, source slice, target slice)");
     }
 
     /** A board with chip (2,2) dead and chip (1,0) down to 5 working cores. */
@@ -72,20 +110,13 @@ class MapperTest {
 
     @Test
     void aNetworkAcrossTheWholeBoardRoutesInEveryDirection() {
-        Network.Builder b = Network.builder().seed(5).timestepMs(0.1);
-        Population stim = b.add(Networks.poisson("stim", 400));
-        Population a = b.add(Networks.neurons("a", 1400));
-        Population c = b.add(Networks.neurons("c", 1400));
-        b.add(new Projection("stim->a", stim, a, new FixedProbability(0.005), Networks.synapse(1), Receptor.excitatory, null));
-        b.add(new Projection("a->c", a, c, new FixedProbability(0.002), Networks.synapse(1), Receptor.excitatory, null));
-        b.add(new Projection("c->a", c, a, new FixedProbability(0.002), Networks.synapse(2), Receptor.inhibitory, null));
         Machine board = Machine.spinn5();
-        Mapping m = mapAndCheck(b.build(), board, 4);
+        Mapping m = mapAndCheck(Networks.loop(5, 400, 1400, 0.005, 0.002), board, 4);
         Set<ChipLocation> used = new HashSet<>(m.chipsUsed());
         assertEquals(new HashSet<>(board.chips()), used, "every chip holds slices");
         int links = 0;
         for (RoutingTable t : m.tables()) {
-            for (RouterEntry e : t.entries()) {
+            for (MulticastEntry e : t.entries()) {
                 links |= e.links();
             }
         }
@@ -101,14 +132,7 @@ class MapperTest {
     @ParameterizedTest
     @MethodSource("multiBoardMachines")
     void multiBoardMachinesRouteAcrossBoardsAndAroundTheTorus(Machine machine, boolean wraps) {
-        Network.Builder b = Network.builder().seed(11).timestepMs(0.1);
-        Population stim = b.add(Networks.poisson("stim", 400));
-        Population a = b.add(Networks.neurons("a", 600));
-        Population c = b.add(Networks.neurons("c", 600));
-        b.add(new Projection("stim->a", stim, a, new FixedProbability(0.01), Networks.synapse(1), Receptor.excitatory, null));
-        b.add(new Projection("a->c", a, c, new FixedProbability(0.01), Networks.synapse(1), Receptor.excitatory, null));
-        b.add(new Projection("c->a", c, a, new FixedProbability(0.01), Networks.synapse(1), Receptor.inhibitory, null));
-        Mapping m = mapAndCheck(b.build(), machine, 1);
+        Mapping m = mapAndCheck(Networks.loop(11, 400, 600, 0.01, 0.01), machine, 1);
         Set<ChipLocation> boards = new HashSet<>();
         for (ChipLocation c2 : m.chipsUsed()) {
             boards.add(machine.nearestEthernet(c2));
@@ -116,7 +140,7 @@ class MapperTest {
         assertTrue(boards.size() > 1, "slices on several boards: " + boards);
         boolean wrapped = false;
         for (RoutingTable t : m.tables()) {
-            for (RouterEntry e : t.entries()) {
+            for (MulticastEntry e : t.entries()) {
                 for (Direction d : Direction.values()) {
                     if ((e.links() >>> d.id() & 1) != 0) {
                         ChipLocation n = machine.neighbour(t.chip(), d).orElseThrow();
@@ -194,12 +218,37 @@ class MapperTest {
     }
 
     @Test
+    void alikeStaticProjectionsBetweenTheSamePopulationsAreCountedApart() {
+        // the rows merge static projections: these are told apart by receptor or by view (a zero
+        // weight shows no receptor), but same1 and same2 only by drawing them again
+        Network.Builder b = Network.builder().seed(4).timestepMs(0.1);
+        Population a = b.add(Networks.neurons("a", 60));
+        Population c = b.add(Networks.neurons("c", 50));
+        b.add(new Projection("exc", a.slice(0, 30), c, new FixedProbability(0.3), Networks.synapse(1),
+                Receptor.excitatory, null));
+        b.add(new Projection("inh", a, c, new FixedProbability(0.3), Networks.synapse(1), Receptor.inhibitory, null));
+        b.add(new Projection("view", a.slice(30, 60), c, new FixedProbability(0.5), new StaticSynapse(0.2, 2),
+                Receptor.excitatory, null));
+        b.add(new Projection("zero", c.slice(0, 10), a.slice(0, 10), new OneToOne(), new StaticSynapse(0, 1),
+                Receptor.inhibitory, null));
+        b.add(new Projection("inh-back", c.slice(10, 50), a, new FixedProbability(0.2), Networks.synapse(1),
+                Receptor.inhibitory, null));
+        b.add(new Projection("same1", c.slice(20, 50), a, new FixedProbability(0.2), new StaticSynapse(0.1, 1),
+                Receptor.excitatory, null));
+        b.add(new Projection("same2", c.slice(20, 50), a, new FixedProbability(0.2), new StaticSynapse(0.3, 1),
+                Receptor.excitatory, null));
+        Network net = b.build();
+        SynapseOrigins origins = new SynapseOrigins(BuiltNetwork.build(net));
+        for (int k = 0; k < net.projections().size(); k++) {
+            assertEquals(k >= 5, origins.drawnPre[k] != null, net.projections().get(k).label() + " drawn again");
+        }
+        mapAndCheck(net, Machine.spinn5(), 7);
+    }
+
+    @Test
     void aPopulationsSlicesShareOneAlignedKeyBlock() {
-        Network.Builder b = Network.builder().seed(1);
-        Population stim = b.add(Networks.poisson("stim", 10));
-        Population a = b.add(Networks.neurons("a", 600));
-        b.add(new Projection("stim->a", stim, a, new FixedProbability(0.5), Networks.synapse(1), Receptor.excitatory, null));
-        Mapping m = Mapper.map(BuiltNetwork.build(b.build()), Machine.spinn5(), MappingOptions.DEFAULT);
+        Mapping m = Mapper.map(BuiltNetwork.build(Networks.stimulus(10, 600, new FixedProbability(0.5), 1)),
+                Machine.spinn5(), MappingOptions.DEFAULT);
         List<Placement> slices = m.placements().stream().filter(p -> p.slice().label().equals("a")).toList();
         assertEquals(3, slices.size());
         for (int s = 0; s < 3; s++) {
@@ -207,6 +256,23 @@ class MapperTest {
             assertEquals(0xFFFFFF00, slices.get(s).mask());
         }
         assertEquals(0, slices.get(0).key() & 0x3FF, "a block of 4 × 256 keys, aligned");
+    }
+
+    @Test
+    void aDryRunPrintsEverySliceAndEveryTable() {
+        FromList threeToThree = new FromList(List.of(new FromList.Connection(0, 0), new FromList.Connection(1, 1),
+                new FromList.Connection(2, 2)));
+        Mapping m = Mapper.map(BuiltNetwork.build(Networks.stimulus(3, 300, threeToThree, 1)), Machine.spinn5(),
+                MappingOptions.DEFAULT);
+        List<String> lines = m.describe().lines().toList();
+        assertEquals("mapping: 3 slices on 3 of 808 application cores (1 chip); 1 routing tables (0 compressed);"
+                + " at most 255 neurons per core, 7401712 bytes of SDRAM per core", lines.get(0));
+        assertTrue(lines.get(2).matches("stim\\[0:3\\] +\\(0,0,1\\) +0x00000200 0xFFFFFFFC +\\d+ +\\d+  -"), lines.get(2));
+        assertTrue(lines.get(3).matches("a\\[0:255\\] +\\(0,0,2\\) +0x00000000 0xFFFFFF00 .* 1 edges, 3 synapses from stim"),
+                lines.get(3));
+        assertTrue(lines.get(4).startsWith("a[255:300]"), lines.get(4));
+        assertTrue(lines.get(6).matches("\\(0,0\\) +1 +1 +1 +0"), lines.get(6));
+        assertEquals(7, lines.size());
     }
 
     @Test
@@ -224,11 +290,7 @@ class MapperTest {
 
     @Test
     void tooManySlicesFailSayingHowManyCoresAreNeededAndHowManyThereAre() {
-        Network.Builder b = Network.builder();
-        Population stim = b.add(Networks.poisson("stim", 100));
-        Population a = b.add(Networks.neurons("a", 800));
-        b.add(new Projection("stim->a", stim, a, new FixedProbability(0.1), Networks.synapse(1), Receptor.excitatory, null));
-        BuiltNetwork net = BuiltNetwork.build(b.build());
+        BuiltNetwork net = BuiltNetwork.build(Networks.stimulus(100, 800, new FixedProbability(0.1), 1));
         MappingException e = assertThrows(MappingException.class, () -> Mapper.map(net, Machine.spinn5(),
                 new MappingOptions(1)));
         assertEquals("the network needs 900 cores, one per slice (stim 100, a 800); the machine has 808 application"

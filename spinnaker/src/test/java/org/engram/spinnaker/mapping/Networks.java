@@ -39,6 +39,30 @@ final class Networks {
         return new StaticSynapse(0.5, delayMs);
     }
 
+    /** A Poisson source {@code stim} driving IF_curr_exp neurons {@code a} (at 0.1 ms). */
+    static Network stimulus(int stimSize, int size, Connector c, double delayMs) {
+        Network.Builder b = Network.builder().timestepMs(0.1);
+        Population stim = b.add(poisson("stim", stimSize));
+        Population a = b.add(neurons("a", size));
+        b.add(new Projection("stim->a", stim, a, c, synapse(delayMs), Receptor.excitatory, null));
+        return b.build();
+    }
+
+    /**
+     * A source {@code stim} into {@code a}, and {@code a} and {@code c} into each other, at fixed
+     * probabilities: slices placed late send back to those placed early, so routes run both ways.
+     */
+    static Network loop(long seed, int stimSize, int size, double pIn, double pLoop) {
+        Network.Builder b = Network.builder().seed(seed).timestepMs(0.1);
+        Population stim = b.add(poisson("stim", stimSize));
+        Population a = b.add(neurons("a", size));
+        Population c = b.add(neurons("c", size));
+        b.add(new Projection("stim->a", stim, a, new FixedProbability(pIn), synapse(1), Receptor.excitatory, null));
+        b.add(new Projection("a->c", a, c, new FixedProbability(pLoop), synapse(1), Receptor.excitatory, null));
+        b.add(new Projection("c->a", c, a, new FixedProbability(pLoop), synapse(2), Receptor.inhibitory, null));
+        return b.build();
+    }
+
     /**
      * Two to five populations of every deployable model, three to seven projections between
      * them (one-to-one on views of equal size, all-to-all, fixed probability, from a list), static

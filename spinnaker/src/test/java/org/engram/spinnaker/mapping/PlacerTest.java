@@ -37,6 +37,12 @@ class PlacerTest {
         List<CoreLocation> cores = Placer.applicationCores(island);
         assertEquals(new CoreLocation(0, 0, 1), cores.get(0));
         assertEquals(new CoreLocation(1, 0, 1), cores.get(17));
+        // a chip reporting more cores than a route word reaches offers only cores 1-17
+        List<Machine.Chip> big = new ArrayList<>();
+        for (Machine.Chip c : Machine.spinn5().chipDescriptions()) {
+            big.add(c.withCores(20));
+        }
+        assertEquals(48 * 17, Placer.applicationCores(Machine.of(8, 8, big)).size());
     }
 
     @Test

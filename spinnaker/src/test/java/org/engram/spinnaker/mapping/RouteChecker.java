@@ -43,7 +43,7 @@ final class RouteChecker {
     static List<String> problems(Machine machine, BuiltNetwork net, Mapping mapping) {
         List<String> problems = new ArrayList<>();
         checkPlacements(machine, mapping, problems);
-        Map<ChipLocation, List<RouterEntry>> tables = new HashMap<>();
+        Map<ChipLocation, List<MulticastEntry>> tables = new HashMap<>();
         for (RoutingTable t : mapping.tables()) {
             tables.put(t.chip(), t.entries());
             if (t.entries().size() > machine.chip(t.chip()).routerEntries()) {
@@ -71,7 +71,7 @@ final class RouteChecker {
                 int key = p.keyOf(i);
                 Set<CoreLocation> reached = new TreeSet<>(RouteChecker::compare);
                 String why = follow(machine, tables, p.core(), key, reached);
-                String where = p.slice() + " neuron " + i + " key " + RouterEntry.hex(key);
+                String where = p.slice() + " neuron " + i + " key " + MulticastEntry.hex(key);
                 if (why != null) {
                     problems.add(where + ": " + why);
                 } else if (!reached.equals(sliceTargets)) {
@@ -90,7 +90,7 @@ final class RouteChecker {
     }
 
     /** Routes one packet from its core; null when it went nowhere odd, else why. */
-    private static String follow(Machine machine, Map<ChipLocation, List<RouterEntry>> tables, CoreLocation from,
+    private static String follow(Machine machine, Map<ChipLocation, List<MulticastEntry>> tables, CoreLocation from,
             int key, Set<CoreLocation> reached) {
         record Hop(ChipLocation chip, int arrival) {}
         ArrayDeque<Hop> queue = new ArrayDeque<>(List.of(new Hop(from.chip(), -1)));
@@ -104,7 +104,7 @@ final class RouteChecker {
                 return "captured by SCAMP's entry 0 at " + h.chip();
             }
             int route = -1;
-            for (RouterEntry e : tables.getOrDefault(h.chip(), List.of())) {
+            for (MulticastEntry e : tables.getOrDefault(h.chip(), List.of())) {
                 if ((key & e.mask()) == e.key()) {
                     route = e.route();
                     break;
@@ -149,7 +149,7 @@ final class RouteChecker {
                 problems.add(p.slice() + " shares core " + c);
             }
             if (Integer.toUnsignedLong(~p.mask()) + 1 < p.slice().size() || (p.key() & ~p.mask()) != 0) {
-                problems.add(p.slice() + ": key " + RouterEntry.hex(p.key()) + "/" + RouterEntry.hex(p.mask())
+                problems.add(p.slice() + ": key " + MulticastEntry.hex(p.key()) + "/" + MulticastEntry.hex(p.mask())
                         + " does not cover its neurons");
             }
         }

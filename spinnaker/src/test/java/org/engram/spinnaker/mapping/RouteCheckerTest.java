@@ -7,11 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.engram.simulator.build.BuiltNetwork;
-import org.engram.simulator.connector.FixedProbability;
-import org.engram.simulator.network.Network;
-import org.engram.simulator.network.Population;
-import org.engram.simulator.network.Projection;
-import org.engram.simulator.network.Receptor;
 import org.engram.spinnaker.machine.CoreLocation;
 import org.engram.spinnaker.machine.Machine;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,19 +20,12 @@ class RouteCheckerTest {
 
     @BeforeAll
     static void map() {
-        Network.Builder b = Network.builder().seed(2).timestepMs(0.1);
-        Population stim = b.add(Networks.poisson("stim", 200));
-        Population a = b.add(Networks.neurons("a", 400));
-        Population c = b.add(Networks.neurons("c", 300));
-        b.add(new Projection("stim->a", stim, a, new FixedProbability(0.05), Networks.synapse(1), Receptor.excitatory, null));
-        b.add(new Projection("a->c", a, c, new FixedProbability(0.05), Networks.synapse(1), Receptor.excitatory, null));
-        b.add(new Projection("c->a", c, a, new FixedProbability(0.05), Networks.synapse(1), Receptor.inhibitory, null));
-        net = BuiltNetwork.build(b.build());
+        net = BuiltNetwork.build(Networks.loop(2, 200, 400, 0.05, 0.05));
         good = Mapper.map(net, BOARD, new MappingOptions(8));
     }
 
     /** The mapping with every table's entries changed by {@code change}. */
-    static Mapping withTables(UnaryOperator<List<RouterEntry>> change) {
+    static Mapping withTables(UnaryOperator<List<MulticastEntry>> change) {
         List<RoutingTable> tables = new ArrayList<>();
         for (RoutingTable t : good.tables()) {
             tables.add(new RoutingTable(t.chip(), change.apply(new ArrayList<>(t.entries())), t.treeEntries(),
@@ -64,8 +52,8 @@ class RouteCheckerTest {
     @Test
     void anExtraCoreIsFound() {
         Mapping broken = withTables(es -> {
-            RouterEntry e = es.get(0);
-            es.set(0, new RouterEntry(e.key(), e.mask(), e.route() | RouterEntry.coreBit(16)));
+            MulticastEntry e = es.get(0);
+            es.set(0, new MulticastEntry(e.key(), e.mask(), e.route() | MulticastEntry.coreBit(16)));
             return es;
         });
         assertTrue(RouteChecker.problems(BOARD, net, broken).stream().anyMatch(p -> p.contains("reached")));
@@ -75,7 +63,7 @@ class RouteCheckerTest {
     void aCatchAllAboveTheEntriesIsFound() {
         Mapping broken = withTables(es -> {
             if (es.size() > 1) {
-                es.add(0, new RouterEntry(0, 0, es.get(es.size() - 1).route()));
+                es.add(0, new MulticastEntry(0, 0, es.get(es.size() - 1).route()));
             }
             return es;
         });
@@ -85,8 +73,8 @@ class RouteCheckerTest {
     @Test
     void aRouteOffTheEdgeAndOverlappingKeysAndSharedCoresAreFound() {
         Mapping offEdge = withTables(es -> {
-            RouterEntry e = es.get(0);
-            es.set(0, new RouterEntry(e.key(), e.mask(), e.route() | 0x3F));
+            MulticastEntry e = es.get(0);
+            es.set(0, new MulticastEntry(e.key(), e.mask(), e.route() | 0x3F));
             return es;
         });
         assertTrue(RouteChecker.problems(BOARD, net, offEdge).stream().anyMatch(p -> p.contains("leads nowhere")

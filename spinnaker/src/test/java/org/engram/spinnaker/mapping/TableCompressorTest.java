@@ -11,15 +11,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TableCompressorTest {
-    static final int A = RouterEntry.coreBit(1);
-    static final int B = RouterEntry.coreBit(2);
+    static final int A = MulticastEntry.coreBit(1);
+    static final int B = MulticastEntry.coreBit(2);
     static final int C = 1 << 3;
     /** What a packet no entry matches gets in {@link #lookup}: the caller's default. */
     static final int NONE = -1;
 
     /** The router's rule, written out: the first entry that matches, else none. */
-    static int lookup(List<RouterEntry> table, int key) {
-        for (RouterEntry e : table) {
+    static int lookup(List<MulticastEntry> table, int key) {
+        for (MulticastEntry e : table) {
             if ((key & e.mask()) == e.key()) {
                 return e.route();
             }
@@ -27,38 +27,38 @@ class TableCompressorTest {
         return NONE;
     }
 
-    static RouterEntry single(int key, int route) {
-        return new RouterEntry(key, -1, route);
+    static MulticastEntry single(int key, int route) {
+        return new MulticastEntry(key, -1, route);
     }
 
     @Test
     void exactMergesCoverTheSameKeys() {
-        List<RouterEntry> entries = new ArrayList<>();
+        List<MulticastEntry> entries = new ArrayList<>();
         for (int k = 0; k < 64; k++) {
             entries.add(single(k, A));
         }
-        List<RouterEntry> t = TableCompressor.compress(entries, List.of(), 1);
-        assertEquals(List.of(new RouterEntry(0, ~63, A)), t);
+        List<MulticastEntry> t = TableCompressor.compress(entries, List.of(), 1);
+        assertEquals(List.of(new MulticastEntry(0, ~63, A)), t);
     }
 
     @Test
     void aMergeMayCoverKeysOfAnEarlierRouteButNeverOfALaterOne() {
         // 0, 1, 2 to A and 3 to B: B has fewer entries, so it comes first, and A may cover 0..3
-        List<RouterEntry> t = TableCompressor.compress(List.of(single(0, A), single(1, A), single(2, A), single(3, B)),
+        List<MulticastEntry> t = TableCompressor.compress(List.of(single(0, A), single(1, A), single(2, A), single(3, B)),
                 List.of(), 1);
-        assertEquals(List.of(single(3, B), new RouterEntry(0, ~3, A)), t);
+        assertEquals(List.of(single(3, B), new MulticastEntry(0, ~3, A)), t);
         // 0, 1, 2 and 4, 5, 6 to A, 3 and 7 to B: A's six come last and may cover everything; B's
         // two cannot merge into x11 over A's keys since 3 and 7 differ in bit 2 only: exact merge
         t = TableCompressor.compress(List.of(single(0, A), single(1, A), single(2, A), single(4, A), single(5, A),
                 single(6, A), single(3, B), single(7, B)), List.of(), 1);
-        assertEquals(List.of(new RouterEntry(3, ~4, B), new RouterEntry(0, ~7, A)), t);
+        assertEquals(List.of(new MulticastEntry(3, ~4, B), new MulticastEntry(0, ~7, A)), t);
     }
 
     @Test
     void aMergeNeverCapturesAKeyLeftToDefaultRouting() {
-        List<RouterEntry> entries = List.of(single(0, A), single(3, A));
-        assertEquals(List.of(new RouterEntry(0, ~3, A)), TableCompressor.compress(entries, List.of(), 1));
-        List<RouterEntry> t = TableCompressor.compress(entries, List.of(single(1, C)), 1);
+        List<MulticastEntry> entries = List.of(single(0, A), single(3, A));
+        assertEquals(List.of(new MulticastEntry(0, ~3, A)), TableCompressor.compress(entries, List.of(), 1));
+        List<MulticastEntry> t = TableCompressor.compress(entries, List.of(single(1, C)), 1);
         assertEquals(2, t.size(), "covering 0..3 would capture key 1: " + t);
         assertEquals(NONE, lookup(t, 1));
     }
@@ -66,12 +66,12 @@ class TableCompressorTest {
     @Test
     void keysOfThreeClassesModuloThreeNeedOrderedCovering() {
         // no two keys of one class differ in one bit, so exact merging does nothing here
-        List<RouterEntry> entries = new ArrayList<>();
+        List<MulticastEntry> entries = new ArrayList<>();
         int[] routes = {A, B, C};
         for (int k = 0; k < 300; k++) {
             entries.add(single(k, routes[k % 3]));
         }
-        List<RouterEntry> t = TableCompressor.compress(entries, List.of(), 250);
+        List<MulticastEntry> t = TableCompressor.compress(entries, List.of(), 250);
         assertTrue(t.size() <= 201, t.size() + " entries: the last class should fold into one");
         for (int k = 0; k < 300; k++) {
             assertEquals(routes[k % 3], lookup(t, k), "key " + k);
@@ -91,15 +91,15 @@ class TableCompressorTest {
         int[] routes = {A, B, C | A};
         int[] expected = new int[1024];
         boolean[] arrives = new boolean[1024];
-        List<RouterEntry> entries = new ArrayList<>();
-        List<RouterEntry> defaults = new ArrayList<>();
+        List<MulticastEntry> entries = new ArrayList<>();
+        List<MulticastEntry> defaults = new ArrayList<>();
         for (int key = 0; key < 1024;) {
             int size = 1 << r.nextInt(4);
             while (key % size != 0) {
                 size >>= 1;
             }
             double kind = r.nextDouble();
-            RouterEntry e = new RouterEntry(key, ~(size - 1), routes[r.nextInt(routes.length)]);
+            MulticastEntry e = new MulticastEntry(key, ~(size - 1), routes[r.nextInt(routes.length)]);
             for (int k = key; k < key + size; k++) {
                 arrives[k] = kind >= 0.2;
                 expected[k] = kind < 0.35 ? NONE : e.route();
@@ -112,7 +112,7 @@ class TableCompressorTest {
             key += size;
         }
         for (int target : new int[] {0, Integer.MAX_VALUE}) {
-            List<RouterEntry> t = TableCompressor.compress(entries, defaults, target);
+            List<MulticastEntry> t = TableCompressor.compress(entries, defaults, target);
             assertTrue(t.size() <= entries.size());
             for (int k = 0; k < 1024; k++) {
                 if (arrives[k]) {

@@ -150,7 +150,8 @@ class ScpCodecTest {
         // arg1 = id_op_mask: app 40 << 24 | wait << 18 | cores 1, 2
         assertEncodes(new ApplicationRun(new ChipLocation(1, 0), IdOpMask.of(40, 0b110, true)), 17,
                 "00 00  87 FF 00 FF 00 01 00 00  13 00  11 00  06 00 04 28  00 00 00 00  00 00 00 00");
-        assertThrows(IllegalArgumentException.class, () -> new ApplicationRun(ChipLocation.ZERO, IdOpMask.of(40, 0, false)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new ApplicationRun(ChipLocation.ZERO, IdOpMask.of(40, 0, false)));
     }
 
     @Test
@@ -185,7 +186,8 @@ class ScpCodecTest {
     void floodFillStartBlocksAndEnd() {
         assertEncodes(NearestNeighbourPacket.floodFillStart(6, 4), 20,
                 "00 00  87 FF 00 FF 00 00 00 00  14 00  14 00  00 04 06 06  FF FF 00 00  1A 3F 00 80");
-        FloodFillData block = new FloodFillData(ChipLocation.ZERO, 6, 1, 0x6780_0100L, bytes("01 02 03 04 05 06 07 08"));
+        FloodFillData block = new FloodFillData(ChipLocation.ZERO, 6, 1, 0x6780_0100L,
+                bytes("01 02 03 04 05 06 07 08"));
         assertEncodes(block, 21, "00 00  87 FF 00 FF 00 00 00 00  17 00  15 00  06 00 1E 3F  00 01 01 00  00 01 80 67"
                 + "  01 02 03 04 05 06 07 08");
         assertEncodes(NearestNeighbourPacket.floodFillCores(0b110, 0), 22,

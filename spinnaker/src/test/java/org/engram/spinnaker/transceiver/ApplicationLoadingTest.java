@@ -228,7 +228,8 @@ class ApplicationLoadingTest {
         txrx.sendSignal(APP_ID, Signal.START);
         for (int p = 1; p <= 3; p++) {
             assertEquals(0xC0DE_0000L | p, vcpu(2, 2, p).user()[1]);
-            assertEquals("ran on " + p, new String(txrx.readMemory(chip, NOTE + 16L * p, 8), StandardCharsets.US_ASCII));
+            assertEquals("ran on " + p,
+                    new String(txrx.readMemory(chip, NOTE + 16L * p, 8), StandardCharsets.US_ASCII));
         }
         assertEquals(0x500, vcpu(2, 2, 2).user()[2], "core 1's packet reached core 2 by the loaded table");
         assertEquals(0, vcpu(2, 2, 3).user()[2], "and no other core");

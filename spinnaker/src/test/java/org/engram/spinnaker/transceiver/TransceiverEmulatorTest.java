@@ -171,7 +171,8 @@ class TransceiverEmulatorTest {
         assertEquals(List.of(new RoutingEntry(0x1000, 0xFFFFF000, RoutingEntry.core(3), 30),
                 new RoutingEntry(0x2000, 0xFFFFF000, RoutingEntry.link(0) | RoutingEntry.core(1), 30)),
                 txrx.readRoutes(chip, 30));
-        assertEquals(List.of(new RoutingEntry(0x3000, 0xFFFFF000, RoutingEntry.link(2), 31)), txrx.readRoutes(chip, 31));
+        assertEquals(List.of(new RoutingEntry(0x3000, 0xFFFFF000, RoutingEntry.link(2), 31)),
+                txrx.readRoutes(chip, 31));
         List<RoutingEntry> all = txrx.readRoutes(chip);
         assertEquals(4, all.size(), "SCAMP's entry 0 and the three loaded");
         assertEquals(0xFFFF5554, all.get(0).key());

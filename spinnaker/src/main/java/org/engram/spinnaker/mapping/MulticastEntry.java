@@ -11,25 +11,26 @@ package org.engram.spinnaker.mapping;
  * @param mask which key bits are compared
  * @param route links and cores
  */
-public record RouterEntry(int key, int mask, int route) {
+public record MulticastEntry(int key, int mask, int route) {
     /** Number of link bits at the bottom of a route word. */
     public static final int LINKS = 6;
     /** The link bits of a route word. */
     public static final int LINK_BITS = (1 << LINKS) - 1;
+    /** Cores a route word reaches, 0–17: bits 6–23 (SCAMP keeps bits 24–31 for the app id). */
+    public static final int ROUTABLE_CORES = 18;
 
-    public RouterEntry {
+    public MulticastEntry {
         if ((key & ~mask) != 0) {
             throw new IllegalArgumentException("routing entry: key " + hex(key) + " has bits outside mask " + hex(mask));
         }
     }
 
-    /** The route bit of core {@code p}. */
+    /** The route bit of core {@code p}, 0–17. */
     public static int coreBit(int p) {
+        if (p < 0 || p >= ROUTABLE_CORES) {
+            throw new IllegalArgumentException("core " + p + ": a route word reaches cores 0.." + (ROUTABLE_CORES - 1));
+        }
         return 1 << (LINKS + p);
-    }
-
-    public boolean matches(int packetKey) {
-        return (packetKey & mask) == key;
     }
 
     /** Whether some key matches both this entry and {@code other}. */
@@ -40,11 +41,6 @@ public record RouterEntry(int key, int mask, int route) {
     /** The link bits of the route. */
     public int links() {
         return route & LINK_BITS;
-    }
-
-    /** The core bits of the route, core p at bit p. */
-    public int cores() {
-        return route >>> LINKS;
     }
 
     static String hex(int word) {
