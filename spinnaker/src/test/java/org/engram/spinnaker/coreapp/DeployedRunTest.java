@@ -27,7 +27,7 @@ import org.engram.spinnaker.image.SmallNetwork;
 import org.engram.spinnaker.machine.ChipLocation;
 import org.engram.spinnaker.machine.MemoryRegion;
 import org.engram.spinnaker.mapping.Mapping;
-import org.engram.spinnaker.mapping.RouterEntry;
+import org.engram.spinnaker.mapping.MulticastEntry;
 import org.engram.spinnaker.mapping.RoutingTable;
 import org.engram.spinnaker.scp.CpuState;
 import org.engram.spinnaker.scp.Signal;
@@ -148,13 +148,13 @@ class DeployedRunTest {
         CoreImage exc = images.images().get(2);
         assertEquals("inh", inh.label());
         // on inh's chip, the entry that brings exc's keys to inh's core sends them to the core above it instead
-        int inhBit = RouterEntry.coreBit(inh.core().p());
-        UnaryOperator<RouterEntry> corrupt = e -> e.matches(exc.firstKey()) && (e.route() & inhBit) != 0
-                ? new RouterEntry(e.key(), e.mask(), e.route() & ~inhBit | RouterEntry.coreBit(inh.core().p() + 1)) : e;
+        int inhBit = MulticastEntry.coreBit(inh.core().p());
+        UnaryOperator<MulticastEntry> corrupt = e -> (exc.firstKey() & e.mask()) == e.key() && (e.route() & inhBit) != 0
+                ? new MulticastEntry(e.key(), e.mask(), e.route() & ~inhBit | MulticastEntry.coreBit(inh.core().p() + 1)) : e;
         List<RoutingTable> tables = new ArrayList<>();
         int corrupted = 0;
         for (RoutingTable t : mapping.tables()) {
-            List<RouterEntry> entries = t.chip().equals(inh.core().chip())
+            List<MulticastEntry> entries = t.chip().equals(inh.core().chip())
                     ? t.entries().stream().map(corrupt).toList() : t.entries();
             corrupted += entries.equals(t.entries()) ? 0 : 1;
             tables.add(new RoutingTable(t.chip(), entries, t.treeEntries(), t.defaultRouted()));

@@ -358,6 +358,16 @@ public final class NeuronCore implements Core {
 
     // accessors for an image codec, a recorder and tests: the live arrays
 
+    /** The parameter region the core started from (a core image carries it). */
+    public LifParameters parameters() {
+        return parameters;
+    }
+
+    /** The STDP rule, or null (a core image carries it). */
+    public StdpParameters stdp() {
+        return stdp;
+    }
+
     /** The synapse regions (plastic weights and row headers change as the core runs). */
     public SynapticMatrix matrix() {
         return matrix;

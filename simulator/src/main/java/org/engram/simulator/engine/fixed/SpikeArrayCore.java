@@ -64,4 +64,9 @@ public final class SpikeArrayCore implements Core {
     public void receive(int key) {
         // sources listen to nothing
     }
+
+    /** The spike times the core sends (a core image carries them). */
+    public SpikeTimes times() {
+        return times;
+    }
 }
