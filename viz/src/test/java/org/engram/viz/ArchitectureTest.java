@@ -34,6 +34,7 @@ class ArchitectureTest {
             "raster", List.of("figure"),
             "trace", List.of("figure"),
             "weights", List.of("figure"),
+            "study", List.of("figure"),
             "report", List.of("figure", "raster", "trace", "weights"));
 
     /** Libraries each package may use (the JDK's java.* and javax.* always). */
@@ -42,6 +43,7 @@ class ArchitectureTest {
             "raster", List.of("org.jfree."),
             "trace", List.of("org.jfree."),
             "weights", List.of("org.jfree."),
+            "study", List.of("org.jfree."),
             "report", List.of("org.jfree.", "com.fasterxml.jackson."));
 
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);

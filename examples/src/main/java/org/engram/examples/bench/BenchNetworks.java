@@ -59,6 +59,8 @@ public final class BenchNetworks {
     public static final List<String> NAMES = List.of("cuba", "b4", "coba", "stdp");
     /** Brette's network size. */
     public static final int DEFAULT_NEURONS = 4000;
+    /** The smallest size: each neuron draws its inputs from populations at least this large. */
+    public static final int MIN_NEURONS = 100;
     public static final double DELAY_MS = 0.2;
     /** Inputs per neuron from each population: 2 % of Brette's 3200 and 800. */
     public static final int EXC_INPUTS = 64;
@@ -74,7 +76,7 @@ public final class BenchNetworks {
     /** Builds benchmark {@code name} with {@code neurons} neurons (at least 100) and the given seed. */
     public static Network build(String name, int neurons, long seed) {
         check(name);
-        if (neurons < 100) {
+        if (neurons < MIN_NEURONS) {
             throw new InvalidNetworkException("--neurons " + neurons + ": the benchmarks need at least 100 neurons "
                     + "(each receives " + EXC_INPUTS + " excitatory and " + INH_INPUTS + " inhibitory inputs)");
         }

@@ -10,12 +10,15 @@ import org.engram.examples.bench.BenchNetworks;
 import org.engram.simulator.engine.Mode;
 import org.engram.simulator.engine.Simulation;
 import org.engram.simulator.engine.Simulator;
-import org.engram.simulator.error.InvalidNetworkException;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.record.RunStats;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code engram bench NAME}: builds and runs one of Brette et al. 2007's benchmark networks
@@ -33,6 +36,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Build and run a standard benchmark network (cuba, b4, coba, stdp) and print its timings.")
 final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "NAME", description = "cuba, b4, coba or stdp")
     String name;
 
@@ -40,15 +46,12 @@ final class BenchCommand implements Callable<Integer> {
             description = "network size, 80 %% excitatory (default: ${DEFAULT-VALUE}); 80 inputs per neuron whatever N")
     int neurons;
 
-    @Option(names = "--time", paramLabel = "MS", description = "biological time (default: 5000 for b4, else 1000)")
+    @Option(names = "--time", paramLabel = "MS", converter = Milliseconds.Positive.class,
+            description = "biological time (default: 5000 for b4, else 1000)")
     Double timeMs;
 
-    @Option(names = "--mode", paramLabel = "event|grid", defaultValue = "event",
-            description = "event: exact event-driven (default); grid: fixed step")
-    String mode;
-
-    @Option(names = "--dt", paramLabel = "MS", defaultValue = "0.1", description = "grid step (default: ${DEFAULT-VALUE})")
-    double dtMs;
+    @Mixin
+    EngineOptions engine;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "2007", description = "network seed (default: ${DEFAULT-VALUE})")
     long seed;
@@ -75,14 +78,14 @@ final class BenchCommand implements Callable<Integer> {
                     + "\"synapses\": %d, \"time_ms\": %s, \"build_s\": %.4f, \"wall_s\": %.4f, \"spikes\": %d, "
                     + "\"rate_hz\": %.3f, \"synaptic_events\": %d, \"events_per_s\": %.0f, \"realtime_factor\": %.4f, "
                     + "\"heap_mb\": %.1f, \"network_mb\": %.1f, \"bytes_per_synapse\": %.2f, \"engine_events\": %d}",
-                    name, mode, mode.equals("grid") ? Double.toString(dtMs) : "null", neurons, synapses,
+                    name, mode, hasStep() ? Double.toString(dtMs) : "null", neurons, synapses,
                     Double.toString(timeMs), buildS, wallS, spikes, rateHz, synapticEvents, eventsPerS, realtimeFactor,
                     heapMb, networkMb, bytesPerSynapse(), engineEvents);
         }
 
         void print(PrintStream out) {
             out.printf(Locale.ROOT, "%s, %s mode%s, %.0f ms biological%n", BenchNetworks.describe(name, neurons), mode,
-                    mode.equals("grid") ? " dt " + dtMs + " ms" : "", timeMs);
+                    hasStep() ? " dt " + dtMs + " ms" : "", timeMs);
             out.printf(Locale.ROOT, "  build time        %10.3f s%n", buildS);
             out.printf(Locale.ROOT, "  run time (wall)   %10.3f s%n", wallS);
             out.printf(Locale.ROOT, "  spikes            %10d%n", spikes);
@@ -94,7 +97,12 @@ final class BenchCommand implements Callable<Integer> {
                     heapMb, networkMb, bytesPerSynapse());
             out.printf(Locale.ROOT, "  engine events     %10d (%.3f per synaptic event; %s)%n", engineEvents,
                     engineEvents / (double) synapticEvents,
-                    mode.equals("grid") ? "neuron updates" : "queue events: deliveries, checks, spikes");
+                    hasStep() ? "neuron updates" : "queue events: deliveries, checks, spikes");
+        }
+
+        /** Whether the mode steps (every mode but event), so that dt applies. */
+        private boolean hasStep() {
+            return !mode.equals(Mode.event.name());
         }
     }
 
@@ -105,13 +113,19 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Mode m = Mode.byName(mode);
-        double duration = timeMs != null ? timeMs : BenchNetworks.defaultTimeMs(name);
-        if (!(duration > 0) || Double.isInfinite(duration)) {
-            throw new InvalidNetworkException("--time " + duration + ": expected a positive time in ms");
+        if (!BenchNetworks.NAMES.contains(name)) {
+            throw new ParameterException(spec.commandLine(), "unknown benchmark '" + name + "'; expected one of "
+                    + String.join(", ", BenchNetworks.NAMES));
         }
+        if (neurons < BenchNetworks.MIN_NEURONS) {
+            throw new ParameterException(spec.commandLine(), "invalid value for option '--neurons': " + neurons
+                    + "; the benchmarks need at least " + BenchNetworks.MIN_NEURONS + " neurons");
+        }
+        Mode m = engine.mode();
+        double dtMs = engine.stepMs(Network.DEFAULT_TIMESTEP_MS); // the benchmarks' timestep
+        double duration = timeMs != null ? timeMs : BenchNetworks.defaultTimeMs(name);
         if (!noWarmup) {
-            warmUp(name, m, duration);
+            warmUp(name, m, duration, dtMs);
         }
         Result r = run(name, neurons, duration, m, dtMs, seed);
         r.print(System.out);
@@ -129,7 +143,7 @@ final class BenchCommand implements Callable<Integer> {
      * send compiled code back to the interpreter), and for at least {@link #WARMUP_WALL_S} so that
      * the optimising compiler has finished.
      */
-    private void warmUp(String name, Mode m, double durationMs) {
+    private void warmUp(String name, Mode m, double durationMs, double dtMs) {
         Simulation copy = Simulator.create(BenchNetworks.build(name, Math.min(neurons, WARMUP_NEURONS), seed), m, dtMs);
         long start = System.nanoTime();
         while ((System.nanoTime() - start) / 1e9 < WARMUP_WALL_S || copy.timeMs() < durationMs) {

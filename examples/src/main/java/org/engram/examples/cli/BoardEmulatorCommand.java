@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.util.concurrent.Callable;
+import org.engram.spinnaker.coreapp.EngramApplication;
 import org.engram.spinnaker.emulator.BoardEmulator;
 import org.engram.spinnaker.emulator.EmulatorOptions;
 import org.engram.spinnaker.emulator.Faults;
@@ -15,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code engram board-emulator}: an emulated SpiNN-5 board on loopback, for users without a
- * board and for host tools (SpiNNMan, JavaSpiNNaker, {@code engram spinnaker}). Runs until
- * interrupted.
+ * board and for host tools (SpiNNMan, JavaSpiNNaker, {@code engram spinnaker}); its cores run
+ * Engram's core application where a host starts its binary. Runs until interrupted.
  */
 @Command(name = "board-emulator", mixinStandardHelpOptions = true,
         description = "Emulate a booted (or --unbooted) SpiNN-5 board on 127.0.0.1.")
@@ -59,8 +60,8 @@ final class BoardEmulatorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EmulatorOptions options;
         try {
-            options = new EmulatorOptions(port, bootPort, boards, !unbooted, readyDelayMs,
-                    new Faults(drop, duplicate, reorder, seed), 0);
+            options = EngramApplication.register(new EmulatorOptions(port, bootPort, boards, !unbooted, readyDelayMs,
+                    new Faults(drop, duplicate, reorder, seed), 0));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -1,7 +1,6 @@
 package org.engram.examples.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,186 +8,117 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
-import org.engram.models.ca3.CapacityStudy;
-import org.engram.models.ca3.Ca3Network;
-import org.engram.models.ca3.Ca3Run;
-import org.engram.models.ca3.Experiments;
-import org.engram.models.ca3.OperationResult;
-import org.engram.models.ca3.Schedule;
-import org.engram.models.ca3.Story;
-import org.engram.models.ca3.TestBench;
-import org.engram.simulator.engine.Mode;
-import org.engram.simulator.json.NetworkJson;
-import org.engram.simulator.error.InvalidNetworkException;
-import org.engram.simulator.network.Network;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code engram ca3}: the hippocampal CA3 content-addressable memory (models/ca3).
+ * {@code engram ca3}: the hippocampal CA3 content-addressable memory (models/ca3), one subcommand
+ * per use: {@code run} a test bench into a run directory, {@code demo} the functional experiment's
+ * story, {@code study} capacity and speed, {@code save} a test bench as a network file.
  *
- * <ul>
- *   <li>{@code --testbench FILE --out DIR}: runs an original JSON test bench and writes the run
- *       directory ({@code spikes.csv} with the reference tables' population names, summary, network,
- *       raster) and {@code operations.txt}, the decoded operations with their outputs;</li>
- *   <li>{@code --testbench FILE --save-network NET.json}: writes the memory with its input spikes as
- *       an ordinary JSON network, for {@code engram run} or a SpiNNaker deployment;</li>
- *   <li>{@code --demo}: runs the functional experiment and prints its story;</li>
- *   <li>{@code --study}: the capacity and speed study, printed as a table (and CSV with
- *       {@code --csv}).</li>
- * </ul>
+ * <p>The spellings from before the subcommands stay, since scripts use them: {@link #invocations}
+ * turns them into the subcommands before parsing.
  */
-@Command(name = "ca3", mixinStandardHelpOptions = true,
+@Command(name = Ca3Command.NAME, mixinStandardHelpOptions = true,
         description = "Hippocampal CA3 spiking content-addressable memory (Casanueva-Morato et al. 2024): run a test "
-                + "bench, save it as a network, tell the functional demo's story, or run the capacity study.")
-final class Ca3Command implements Callable<Integer> {
-    static final String OPERATIONS = "operations.txt";
+                + "bench, tell the functional demo's story, run the capacity study, or save a test bench as a network.",
+        subcommands = {Ca3RunCommand.class, Ca3DemoCommand.class, Ca3StudyCommand.class, Ca3SaveCommand.class},
+        footer = {"", "The spellings before the subcommands still work: ca3 --testbench FILE --out DIR, ca3 --demo, "
+                + "ca3 --study, ca3 --testbench FILE --save-network NET.json [--out DIR]."})
+final class Ca3Command implements Runnable {
+    static final String NAME = "ca3";
 
-    @Option(names = "--testbench", paramLabel = "FILE",
-            description = "an original test bench: {\"simTime\", \"cue\": [[ms...]...], \"cont\": [[ms...]...]}")
-    Path testbench;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "run directory to write (created)")
-    Path out;
-
-    @Option(names = "--save-network", paramLabel = "NET.json",
-            description = "write the memory with the bench's input spikes as a JSON network")
-    Path saveNetwork;
-
-    @Option(names = "--mode", paramLabel = "grid|event", defaultValue = "grid",
-            description = "grid: sPyNNaker's update at --dt, what the hardware ran (default); event: exact times")
-    String mode;
-
-    @Option(names = "--dt", paramLabel = "MS", description = "grid step in ms (default 1, the hardware's)")
-    Double dtMs;
-
-    @Option(names = "--demo", description = "run the functional experiment and tell what was learnt, recalled and forgotten")
-    boolean demo;
-
-    @Option(names = "--study", description = "capacity and speed study on random operation sequences")
-    boolean study;
-
-    @Option(names = "--cue-sizes", paramLabel = "C,...", split = ",", defaultValue = "5,10,25,50,100",
-            description = "study: numbers of memories (default ${DEFAULT-VALUE})")
-    int[] cueSizes;
-
-    @Option(names = "--cont-sizes", paramLabel = "N,...", split = ",", defaultValue = "10,25,50,100",
-            description = "study: numbers of content bits (default ${DEFAULT-VALUE})")
-    int[] contSizes;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "study: seed (default 1)")
-    long seed;
-
-    @Option(names = "--csv", paramLabel = "FILE", description = "study: also write the rows as CSV")
-    Path csv;
-
-    @Option(names = "--plot", paramLabel = "FILE", description = "study: also draw the correctness figure (.png or .svg)")
-    Path plot;
-
-    @Option(names = "--quiet", description = "no progress bar")
-    boolean quiet;
-
-    @Option(names = "--no-plot", description = "do not draw raster.png and the report")
-    boolean noPlot;
+    @Spec
+    CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
-        int actions = (testbench != null ? 1 : 0) + (demo ? 1 : 0) + (study ? 1 : 0);
-        if (actions != 1) {
-            throw new InvalidNetworkException("ca3: give exactly one of --testbench FILE, --demo or --study");
-        }
-        Mode m = Mode.byName(mode);
-        if (dtMs != null && m == Mode.event) {
-            throw new InvalidNetworkException("--dt applies to --mode grid only");
-        }
-        double dt = dtMs == null ? Ca3Run.HARDWARE_DT_MS : dtMs;
-        if (!(dt > 0) || Double.isInfinite(dt)) {
-            throw new InvalidNetworkException("--dt " + dt + ": expected a positive step in ms");
-        }
-        if (!study && (csv != null || plot != null)) {
-            throw new InvalidNetworkException("--csv and --plot belong to --study");
-        }
-        PrintStream o = System.out;
-        if (study) {
-            return study(m, dt, o);
-        }
-        if (testbench != null && out == null && saveNetwork == null) {
-            throw new InvalidNetworkException("ca3 --testbench: give --out DIR, --save-network NET.json or both");
-        }
-        if (testbench == null && saveNetwork != null) {
-            throw new InvalidNetworkException("--save-network needs --testbench FILE");
-        }
-        TestBench bench = testbench != null ? TestBench.read(testbench) : Experiments.functional().toTestBench();
-        Network net = Ca3Network.of(bench);
-        Schedule schedule = Schedule.of(bench);
-        if (saveNetwork != null) {
-            writeAtomically(saveNetwork, NetworkJson.write(net));
-            o.println("wrote " + saveNetwork + " (" + net.neuronCount() + " neurons, " + net.projections().size()
-                    + " projections, run_ms " + bench.simTimeMs() + "); run it with: engram run "
-                    + saveNetwork + " --mode grid --dt 1 --out DIR");
-        }
-        if (demo) {
-            o.println("CA3 content-addressable memory, functional experiment of Casanueva-Morato et al. "
-                    + "(C=5 memories, N=10 content bits, one operation every 10 ms), " + m
-                    + (m == Mode.grid ? " mode, dt " + dt + " ms" : " mode") + ":");
-        }
-        if (out == null && !demo) {
-            return 0;
-        }
-        List<OperationResult> results;
-        if (out != null) {
-            RunOutput.Result r = RunOutput.runAndWrite(net, m, dt, bench.simTimeMs(), out, quiet, !noPlot, o);
-            results = Ca3Run.decode(schedule, r.recording());
-            List<Path> files = new ArrayList<>(r.files());
-            files.add(writeAtomically(out.resolve(OPERATIONS), operations(results)));
-            RunOutput.report(new RunOutput.Result(r.recording(), files), o);
-        } else {
-            results = Ca3Run.of(net, schedule, m, dt).results();
-        }
-        o.println();
-        if (!demo) {
-            results.forEach(x -> o.println(x.describe()));
-            o.println();
-        }
-        Story.tell(results).forEach(o::println);
-        return 0;
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing subcommand; expected one of "
+                + String.join(", ", spec.subcommands().keySet()));
     }
 
-    private int study(Mode m, double dt, PrintStream o) throws IOException {
-        for (int[] sizes : new int[][] {cueSizes, contSizes}) {
-            if (sizes.length == 0 || Arrays.stream(sizes).anyMatch(s -> s < 1)) {
-                throw new InvalidNetworkException("--cue-sizes and --cont-sizes: expected sizes >= 1, got "
-                        + Arrays.toString(sizes));
+    /**
+     * The invocations that do what {@code args} asks: {@code args} itself, unless it is one of
+     * the old spellings of {@code ca3}, which become subcommands.
+     *
+     * <ul>
+     *   <li>{@code ca3 --demo ...}: {@code ca3 demo ...};</li>
+     *   <li>{@code ca3 --study ...}: {@code ca3 study ...};</li>
+     *   <li>{@code ca3 --testbench FILE --out DIR ...}: {@code ca3 run --testbench FILE --out DIR ...};</li>
+     *   <li>{@code ca3 --testbench FILE --save-network NET.json}: {@code ca3 save --testbench FILE --out NET.json};</li>
+     *   <li>both: {@code ca3 run ...}, then {@code ca3 save ...}, the second only if the first succeeds.</li>
+     * </ul>
+     *
+     * @throws ParameterException when more than one of the old actions is given
+     */
+    static List<String[]> invocations(CommandLine engram, String... args) {
+        if (args.length < 2 || !args[0].equals(NAME)) {
+            return List.<String[]>of(args);
+        }
+        CommandLine ca3 = engram.getSubcommands().get(NAME);
+        if (ca3.getSubcommands().containsKey(args[1])) {
+            return List.<String[]>of(args);
+        }
+        List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
+        boolean demo = rest.remove("--demo");
+        boolean study = rest.remove("--study");
+        boolean bench = has(rest, "--testbench") || has(rest, "--save-network");
+        int actions = (demo ? 1 : 0) + (study ? 1 : 0) + (bench ? 1 : 0);
+        if (actions == 0) {
+            return List.<String[]>of(args);
+        }
+        if (actions > 1) {
+            throw new ParameterException(ca3, "give one of --testbench FILE, --demo or --study, not several; or a "
+                    + "subcommand: " + String.join(", ", ca3.getSubcommands().keySet()));
+        }
+        if (demo || study) {
+            return List.<String[]>of(invocation(demo ? Ca3DemoCommand.NAME : Ca3StudyCommand.NAME, rest));
+        }
+        String network = take(rest, "--save-network");
+        if (network == null) {
+            return List.<String[]>of(invocation(Ca3RunCommand.NAME, rest));
+        }
+        if (!has(rest, "--out")) {
+            rest.addAll(List.of("--out", network));
+            return List.<String[]>of(invocation(Ca3SaveCommand.NAME, rest));
+        }
+        List<String> save = new ArrayList<>(List.of("--out", network));
+        String testbench = take(new ArrayList<>(rest), "--testbench");
+        if (testbench != null) {
+            save.addAll(List.of("--testbench", testbench));
+        }
+        return List.of(invocation(Ca3RunCommand.NAME, rest), invocation(Ca3SaveCommand.NAME, save));
+    }
+
+    private static String[] invocation(String subcommand, List<String> options) {
+        List<String> all = new ArrayList<>(List.of(NAME, subcommand));
+        all.addAll(options);
+        return all.toArray(String[]::new);
+    }
+
+    private static boolean has(List<String> args, String option) {
+        return args.stream().anyMatch(a -> a.equals(option) || a.startsWith(option + "="));
+    }
+
+    /** Removes {@code option VALUE} or {@code option=VALUE} and returns the value; null when absent or valueless. */
+    private static String take(List<String> args, String option) {
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).startsWith(option + "=")) {
+                return args.remove(i).substring(option.length() + 1);
+            }
+            if (args.get(i).equals(option) && i + 1 < args.size()) {
+                args.remove(i);
+                return args.remove(i);
             }
         }
-        List<CapacityStudy.Row> rows = CapacityStudy.run(cueSizes, contSizes, CapacityStudy.WORKLOADS, seed, m, dt);
-        o.printf("CA3 capacity and speed study, %s mode%s, seed %d; each size: C learns, then max(20, 2C) random "
-                + "operations (40%% recall by cue, 35%% recall by content, 25%% re-learn); judged against a perfect "
-                + "memory.%n%n", m, m == Mode.grid ? " (dt " + dt + " ms)" : "", seed);
-        o.print(CapacityStudy.table(rows));
-        if (csv != null) {
-            writeAtomically(csv, CapacityStudy.csv(rows));
-            o.println("wrote " + csv);
-        }
-        if (plot != null) {
-            o.println("wrote " + Ca3StudyPlot.write(rows, plot));
-            o.println("wrote " + Ca3StudyPlot.writeSpeed(rows, plot));
-        }
-        return 0;
+        return null;
     }
 
-    private static String operations(List<OperationResult> results) {
-        StringBuilder sb = new StringBuilder("# operation: decoded output; output spikes (ms after the start)\n");
-        for (OperationResult r : results) {
-            sb.append(r.describe()).append("; ").append(r.describeSpikes()).append('\n');
-        }
-        sb.append('\n');
-        Story.tell(results).forEach(l -> sb.append(l).append('\n'));
-        return sb.toString();
-    }
-
-    private static Path writeAtomically(Path target, String text) throws IOException {
+    /** Writes {@code text} to {@code target} through a temporary file, so a reader never sees half of it. */
+    static Path writeAtomically(Path target, String text) throws IOException {
         Path abs = target.toAbsolutePath();
         if (abs.getParent() != null) {
             Files.createDirectories(abs.getParent());

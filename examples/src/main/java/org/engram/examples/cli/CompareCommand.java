@@ -7,11 +7,8 @@ import org.engram.simulator.record.Recording;
 import org.engram.simulator.record.RecordingFiles;
 import org.engram.simulator.record.SpikeComparison;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code engram compare A B}: whether two runs' spike tables agree, per population (spikes only
@@ -22,24 +19,18 @@ import picocli.CommandLine.Spec;
         description = "Tell whether two spike tables agree (a run directory or its spikes.csv each), per population: "
                 + "spikes only in A, only in B, largest time difference. Exit code 0: they agree; 1: they differ.")
 final class CompareCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Parameters(index = "0", paramLabel = "A", description = "run directory or its spikes.csv")
     Path a;
 
     @Parameters(index = "1", paramLabel = "B", description = "run directory or its spikes.csv")
     Path b;
 
-    @Option(names = "--tolerance", paramLabel = "MS", defaultValue = "0",
+    @Option(names = "--tolerance", paramLabel = "MS", defaultValue = "0", converter = Milliseconds.NonNegative.class,
             description = "largest time difference of two spikes that count as the same (default ${DEFAULT-VALUE} ms)")
     double toleranceMs;
 
     @Override
     public Integer call() {
-        if (!(toleranceMs >= 0) || Double.isInfinite(toleranceMs)) {
-            throw new ParameterException(spec.commandLine(), "--tolerance " + toleranceMs + ": expected a time >= 0 ms");
-        }
         SpikeComparison c = SpikeComparison.of(read(a), read(b), toleranceMs);
         System.out.printf("%-16s %10s %10s %10s %10s %16s%n", "population", "A", "B", "only A", "only B",
                 "largest diff ms");
@@ -56,14 +47,10 @@ final class CompareCommand implements Callable<Integer> {
             return 0;
         }
         long missing = c.populations().stream().filter(r -> !r.inA() || !r.inB()).count();
-        System.out.println("the spike tables differ: " + count(onlyA, "spike") + " only in A, "
-                + count(onlyB, "spike") + " only in B"
-                + (missing == 0 ? "" : ", " + count(missing, "population") + " in one table only"));
+        System.out.println("the spike tables differ: " + Counts.of(onlyA, "spike") + " only in A, "
+                + Counts.of(onlyB, "spike") + " only in B"
+                + (missing == 0 ? "" : ", " + Counts.of(missing, "population") + " in one table only"));
         return 1;
-    }
-
-    private static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** A run directory, or the spikes.csv inside one. */

@@ -9,6 +9,7 @@ import org.engram.simulator.engine.Mode;
 import org.engram.simulator.json.NetworkJson;
 import org.engram.simulator.network.Network;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,22 +26,21 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/demo", description = "output directory (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--mode", paramLabel = "event|grid", defaultValue = "event", description = "engine mode (default: event)")
-    String mode;
+    @Mixin
+    EngineOptions engine;
 
-    @Option(names = "--quiet", description = "no progress bar")
-    boolean quiet;
-
-    @Option(names = "--no-plot", description = "do not draw raster.png and the report")
-    boolean noPlot;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() throws IOException {
         Network net = NetworkJson.parse(resource(), "demo network (cuba-500.json)");
-        System.out.println("Engram demo: " + net.neuronCount() + " neurons, Vogels-Abbott CUBA network, "
-                + net.runMs() + " ms, " + mode + " mode");
-        RunOutput.Result r = RunOutput.runAndWrite(net, Mode.byName(mode), Double.NaN, net.runMs(), out, quiet,
-                !noPlot, System.out);
+        double dt = engine.stepMs(net.timestepMs());
+        Mode m = engine.mode();
+        System.out.println("Engram demo: " + Counts.of(net.neuronCount(), "neuron") + ", Vogels-Abbott CUBA network, "
+                + net.runMs() + " ms, " + m + " mode" + (m == Mode.event ? "" : ", dt " + dt + " ms"));
+        RunOutput.Result r = RunOutput.runAndWrite(net, m, dt, net.runMs(), out, output.quiet, output.plot(),
+                System.out);
         RunOutput.report(r, System.out);
         return 0;
     }

@@ -6,14 +6,14 @@ import picocli.CommandLine.Command;
 /**
  * The {@code engram} command line: one subcommand class per command, registered below.
  *
- * <p>User errors (bad input files, unreachable hosts, invalid options) end with one line on
- * standard error and exit code 2; see {@link UserErrors}. Anything else is a bug and keeps its
- * stack trace.
+ * <p>Every failure ends with one line on standard error, {@code engram: } and what went wrong:
+ * exit code 2 for bad options, bad input files, unreachable hosts and too small a heap, 1 for a
+ * bug; see {@link ErrorReport}.
  */
 @Command(name = "engram", mixinStandardHelpOptions = true, versionProvider = Engram.Version.class,
         description = "Spiking neural networks: simulate, deploy to SpiNNaker, plot.",
         subcommands = {
-                CommandLine.HelpCommand.class,
+                HelpCommand.class,
                 // one line per subcommand; keep alphabetical
                 BenchCommand.class,
                 BoardEmulatorCommand.class,
@@ -41,8 +41,18 @@ public final class Engram implements Runnable {
     /** Runs the command line and returns the exit code (used by tests). */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Engram());
-        cli.setExecutionExceptionHandler(UserErrors::handle);
-        return cli.execute(args);
+        cli.setParameterExceptionHandler(ErrorReport::parameterError);
+        cli.setExecutionExceptionHandler(ErrorReport::executionError);
+        try {
+            int code = 0;
+            for (var it = Ca3Command.invocations(cli, args).iterator(); code == 0 && it.hasNext();) {
+                code = cli.execute(it.next());
+            }
+            return code;
+        } catch (RuntimeException | Error e) {
+            // what picocli lets through: the old ca3 spellings' errors, and Errors such as running out of memory
+            return ErrorReport.failure(e, cli.getErr());
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -2,11 +2,10 @@ package org.engram.examples.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.engram.simulator.engine.Mode;
 import org.engram.simulator.json.NetworkJson;
-import org.engram.simulator.error.InvalidNetworkException;
 import org.engram.simulator.network.Network;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,41 +20,28 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory (created)")
     Path out;
 
-    @Option(names = "--mode", paramLabel = "event|grid", defaultValue = "event",
-            description = "event: exact event-driven (default); grid: sPyNNaker's fixed-step update")
-    String mode;
+    @Mixin
+    EngineOptions engine;
 
-    @Option(names = "--dt", paramLabel = "MS", description = "grid step in ms (default: the file's timestep_ms)")
-    Double dtMs;
-
-    @Option(names = "--time", paramLabel = "MS", description = "biological time to simulate (default: the file's run_ms)")
+    @Option(names = "--time", paramLabel = "MS", converter = Milliseconds.NonNegative.class,
+            description = "biological time to simulate (default: the file's run_ms)")
     Double timeMs;
 
     @Option(names = "--seed", paramLabel = "N", description = "override the file's seed")
     Long seed;
 
-    @Option(names = "--quiet", description = "no progress bar")
-    boolean quiet;
-
-    @Option(names = "--no-plot", description = "do not draw raster.png and the report")
-    boolean noPlot;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
         Network net = NetworkJson.read(network);
+        double dt = engine.stepMs(net.timestepMs());
         if (seed != null) {
             net = new Network(seed, net.timestepMs(), net.runMs(), net.populations(), net.projections());
         }
-        Mode m = Mode.byName(mode);
-        double duration = timeMs != null ? timeMs : net.runMs();
-        if (!(duration >= 0) || Double.isInfinite(duration)) {
-            throw new InvalidNetworkException("--time " + duration + ": expected a time >= 0 ms");
-        }
-        if (dtMs != null && m == Mode.event) {
-            throw new InvalidNetworkException("--dt applies to --mode grid only");
-        }
-        RunOutput.Result r = RunOutput.runAndWrite(net, m, dtMs == null ? Double.NaN : dtMs, duration, out, quiet,
-                !noPlot, System.out);
+        RunOutput.Result r = RunOutput.runAndWrite(net, engine.mode(), dt, timeMs != null ? timeMs : net.runMs(), out,
+                output.quiet, output.plot(), System.out);
         RunOutput.report(r, System.out);
         return 0;
     }

@@ -39,6 +39,7 @@ final class RunOutput {
     static Result runAndWrite(Network net, Mode mode, double dtMs, double durationMs, Path out, boolean quiet,
             boolean plot, PrintStream log) throws IOException {
         Simulation sim = Simulator.create(net, mode, dtMs);
+        sim.warnings().forEach(w -> log.println("warning: " + w));
         runWithProgress(sim, durationMs, quiet);
         Recording rec = sim.recording();
         List<PopulationInfo> pops = new ArrayList<>();
@@ -84,11 +85,12 @@ final class RunOutput {
     /** Prints the figures and where the files are. */
     static void report(Result r, PrintStream out) {
         var st = r.recording().stats();
-        out.printf("simulated %.1f ms in %s mode%s: %d neurons, %d synapses, %d spikes, %.3f s wall%n",
-                st.simulatedMs(), st.mode(), st.dtMs() > 0 ? " (dt " + st.dtMs() + " ms)" : "", st.neurons(),
-                st.synapses(), st.spikes(), st.wallSeconds());
-        r.recording().spikes().forEach(s -> out.printf("  %-12s %8d spikes  %8.2f Hz%n", s.population(), s.count(),
-                s.meanRateHz(st.simulatedMs())));
+        out.printf("simulated %.1f ms in %s mode%s: %s, %s, %s, %.3f s wall%n",
+                st.simulatedMs(), st.mode(), st.dtMs() > 0 ? " (dt " + st.dtMs() + " ms)" : "",
+                Counts.of(st.neurons(), "neuron"), Counts.of(st.synapses(), "synapse"), Counts.of(st.spikes(), "spike"),
+                st.wallSeconds());
+        r.recording().spikes().forEach(s -> out.printf("  %-12s %8d %-6s  %8.2f Hz%n", s.population(), s.count(),
+                Counts.noun(s.count(), "spike"), s.meanRateHz(st.simulatedMs())));
         out.println("wrote:");
         r.files().forEach(f -> out.println("  " + f));
     }

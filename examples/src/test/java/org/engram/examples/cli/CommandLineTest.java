@@ -15,8 +15,6 @@ class CommandLineTest {
     @TempDir
     Path tmp;
 
-    /** Runs the command line, capturing standard output and error. */
-
     private static final String NET = """
             {"run_ms": 50, "seed": 4,
              "populations": [
@@ -25,6 +23,16 @@ class CommandLineTest {
              "projections": [
                {"pre": "stim", "post": "exc[0:1]", "connector": {"type": "OneToOne"},
                 "synapse": {"type": "StaticSynapse", "weight": 20.0, "delay": 1.5}}]}
+            """;
+
+    /** Two neurons, one synapse, one spike each: the smallest network that runs (also CommandErrorsTest's). */
+    static final String ONE_SYNAPSE = """
+            {"run_ms": 20, "populations": [
+              {"label": "stim", "size": 1, "model": "SpikeSourceArray", "params": {"spike_times": [[5.0]]},
+               "record": ["spikes"]},
+              {"label": "exc", "size": 1, "model": "IF_curr_delta", "record": ["spikes"]}],
+             "projections": [{"pre": "stim", "post": "exc", "connector": {"type": "OneToOne"},
+               "synapse": {"type": "StaticSynapse", "weight": 20.0, "delay": 1.0}}]}
             """;
 
     @Test
@@ -81,7 +89,34 @@ class CommandLineTest {
         Files.writeString(net, NET);
         CliRun r = engram("run", net.toString(), "--out", tmp.resolve("o").toString(), "--mode", "fast");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("unknown mode 'fast'; expected event or grid"), r.err());
+        assertTrue(r.err().startsWith("engram: invalid value for option '--mode': 'fast' is not a mode; expected "
+                + "event or grid"), r.err());
+    }
+
+    /** One neuron, one synapse, one spike: every count reads in the right number. */
+    @Test
+    void countsOfOneAreSingular() throws Exception {
+        Path net = tmp.resolve("one.json");
+        Files.writeString(net, ONE_SYNAPSE);
+        CliRun r = engram("run", net.toString(), "--out", tmp.resolve("one").toString(), "--quiet", "--no-plot");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains(": 2 neurons, 1 synapse, 2 spikes, "), r.out());
+        assertTrue(r.out().contains("  stim                1 spike      "), r.out());
+        assertTrue(r.out().contains("  exc                 1 spike      "), r.out());
+        CliRun none = engram("run", net.toString(), "--out", tmp.resolve("none").toString(), "--time", "0", "--quiet",
+                "--no-plot");
+        assertTrue(none.out().contains(": 2 neurons, 1 synapse, 0 spikes, "), none.out());
+    }
+
+    /** A constant delay reads as its number, not as the record holding it. */
+    @Test
+    void aNegativeDelayIsNamedByItsValue() throws Exception {
+        Path net = tmp.resolve("delay.json");
+        Files.writeString(net, NET.replace("\"delay\": 1.5", "\"delay\": -1"));
+        CliRun r = engram("run", net.toString(), "--out", tmp.resolve("o").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("$.projections[0].synapse.delay: delay must be > 0 ms; got -1.0"), r.err());
+        assertFalse(r.err().contains("Constant"), r.err());
     }
 
     @Test

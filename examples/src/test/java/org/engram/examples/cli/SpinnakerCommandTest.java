@@ -51,11 +51,62 @@ class SpinnakerCommandTest {
         Result v = run("spinnaker", "version", "--host", "127.0.0.1", "--port", port);
         assertEquals(0, v.code(), v.err());
         assertTrue(v.out().startsWith("SC&MP 4.0.0 on SpiNNaker, chip (0,0) core 0"), v.out());
-        assertEquals(0, run("spinnaker", "write", "--host", "127.0.0.1", "--port", port, "--chip", "2,2",
-                "--address", "0x60000004", "--data", "cafe").code());
+        Result w = run("spinnaker", "write", "--host", "127.0.0.1", "--port", port, "--chip", "2,2",
+                "--address", "0x60000004", "--data", "cafe");
+        assertEquals(0, w.code(), w.err());
+        assertEquals("wrote 2 bytes to chip (2,2) at 0x60000004", w.out().trim());
         Result r = run("spinnaker", "read", "--host", "127.0.0.1", "--port", port, "--chip", "2,2",
                 "--address", "0x60000000", "--length", "8");
         assertEquals("60000000  00 00 00 00 ca fe 00 00", r.out().trim());
+    }
+
+    @Test
+    void oneByteIsWrittenAsOneByte() {
+        Result w = run("spinnaker", "write", "--host", "127.0.0.1", "--port", port, "--address", "0x60000010",
+                "--data", "ab");
+        assertEquals(0, w.code(), w.err());
+        assertEquals("wrote 1 byte to chip (0,0) at 0x60000010", w.out().trim());
+    }
+
+    @Test
+    void iptagSaysWhenNoTagIsSetAndListsATagOnceSet() {
+        String[] board = {"--host", "127.0.0.1", "--port", port};
+        Result empty = run(cat(new String[] {"spinnaker", "iptag"}, board));
+        assertEquals(0, empty.code(), empty.err());
+        assertEquals("no IP tags set", empty.out().trim());
+        Result set = run(cat(new String[] {"spinnaker", "iptag", "--set", "3", "--target", "127.0.0.1:9999"}, board));
+        assertEquals(0, set.code(), set.err());
+        assertEquals("tag 3 -> 127.0.0.1:9999", set.out().trim());
+        Result one = run(cat(new String[] {"spinnaker", "iptag"}, board));
+        assertTrue(one.out().trim().matches("tag  3 +127\\.0\\.0\\.1:9999  sent 0 packets"), one.out());
+        assertEquals(0, run(cat(new String[] {"spinnaker", "iptag", "--clear", "3"}, board)).code());
+        assertEquals("no IP tags set", run(cat(new String[] {"spinnaker", "iptag"}, board)).out().trim());
+    }
+
+    private static String[] cat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    /** A core or chip outside the machine's numbering is an option error; one the board lacks, the board's. */
+    @Test
+    void versionOfACoreOrChipThatIsNotThereIsOneLine() {
+        for (String core : new String[] {"40", "-1"}) {
+            Result r = run("spinnaker", "version", "--host", "127.0.0.1", "--port", port, "--core", core);
+            assertEquals(2, r.code(), r.err());
+            assertEquals("engram: invalid value for option '--core': '" + core + "' is not a core number; expected "
+                    + "0..31 (0 is the monitor, SCAMP) (see 'engram spinnaker version --help')", r.err().trim());
+        }
+        Result chip = run("spinnaker", "version", "--host", "127.0.0.1", "--port", port, "--chip", "99,99");
+        assertEquals(2, chip.code(), chip.err());
+        assertEquals("engram: CMD_VER to core (99,99,0) of board 127.0.0.1:" + port + ": RC_ROUTE after 1 attempt (there is no chip (99,99) on the board)",
+                chip.err().trim());
+        Result absent = run("spinnaker", "version", "--host", "127.0.0.1", "--port", port, "--core", "20");
+        assertEquals(2, absent.code(), absent.err());
+        assertTrue(absent.err().startsWith("engram: CMD_VER to core (0,0,20) of board ") && absent.err().contains(
+                "RC_CPU"), absent.err());
+        assertEquals(1, absent.err().lines().count(), absent.err());
     }
 
     @Test
@@ -63,6 +114,8 @@ class SpinnakerCommandTest {
         Result r = run("spinnaker", "info", "--host", "127.0.0.1", "--port", port);
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("SC&MP 4.0.0; 8x8 machine, 48 chips, 856 cores"), r.out());
+        Result one = run("spinnaker", "info", "--host", "127.0.0.1", "--port", port, "--chip", "1,1");
+        assertTrue(one.out().startsWith("chip (1,1)   cores 17  links 0x3F"), one.out());
     }
 
     @Test

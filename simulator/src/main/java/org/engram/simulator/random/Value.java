@@ -21,10 +21,15 @@ public sealed interface Value permits Value.Constant, Value.Uniform, Value.Norma
         return new Constant(v);
     }
 
-    /** A constant. */
+    /** A constant; it reads as its number in messages ("delay -1.0 must be > 0 ms"). */
     record Constant(double value) implements Value {
         public Constant {
             finite("value", value);
+        }
+
+        @Override
+        public String toString() {
+            return Double.toString(value);
         }
 
         @Override

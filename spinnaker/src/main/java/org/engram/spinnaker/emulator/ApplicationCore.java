@@ -23,6 +23,13 @@ public interface ApplicationCore {
 
     byte[] readSdram(long address, int length);
 
+    /**
+     * The bytes from {@code address} to the end of the allocated SDRAM block holding it (as SARK
+     * finds a block's end from the heap's block header), or 0 if no allocated block holds it: how
+     * far an image written to an allocation may reach.
+     */
+    long sdramBlockBytes(long address);
+
     void writeSdram(long address, byte[] data);
 
     /** VCPU user0–user3 (the host writes user0 before starting, e.g. a data-spec pointer). */
@@ -32,6 +39,15 @@ public interface ApplicationCore {
 
     /** Injects a packet into this chip's router, as the core's comms controller does. */
     void sendMulticast(MulticastPacket packet);
+
+    /**
+     * Asks for the board's timer: from the next tick on, each tick calls {@link
+     * CoreApplication#signal} with TIMER while the core is RUNNING, until the application ends or
+     * the core is stopped or started again. Every core that asked is signalled in the same tick,
+     * and the packets sent in one tick are all delivered before the next; ticks run as fast as
+     * the emulator runs them, with the host's requests answered between them.
+     */
+    void startTimer();
 
     /** Ends the application normally: the core is FINISHED (SARK's EXIT state). */
     void exit();

@@ -55,7 +55,7 @@ public final class BoardEmulator implements AutoCloseable {
         this.log = log;
         this.group = new NioEventLoopGroup(1, new DefaultThreadFactory("engram-emulator", true));
         this.board = new ScampBoard(Machine.ofBoards(options.boards()), options.booted(), System::nanoTime,
-                options.readyDelayMs() * 1_000_000L, options.applications(), log);
+                options.readyDelayMs() * 1_000_000L, options.applications(), this::later, log);
     }
 
     /**
@@ -125,6 +125,24 @@ public final class BoardEmulator implements AutoCloseable {
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("emulator inspection failed", e);
         }
+    }
+
+    /**
+     * Runs a board task on the event loop after the I/O that waits: a task scheduled now is
+     * taken at the loop's next turn, after the datagrams that arrived meanwhile.
+     */
+    private void later(Runnable task) {
+        if (group.isShuttingDown()) {
+            return;
+        }
+        group.next().schedule(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                internalErrors++;
+                log.accept("internal error in a board task: " + e);
+            }
+        }, 0, TimeUnit.NANOSECONDS);
     }
 
     private void process(Datagram d) {

@@ -57,7 +57,7 @@ final class EmulatedChip {
     private final EmulatedCore[] core;
 
     EmulatedChip(ChipLocation location, Machine machine, byte[] bootBlock, byte[] ip, MulticastNetwork network,
-            Consumer<String> log) {
+            BoardTimer timer, Consumer<String> log) {
         this.location = location;
         this.machine = machine;
         this.cores = machine.cores(location);
@@ -90,7 +90,7 @@ final class EmulatedChip {
             sysram[vcpu(p) + VCPU_PHYS_CPU] = (byte) p;
             setState(p, p == 0 ? CpuState.RUNNING : CpuState.IDLE);
             setName(p, p == 0 ? "scamp-3" : "sark");
-            core[p] = new EmulatedCore(this, p, network, log);
+            core[p] = new EmulatedCore(this, p, network, timer, log);
         }
         table = new RouterTable(sdram, RTR_COPY - MemoryRegion.SDRAM.base(), sysram,
                 SV_OFFSET + SystemVariables.RTR_FREE);

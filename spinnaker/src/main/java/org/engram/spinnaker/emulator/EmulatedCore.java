@@ -31,21 +31,26 @@ final class EmulatedCore implements ApplicationCore {
     private final EmulatedChip chip;
     private final int p;
     private final MulticastNetwork network;
+    private final BoardTimer timer;
     private final Consumer<String> log;
     /** The running application, or null: none, or an image the emulator does not know. */
     private CoreApplication app;
     private long imageAddress;
+    /** Whether the application asked for timer ticks. */
+    private boolean ticking;
 
-    EmulatedCore(EmulatedChip chip, int p, MulticastNetwork network, Consumer<String> log) {
+    EmulatedCore(EmulatedChip chip, int p, MulticastNetwork network, BoardTimer timer, Consumer<String> log) {
         this.chip = chip;
         this.p = p;
         this.network = network;
+        this.timer = timer;
         this.log = log;
     }
 
     /** SCAMP starts (or restarts) this core with an image; SARK keeps the user registers. */
     void start(int appId, boolean waitForStart, CoreApplication application, long image, String name) {
         app = application;
+        ticking = false;
         imageAddress = image;
         chip.setAppId(p, appId);
         chip.setName(p, name);
@@ -87,6 +92,7 @@ final class EmulatedCore implements ApplicationCore {
             }
             case STOP -> {
                 app = null;
+                ticking = false;
                 chip.setState(p, CpuState.IDLE);
                 chip.setAppId(p, 0);
                 chip.setName(p, "sark");
@@ -106,6 +112,21 @@ final class EmulatedCore implements ApplicationCore {
         if (app != null) {
             call(() -> app.signal(this, signal));
         }
+    }
+
+    /**
+     * A tick of the board's timer: TIMER to the application if the core is RUNNING (a PAUSED
+     * core misses the tick). False once the core takes no more ticks.
+     */
+    boolean tick() {
+        if (app == null || !ticking) {
+            ticking = false;
+            return false;
+        }
+        if (chip.state(p) == CpuState.RUNNING.code) {
+            notify(Signal.TIMER);
+        }
+        return app != null && ticking;
     }
 
     /** A packet from the router; false if no application is RUNNING here to take it. */
@@ -157,6 +178,11 @@ final class EmulatedCore implements ApplicationCore {
     }
 
     @Override
+    public long sdramBlockBytes(long address) {
+        return chip.heap.bytesToBlockEnd(address);
+    }
+
+    @Override
     public void writeSdram(long address, byte[] data) {
         checkSdram(address, data.length);
         chip.write(address, data, data.length);
@@ -191,6 +217,15 @@ final class EmulatedCore implements ApplicationCore {
     @Override
     public void sendMulticast(MulticastPacket packet) {
         network.send(chip, packet);
+    }
+
+    @Override
+    public void startTimer() {
+        if (app == null) {
+            throw new IllegalStateException("core " + location() + ": no application asks for the timer");
+        }
+        ticking = true;
+        timer.add(this);
     }
 
     @Override

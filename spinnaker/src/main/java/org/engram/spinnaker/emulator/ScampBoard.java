@@ -43,6 +43,7 @@ final class ScampBoard {
     private final Map<ChipLocation, EmulatedChip> chips = new LinkedHashMap<>();
     private final IpTagTable tags = new IpTagTable();
     private final MulticastNetwork network;
+    private final BoardTimer timer;
     private final ScpDispatcher dispatcher;
     private final BootRom bootRom;
     private boolean booted;
@@ -55,13 +56,18 @@ final class ScampBoard {
     long droppedNoTag;
     final Map<Integer, Long> resultCounts = new HashMap<>();
 
+    /**
+     * @param later runs a task on the board's thread after the current one, letting datagrams
+     *     that wait be handled first (the board's timer ticks this way)
+     */
     ScampBoard(Machine machine, boolean booted, LongSupplier clockNanos, long readyDelayNanos,
-            Map<String, CoreApplication.Factory> applications, Consumer<String> log) {
+            Map<String, CoreApplication.Factory> applications, Consumer<Runnable> later, Consumer<String> log) {
         this.machine = machine;
         this.clockNanos = clockNanos;
         this.readyDelayNanos = readyDelayNanos;
         this.log = log;
         this.network = new MulticastNetwork(machine, chips);
+        this.timer = new BoardTimer(network, later);
         this.dispatcher = new ScpDispatcher(machine, chips, this::ready, tags, Map.copyOf(applications), log);
         this.bootRom = new BootRom(HW_VERSION, log);
         if (booted) {
@@ -90,14 +96,19 @@ final class ScampBoard {
         return network;
     }
 
+    BoardTimer timer() {
+        return timer;
+    }
+
     EmulatedChip chip(ChipLocation c) {
         return chips.get(c);
     }
 
     private void powerUp(byte[] systemVariables) {
         chips.clear();
+        timer.clear();
         for (ChipLocation c : machine.chips()) {
-            chips.put(c, new EmulatedChip(c, machine, systemVariables, LOOPBACK_IP, network, log));
+            chips.put(c, new EmulatedChip(c, machine, systemVariables, LOOPBACK_IP, network, timer, log));
         }
         tags.clear();
         booted = true;

@@ -87,6 +87,15 @@ final class SdramHeap {
         return 0;
     }
 
+    /** The bytes from {@code address} to the end of the used block holding it; 0 if none holds it. */
+    long bytesToBlockEnd(long address) {
+        Map.Entry<Long, Block> b = used.floorEntry(address);
+        if (b == null || address >= b.getKey() + b.getValue().sizeBytes) {
+            return 0;
+        }
+        return b.getKey() + b.getValue().sizeBytes - address;
+    }
+
     long freeBytes() {
         return free.values().stream().mapToLong(Long::longValue).sum();
     }

@@ -34,7 +34,11 @@
  * moves them). The {@link org.engram.spinnaker.emulator.MulticastNetwork} routes packets chip
  * to chip by the loaded tables (lowest matching entry; straight on for an unmatched packet from
  * a link; dropped and counted at a source chip without an entry), in the order they were sent,
- * after the callback that sent them returns.
+ * after the callback that sent them returns. An application may ask for the board's timer
+ * ({@code startTimer}, {@link org.engram.spinnaker.emulator.BoardTimer}): each tick is one
+ * event-loop task that signals TIMER to every core that asked and then delivers every packet
+ * they sent, so the host's requests are answered between ticks and a tick's packets all arrive
+ * before the next tick.
  *
  * <p>Everything runs on one event-loop thread, so the board state needs no locks; tests read it
  * through {@code BoardEmulator.inspect}. Every malformed datagram gets the return code SCAMP

@@ -35,7 +35,8 @@ class MulticastNetworkTest {
     static final CoreLocation SOURCE = new CoreLocation(0, 0, 1);
 
     final Map<String, CoreApplication.Factory> applications = Map.of(RECORDER, this::recorder);
-    final ScampBoard board = new ScampBoard(Machine.spinn5(), true, System::nanoTime, 0, applications, line -> { });
+    final ScampBoard board = new ScampBoard(Machine.spinn5(), true, System::nanoTime, 0, applications,
+            task -> { }, line -> { });
 
     /** The source sends {@link #toSend} when it starts; every core records what it receives. */
     CoreApplication recorder(CoreLocation where) {

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class ScampBoardTest {
     static final InetSocketAddress HOST = new InetSocketAddress("127.0.0.1", 40000);
     final List<byte[]> replies = new ArrayList<>();
-    final ScampBoard board = new ScampBoard(Machine.spinn5(), true, System::nanoTime, 0, Map.of(), l -> { });
+    final ScampBoard board = new ScampBoard(Machine.spinn5(), true, System::nanoTime, 0, Map.of(), task -> { },
+            l -> { });
 
     private String send(String hex) {
         replies.clear();
@@ -120,7 +121,8 @@ class ScampBoardTest {
 
     @Test
     void unbootedBoardIsSilent() {
-        ScampBoard cold = new ScampBoard(Machine.spinn5(), false, System::nanoTime, 0, Map.of(), l -> { });
+        ScampBoard cold = new ScampBoard(Machine.spinn5(), false, System::nanoTime, 0, Map.of(), task -> { },
+                l -> { });
         List<byte[]> out = new ArrayList<>();
         cold.handleScp(bytes("00 00 87 FF 00 FF 00 00 00 00 00 00 01 00 00 00 00 00 00 00 00 00 00 00 00 00"),
                 HOST, (b, to, tag) -> out.add(b));

@@ -2,6 +2,7 @@ package org.engram.spinnaker.image;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import org.engram.simulator.build.BuiltNetwork;
 import org.engram.simulator.connector.AllToAll;
 import org.engram.simulator.connector.FixedProbability;
@@ -12,6 +13,7 @@ import org.engram.simulator.network.Projection;
 import org.engram.simulator.network.Receptor;
 import org.engram.simulator.neuron.SpikeSourceArray;
 import org.engram.simulator.neuron.StandardModel;
+import org.engram.simulator.record.PopulationSpikes;
 import org.engram.simulator.synapse.STDPMechanism;
 import org.engram.simulator.synapse.SpikePairRule;
 import org.engram.simulator.synapse.StaticSynapse;
@@ -74,5 +76,34 @@ public final class SmallNetwork {
 
     public static Mapping mapping(Network network) {
         return Mapper.map(BuiltNetwork.build(network), machine(), MappingOptions.DEFAULT);
+    }
+
+    /** A population's spikes as "neuron@tick" lines, in tick then neuron order. */
+    public static String spikeLines(PopulationSpikes s) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < s.count(); k++) {
+            b.append(s.neuron(k)).append('@').append(Math.round(s.timeMs(k) / DT_MS)).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** The same lines from the spike words per tick of every core (in image order) of a population. */
+    public static String spikeLines(List<CoreImage> images, List<List<int[]>> spikes, String label) {
+        TreeMap<Long, String> lines = new TreeMap<>();
+        for (int k = 0; k < images.size(); k++) {
+            CoreImage image = images.get(k);
+            if (!image.label().equals(label)) {
+                continue;
+            }
+            for (int t = 0; t < spikes.get(k).size(); t++) {
+                int[] bits = spikes.get(k).get(t);
+                for (int i = 0; i < image.size(); i++) {
+                    if ((bits[i >>> 5] >>> (i & 31) & 1) != 0) {
+                        lines.put((long) t << 32 | (image.first() + i), (image.first() + i) + "@" + t + "\n");
+                    }
+                }
+            }
+        }
+        return String.join("", lines.values());
     }
 }

@@ -9,7 +9,11 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
@@ -213,8 +217,20 @@ public final class Figures {
             } catch (IOException ignored) {
                 // the original failure is the one to report
             }
-            throw new PlotException(file + ": cannot write the figure (" + e + ")", e);
+            throw new PlotException(file + ": cannot write the figure (" + why(e) + ")", e);
         }
+    }
+
+    /** Why a write failed, in words: the file the system refused and its reason, no exception class. */
+    private static String why(IOException e) {
+        if (e instanceof FileSystemException f && f.getFile() != null) {
+            String reason = f instanceof NoSuchFileException ? "no such directory"
+                    : f instanceof AccessDeniedException ? "permission denied"
+                    : f instanceof FileAlreadyExistsException ? "a file is in the way"
+                    : f.getReason() != null ? f.getReason() : "cannot be written";
+            return f.getFile() + ": " + reason;
+        }
+        return e.getMessage() != null ? e.getMessage() : "the file cannot be written";
     }
 
     /** PNG with a pHYs chunk, so viewers and typesetting know the intended print size. */

@@ -3,9 +3,17 @@ package org.engram.viz.figure;
 import java.awt.Color;
 
 /**
- * Colours: Okabe and Ito's colour-blind-safe qualitative palette (Okabe and Ito 2008, "Color
- * Universal Design"), without its yellow, which is unreadable on white. Population {@code k} of
- * a figure takes colour {@code k}; the palette repeats after seven.
+ * Colours: a qualitative palette of twelve colours that stay apart on white. The first seven are
+ * Okabe and Ito's colour-blind-safe palette (Okabe and Ito 2008, "Color Universal Design")
+ * without its yellow, which is unreadable on white; then Kelly's yellow green, yellowish brown,
+ * vivid red and yellowish pink (Kelly 1965, "Twenty-two colors of maximum contrast") and Tol's
+ * indigo (Tol 2021, "Colour Schemes", muted scheme), chosen one at a time as the farthest from
+ * those before in CIELAB. Any two differ by a CIE76 distance of at least 26 (Okabe and Ito's
+ * blue and sky blue are the closest pair).
+ *
+ * <p>Series {@code k} of a figure takes colour {@code k}; past twelve the colours repeat, and
+ * {@link #cycle} says how many times they have, so that a figure draws the repeats differently
+ * (the raster with other mark shapes and dashed rates).
  */
 public final class Palette {
     public static final Color BACKGROUND = Color.WHITE;
@@ -22,6 +30,11 @@ public final class Palette {
         new Color(0xE6, 0x9F, 0x00), // orange
         new Color(0x56, 0xB4, 0xE9), // sky blue
         new Color(0x00, 0x00, 0x00), // black
+        new Color(0x8D, 0xB6, 0x00), // yellow green
+        new Color(0x33, 0x22, 0x88), // indigo
+        new Color(0x65, 0x45, 0x22), // yellowish brown
+        new Color(0xBE, 0x00, 0x32), // vivid red
+        new Color(0xF9, 0x93, 0x79), // yellowish pink
     };
 
     private Palette() {}
@@ -34,6 +47,11 @@ public final class Palette {
     /** How many distinct colours there are before they repeat. */
     public static int size() {
         return QUALITATIVE.length;
+    }
+
+    /** How many times the colours have repeated by the k-th series: 0 for the first twelve, 1 for the next. */
+    public static int cycle(int k) {
+        return Math.floorDiv(k, QUALITATIVE.length);
     }
 
     /** {@code c} mixed with white: {@code amount} 1 gives {@code c}, 0 gives white. */

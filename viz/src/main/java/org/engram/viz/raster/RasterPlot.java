@@ -32,7 +32,9 @@ import org.jfree.data.xy.XYSeriesCollection;
  *
  * <p>Populations are stacked in the order given (or recorded), each in {@link Palette#color}
  * of its position in the recording (so a population keeps its colour in a subset), its label
- * at the middle of its band, bands separated by thin grey lines.
+ * at the middle of its band, bands separated by thin grey lines. Past the palette's colours a
+ * population shares its colour with an earlier one, and draws another {@link Mark} and a dashed
+ * rate.
  * The histogram shows each population's rate in Hz per bin: spikes in the bin divided by the
  * population's size and the bin's width (the last bin may be shorter than the others and is
  * divided by its own width).
@@ -85,7 +87,8 @@ public final class RasterPlot {
                     kept++;
                 }
             }
-            bands.add(new Band(label, s.size(), row, Palette.color(colour.get(label)),
+            int k = colour.get(label);
+            bands.add(new Band(label, s.size(), row, Palette.color(k), Mark.ofCycle(Palette.cycle(k)),
                     java.util.Arrays.copyOf(n, kept), java.util.Arrays.copyOf(t, kept)));
             row += s.size();
         }
@@ -169,7 +172,8 @@ public final class RasterPlot {
             s.add(w.toMs(), rate[nBins - 1]);
             data.addSeries(s);
             renderer.setSeriesPaint(i, b.color());
-            renderer.setSeriesStroke(i, new BasicStroke(1.3f));
+            renderer.setSeriesStroke(i, b.mark() == Mark.TICK ? new BasicStroke(1.3f) : new BasicStroke(1.3f,
+                    BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 3f}, 0f));
         }
         NumberAxis axis = new NumberAxis("rate (Hz)");
         axis.setAutoRangeIncludesZero(true);
@@ -194,14 +198,19 @@ public final class RasterPlot {
         LegendItemCollection items = new LegendItemCollection();
         Rectangle2D square = new Rectangle2D.Double(-5, -5, 10, 10);
         for (Band b : bands) {
-            LegendItem it = new LegendItem(b.label() + " (" + b.size() + " neurons, " + b.count() + " spikes)",
-                    null, null, null, square, b.color());
+            LegendItem it = new LegendItem(b.label() + " (" + count(b.size(), "neuron") + ", "
+                    + count(b.count(), "spike") + ")", null, null, null,
+                    b.mark() == Mark.TICK ? square : b.mark().legendShape(), b.color());
             items.add(it);
         }
         if (isDensity()) {
-            items.add(new LegendItem("density image: " + spikes + " spikes > " + options.maxSpikeMarks()
+            items.add(new LegendItem("density image: " + count(spikes, "spike") + " > " + options.maxSpikeMarks()
                     + " marks; shade = spikes per bin", null, null, null, square, Palette.tint(Color.GRAY, 0.5)));
         }
         return items;
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

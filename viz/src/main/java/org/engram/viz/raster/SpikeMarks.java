@@ -14,11 +14,12 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.RectangleEdge;
 
 /**
- * One filled rectangle per spike, centred on (spike time, middle of the neuron's row): at least
- * {@value #MIN_PX} layout pixels each way, so the pixel under a spike's centre is wholly covered
- * and carries the population's colour, and at most {@value #MAX_TICK_PX} tall. In SVG each
- * population's marks form a group {@code <g id="spikes-LABEL" class="spikes">} holding one
- * {@code <rect>} per spike.
+ * One filled mark per spike, centred on (spike time, middle of the neuron's row): a tick (a
+ * rectangle) at least {@value #MIN_PX} layout pixels each way, so the pixel under a spike's centre
+ * is wholly covered and carries the population's colour, and at most {@value #MAX_TICK_PX} tall;
+ * the populations past the palette's colours draw their {@link Mark} of the same height instead.
+ * In SVG each population's marks form a group {@code <g id="spikes-LABEL" class="spikes">} holding
+ * one element per spike ({@code <rect>} for ticks).
  */
 final class SpikeMarks extends AbstractXYAnnotation {
     private static final long serialVersionUID = 1L;
@@ -45,7 +46,6 @@ final class SpikeMarks extends AbstractXYAnnotation {
         double w = MIN_PX;
         Shape savedClip = g2.getClip();
         g2.clip(dataArea);
-        Rectangle2D.Double r = new Rectangle2D.Double();
         for (Band b : bands) {
             ImageLayer.beginGroup(g2, "spikes-" + b.label(), Map.of("class", "spikes"));
             g2.setPaint(b.color());
@@ -54,8 +54,7 @@ final class SpikeMarks extends AbstractXYAnnotation {
             for (int k = 0; k < n.length; k++) {
                 double x = domainAxis.valueToJava2D(t[k], dataArea, xEdge);
                 double y = rangeAxis.valueToJava2D(b.firstRow() + n[k] + 0.5, dataArea, yEdge);
-                r.setRect(x - w / 2, y - h / 2, w, h);
-                g2.fill(r);
+                g2.fill(b.mark().shape(x, y, w, h));
             }
             ImageLayer.endGroup(g2, "spikes-" + b.label());
         }

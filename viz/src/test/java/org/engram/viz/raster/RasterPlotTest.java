@@ -140,6 +140,50 @@ class RasterPlotTest {
         assertTrue(text.contains("exc (8 neurons, 6 spikes)"), text);
     }
 
+    /**
+     * The CA3 memory has twelve populations: each takes its own colour. A thirteenth repeats the
+     * first colour, and draws diamonds where the first draws ticks, in the raster and the legend.
+     */
+    @Test
+    void twelvePopulationsTakeTwelveColoursAndAThirteenthRepeatsOneWithAnotherMark() throws Exception {
+        List<PopulationSpikes> pops = new java.util.ArrayList<>();
+        for (int k = 0; k < 13; k++) {
+            pops.add(new PopulationSpikes("p" + k, 1, new int[] {0}, new double[] {10 + 5 * k}));
+        }
+        Path svg = dir.resolve("thirteen.svg");
+        Figures.write(RasterPlot.of(pops, RasterOptions.of(RUN)).chart(), svg, FigureSize.DEFAULT);
+        Document doc = Svg.parse(svg);
+        List<String> fills = new java.util.ArrayList<>();
+        for (int k = 0; k < 13; k++) {
+            Element group = Svg.byId(doc, "spikes-p" + k);
+            assertNotNull(group, "p" + k);
+            List<Element> marks = Svg.all(group, "*").stream()
+                    .filter(e -> List.of("rect", "path", "polygon").contains(e.getTagName())).toList();
+            assertEquals(1, marks.size(), "one mark for p" + k + "'s one spike");
+            assertEquals(k < 12 ? "rect" : "path", marks.get(0).getTagName(), "p" + k + "'s mark");
+            fills.add(fill(marks.get(0)));
+        }
+        assertEquals(12, new java.util.HashSet<>(fills.subList(0, 12)).size(), "twelve colours: " + fills);
+        assertEquals(fills.get(0), fills.get(12), "the thirteenth repeats the first colour");
+        Color first = Palette.color(0);
+        assertEquals("rgb(" + first.getRed() + "," + first.getGreen() + "," + first.getBlue() + ")", fills.get(0));
+        assertTrue(Svg.text(doc).contains("p12 (1 neuron, 1 spike)"), Svg.text(doc));
+    }
+
+    /** The fill colour of an SVG element: its own, or the nearest enclosing element's (fill attribute or style). */
+    private static String fill(Element e) {
+        for (org.w3c.dom.Node n = e; n instanceof Element el; n = n.getParentNode()) {
+            if (!el.getAttribute("fill").isEmpty()) {
+                return el.getAttribute("fill");
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("fill:\\s*([^;]+)").matcher(el.getAttribute("style"));
+            if (m.find()) {
+                return m.group(1).trim();
+            }
+        }
+        throw new AssertionError("no fill on " + e.getTagName());
+    }
+
     @Test
     void aboveTheMarkLimitTheRasterIsOneDensityImageAndTheLegendSaysSo() throws Exception {
         RasterPlot r = small(RasterOptions.of(RUN).withMaxSpikeMarks(5));
@@ -177,7 +221,7 @@ class RasterPlotTest {
     @Test
     void densityShadesBinsBySpikeCount() {
         // one neuron: 4 spikes in the first bin, 1 in the last
-        Band b = new Band("p", 1, 0, EXC, new int[] {0, 0, 0, 0, 0}, new double[] {0, 1, 2, 3, 99});
+        Band b = new Band("p", 1, 0, EXC, Mark.TICK, new int[] {0, 0, 0, 0, 0}, new double[] {0, 1, 2, 3, 99});
         BufferedImage img = new SpikeDensity(List.of(b), 1, RUN).image(10, 1);
         assertEquals(EXC.getRGB(), img.getRGB(0, 0));
         assertEquals(Palette.tint(EXC, SpikeDensity.MIN_SHADE + (1 - SpikeDensity.MIN_SHADE) * 0.5).getRGB(),
@@ -226,7 +270,7 @@ class RasterPlotTest {
     @Test
     void ratesAreSpikesPerNeuronPerSecondInEachBin() {
         // 4 neurons; bins of 10 ms over [0, 25]: 3 spikes, 0 spikes, 1 spike in the last 5 ms
-        Band b = new Band("p", 4, 0, EXC, new int[] {0, 1, 2, 3}, new double[] {1, 5, 9.99, 24});
+        Band b = new Band("p", 4, 0, EXC, Mark.TICK, new int[] {0, 1, 2, 3}, new double[] {1, 5, 9.99, 24});
         double[] r = RasterPlot.rates(b, new TimeWindow(0, 25), 10, 3);
         assertEquals(3 / (4 * 0.010), r[0], 1e-9);
         assertEquals(0, r[1], 1e-9);

@@ -90,11 +90,12 @@ public final class PoissonCore implements Core {
         // sources listen to nothing
     }
 
+    /** The region the core started from: seed, rates and windows (a core image carries it). */
     public PoissonParameters parameters() {
         return parameters;
     }
 
-    /** The generator's state now. */
+    /** The generator's state now {x, y, z, c}, for an image that saves it. */
     public int[] generatorState() {
         return random.state();
     }

@@ -65,6 +65,7 @@ public final class SpikeArrayCore implements Core {
         // sources listen to nothing
     }
 
+    /** The spike times the core sends (a core image carries them). */
     public SpikeTimes times() {
         return times;
     }
