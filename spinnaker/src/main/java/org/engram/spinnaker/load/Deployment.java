@@ -28,7 +28,7 @@ import org.engram.spinnaker.machine.Machine;
 import org.engram.spinnaker.mapping.Mapper;
 import org.engram.spinnaker.mapping.Mapping;
 import org.engram.spinnaker.mapping.MappingOptions;
-import org.engram.spinnaker.mapping.RouterEntry;
+import org.engram.spinnaker.mapping.MulticastEntry;
 import org.engram.spinnaker.mapping.RoutingTable;
 import org.engram.spinnaker.scp.ChipInfo;
 import org.engram.spinnaker.transceiver.MachineInfo;
@@ -138,7 +138,7 @@ public final class Deployment {
         Map<ChipLocation, List<RoutingEntry>> out = new TreeMap<>();
         for (RoutingTable t : mapping.tables()) {
             List<RoutingEntry> entries = new ArrayList<>();
-            for (RouterEntry e : t.entries()) {
+            for (MulticastEntry e : t.entries()) {
                 entries.add(new RoutingEntry(e.key(), e.mask(), e.route()));
             }
             out.put(t.chip(), entries);

@@ -33,14 +33,14 @@ import org.engram.spinnaker.machine.Machine;
  * Placements are checked too: one slice per core, application cores of live chips only, keys that
  * do not overlap and cover their slices.
  */
-final class RouteChecker {
+public final class RouteChecker {
     static final int SCAMP_KEY = 0xFFFF5554;
     static final int SCAMP_MASK = 0xFFFFFFFE;
 
     private RouteChecker() {}
 
     /** Everything wrong with the mapping's placements and routes; empty when all is well. */
-    static List<String> problems(Machine machine, BuiltNetwork net, Mapping mapping) {
+    public static List<String> problems(Machine machine, BuiltNetwork net, Mapping mapping) {
         List<String> problems = new ArrayList<>();
         checkPlacements(machine, mapping, problems);
         Map<ChipLocation, List<MulticastEntry>> tables = new HashMap<>();

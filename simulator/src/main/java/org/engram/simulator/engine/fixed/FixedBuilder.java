@@ -697,7 +697,9 @@ final class FixedBuilder {
             } else if (poisson[o] != null) {
                 cores.add(new PoissonCore(key, poisson[o]));
             } else {
-                cores.add(new NeuronCore(key, lif[o], matrix(s, plasticCore, plasticSynapse), stdp[o]));
+                // a slice that no plastic synapse reaches needs no rule, though its population has one
+                SynapticMatrix m = matrix(s, plasticCore, plasticSynapse);
+                cores.add(new NeuronCore(key, lif[o], m, m.plasticControl.length == 0 ? null : stdp[o]));
             }
         }
         return new Cores(List.copyOf(cores), plasticCore, plasticSynapse);
