@@ -25,6 +25,7 @@ import org.engram.spinnaker.image.EngramBinary;
 import org.engram.spinnaker.image.RecordingRegion;
 import org.engram.spinnaker.image.SmallNetwork;
 import org.engram.spinnaker.machine.ChipLocation;
+import org.engram.spinnaker.machine.CoreLocation;
 import org.engram.spinnaker.machine.MemoryRegion;
 import org.engram.spinnaker.mapping.Mapping;
 import org.engram.spinnaker.mapping.MulticastEntry;
@@ -166,5 +167,24 @@ class DeployedRunTest {
                 SmallNetwork.spikeLines(images.images(), spikes(recorded), "inh"));
         assertEquals("", SmallNetwork.spikeLines(images.images(), spikes(recorded), "inh"),
                 "inh hears nothing from exc, so it never fires");
+    }
+
+    @Test
+    void aCoreWithoutAGoodImageStopsWithARunTimeError() throws Exception {
+        Network net = SmallNetwork.network();
+        CoreImage image = CoreImages.build(net, SmallNetwork.mapping(net), SmallNetwork.DT_MS, 10).images().get(2);
+        ChipLocation chip = new ChipLocation(2, 2);
+        // core 1: user0 still 0; core 2: an image with one word flipped after it was written
+        long base = txrx.allocateSdram(chip, APP_ID, image.sizeBytes(), 2);
+        byte[] bytes = image.at(base).toBytes();
+        bytes[bytes.length - 1] ^= 1;
+        txrx.writeMemory(chip, base, bytes);
+        txrx.writeMemory(chip, MemoryRegion.VCPU_BASE + 2L * MemoryRegion.VCPU_SIZE + USER0, le32(base));
+        txrx.executeFlood(Map.of(chip, Set.of(1, 2)), EngramBinary.standIn(), APP_ID, true);
+        txrx.sendSignal(APP_ID, Signal.START);
+        assertEquals(2, txrx.countState(APP_ID, CpuState.RUN_TIME_EXCEPTION));
+        assertEquals(13, txrx.readVcpu(new CoreLocation(chip, 1)).runTimeError(),
+                "RTE_SWERR");
+        txrx.stopApplication(APP_ID);
     }
 }
