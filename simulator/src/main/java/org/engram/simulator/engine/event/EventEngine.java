@@ -750,13 +750,18 @@ public final class EventEngine extends EngineBase {
         double room = m.room(j);
         double e = m.synE(j);
         double i = m.synI(j);
+        boolean delta = m.delta[k];
         double a = m.homogeneous(j);
+        if (delta && m.state[r + MH] >= room * m.gm[k]) {
+            // threshold is reached where mh >= room g_m, in the scale mh is stored in: mh / g_m
+            // may round below room (an input of exactly v_thresh - v when v = v_inf would not fire)
+            a = Math.max(a, room);
+        }
         // U(s) = v_inf + lin x + quad x^2, x = exp(-(s - t)/tau_m)
         double quad = m.inhibitionSquared[k] ? m.kI[k] * i : 0;
         double lin = a + m.kI[k] * i - quad;
         double bound = lin + quad;
         m.state[r + QH] = quad * m.gm[k] * m.gm[k];
-        boolean delta = m.delta[k];
         double w = exactWindowFactor[k];
         if (bound < room && room >= 0) {
             // U never reaches threshold
