@@ -13,7 +13,7 @@
 # less sensitive than the first size alone to the noise of its short run). --brian also runs
 # the same network in Brian2 (compiled once per N, not timed), alternating with Engram, and
 # divides its time by Engram's event count (the networks and rates are the same). --floor adds
-# the time per deposit of the JMH benchmark RandomDeposits (benchmarks/) at each N: the same random
+# the time per deposit of the JMH benchmark RandomDeposits (microbenchmarks/) at each N: the same random
 # read-modify-writes of 64-byte neuron records with nothing else running, that is, what the
 # memory alone costs as the records outgrow the caches. Default bench: cuba, event mode.
 set -euo pipefail
@@ -43,11 +43,11 @@ require_jar
 
 declare -A floor_ns=()
 if [ "$floor" = yes ]; then
-  benchmarks="$root/benchmarks/target/benchmarks.jar"
-  [ -f "$benchmarks" ] || { echo "scale.sh: $benchmarks is missing; build it with ./engram --help" >&2; exit 1; }
+  microbenchmarks="$root/microbenchmarks/target/microbenchmarks.jar"
+  [ -f "$microbenchmarks" ] || { echo "scale.sh: $microbenchmarks is missing; build it with ./engram --help" >&2; exit 1; }
   csv=$(mktemp)
   trap 'rm -f "$csv"' EXIT
-  java -jar "$benchmarks" RandomDeposits -p neurons="$(IFS=,; echo "${sizes[*]}")" -rf csv -rff "$csv" >/dev/null
+  java -jar "$microbenchmarks" RandomDeposits -p neurons="$(IFS=,; echo "${sizes[*]}")" -rf csv -rff "$csv" >/dev/null
   # the CSV's columns: benchmark, mode, threads, samples, score, error, unit, neurons
   while read -r n ns; do floor_ns[$n]=$ns; done < <(tr -d '\r' < "$csv" | awk -F, 'NR > 1 {printf "%s %.2f\n", $8, $5}')
 fi

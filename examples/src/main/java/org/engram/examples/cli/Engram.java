@@ -55,11 +55,19 @@ public final class Engram implements Runnable {
         }
     }
 
+    /** The version and the commit the build wrote into version.properties (see examples/pom.xml). */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() {
-            String v = Engram.class.getPackage().getImplementationVersion();
-            return new String[] {"engram " + (v == null ? "development build" : v)};
+        public String[] getVersion() throws java.io.IOException {
+            java.util.Properties build = new java.util.Properties();
+            try (var in = Engram.class.getResourceAsStream("version.properties")) {
+                if (in == null) {
+                    throw new IllegalStateException("version.properties is missing from the build");
+                }
+                build.load(in);
+            }
+            return new String[] {"engram " + build.getProperty("version") + " (commit " + build.getProperty("commit")
+                    + ")"};
         }
     }
 }

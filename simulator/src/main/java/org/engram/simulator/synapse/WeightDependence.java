@@ -3,8 +3,11 @@ package org.engram.simulator.synapse;
 import org.engram.simulator.error.InvalidNetworkException;
 
 /**
- * How a weight change depends on the weight; every result is clamped to [w_min, w_max] after
- * each pair (as sPyNNaker does).
+ * How a weight change depends on the weight; every result is clamped to [w_min, w_max]. The
+ * engines apply one summed change per spike, not one per pair: at a pre spike, first, for each
+ * post spike that arrived since the previous pre spike (in order), the potentiation by all
+ * earlier pre spikes together (their trace), then the depression by all earlier post spikes
+ * together (the latest post spike's trace); each of these is one call here, clamped.
  */
 public sealed interface WeightDependence
         permits WeightDependence.AdditiveWeightDependence, WeightDependence.MultiplicativeWeightDependence {

@@ -112,6 +112,36 @@ class MembraneTest {
     }
 
     /**
+     * An input that brings a neuron at rest exactly to threshold (15 mV from v_rest = -65 mV to
+     * v_thresh = -50 mV) fires it at its arrival, whatever the arrival time: the reference is the
+     * model's rule (v jumps by w and v >= v_thresh is a spike), so every neuron spikes once, at
+     * its source's time plus the delay. Arrivals spread over seconds, across the times where the
+     * engine rescales its state.
+     */
+    @Test
+    void inputReachingThresholdExactlyFiresAtEveryArrivalTime() {
+        int neurons = 200;
+        double delay = 1.0;
+        double[][] trains = new double[neurons][];
+        for (int k = 0; k < neurons; k++) {
+            trains[k] = new double[] {0.1 * (k + 1) + 23.7 * k};
+        }
+        Network.Builder b = Network.builder().seed(7);
+        Population src = b.add(new Population("src", neurons, SpikeSourceArray.of(trains)));
+        Population target = b.add(new Population("n", neurons, IF_curr_delta.defaults()).recordingSpikes());
+        b.add(new Projection(src, target, new OneToOne(), new StaticSynapse(15.0, delay), Receptor.excitatory));
+        var spikes = Simulator.run(b.build(), Mode.event, Double.NaN, 24.0 * neurons).spikes("n");
+        int missed = 0;
+        for (int k = 0; k < neurons; k++) {
+            double[] times = spikes.timesOf(k);
+            if (times.length != 1 || times[0] != trains[k][0] + delay) {
+                missed++;
+            }
+        }
+        assertEquals(0, missed, "neurons not firing once at the arrival, of " + neurons);
+    }
+
+    /**
      * The deliveries of one spike are all made before any re-plan: two synapses from one source
      * to one neuron, neither enough alone, fire it exactly when one synapse of their summed weight
      * does.

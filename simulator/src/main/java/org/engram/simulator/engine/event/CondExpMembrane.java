@@ -24,11 +24,16 @@ package org.engram.simulator.engine.event;
  * stated bound is 1e-6 mV).
  *
  * <p>The crossing search takes steps no longer than the rigorous lower bound of the crossing
- * time from each step's start (but at least {@link #MIN_SEARCH_STEP_MS}, the step of the former
- * fixed-step integrator, whose end points were all it tested), so that a brief excursion above
- * threshold is not stepped over. A threshold crossing inside a step is located by Newton's
- * method on the step length (the slope from the equation above), safeguarded by bisection, to
- * 1e-12 ms.
+ * time from each step's start, so that no crossing lies inside a step, but at least
+ * {@link #MIN_SEARCH_STEP_MS} (the bound falls to zero as v nears threshold). In such a short
+ * step v may rise above threshold and fall back before its end. It can only fall back where
+ * its slope at threshold, {@code c(s) = dv/ds at v = v_thresh}, is not positive, and it rose
+ * where c was not negative: every excursion above threshold holds a point where c falls
+ * through zero. c is {@code c0 + a exp(-s/tau_E) + b exp(-s/tau_I)}, which has at most one
+ * extremum and so at most one such point; the search finds it within the step and tests v
+ * there ({@link #slopeAtThresholdFalls}). A threshold crossing inside a step is located by
+ * Newton's method on the step length (the slope from the equation above), safeguarded by
+ * bisection, to 1e-12 ms.
  */
 final class CondExpMembrane {
     /** A step times the fastest rate of the integrand. */
@@ -36,9 +41,10 @@ final class CondExpMembrane {
     /** The longest step, ms. */
     static final double MAX_STEP_MS = 2.0;
     /**
-     * The shortest step of the crossing search, ms: a step is never longer than the rigorous lower
-     * bound of the crossing time ({@link #crossingLowerBound}), so no excursion above threshold
-     * can hide inside it, except in steps this short (where the bound is below it, or unknown).
+     * The shortest step of the crossing search, ms: steps are otherwise no longer than the
+     * rigorous lower bound of the crossing time ({@link #crossingLowerBound}), which falls to
+     * zero near threshold; a step this short may be longer than the bound, and is searched for
+     * an excursion above threshold inside it ({@link #slopeAtThresholdFalls}).
      */
     static final double MIN_SEARCH_STEP_MS = 0.01;
     /** Give up looking for a crossing after this many steps. */
@@ -80,6 +86,7 @@ final class CondExpMembrane {
     // the state at the end of the last step(): conductances
     private double stepGE;
     private double stepGI;
+    private final SlopeAtThreshold slopeAtThreshold = new SlopeAtThreshold();
 
     void prepare(double vRest, double tauM, double cm, double eE, double eI, double iOffset, double tauE, double tauI) {
         this.vRest = vRest;
@@ -241,12 +248,85 @@ final class CondExpMembrane {
             if (next >= threshold) {
                 return s + locate(v, gE, gI, threshold, h, rate);
             }
+            double endGE = stepGE;
+            double endGI = stepGI;
+            if (h > bound) {
+                // an excursion above threshold inside the step holds the point where c falls through zero
+                double falls = slopeAtThresholdFalls(gE, gI, endGE, endGI, threshold, h);
+                if (!Double.isNaN(falls) && step(v, gE, gI, falls, rate) >= threshold) {
+                    return s + locate(v, gE, gI, threshold, falls, rate);
+                }
+            }
             v = next;
-            gE = stepGE;
-            gI = stepGI;
+            gE = endGE;
+            gI = endGI;
             s += h;
         }
         return s < limitMs ? Double.POSITIVE_INFINITY : Double.NaN;
+    }
+
+    /**
+     * The point in [0, h] where {@code c(s) = dv/ds at v = threshold} falls through zero, from
+     * conductances (gE, gI) at 0 and (endGE, endGI) at h; NaN if c does not fall through zero
+     * there. {@code c = c0 + a exp(-s/tau_E) + b exp(-s/tau_I)} has at most one extremum (c' = 0
+     * where the ratio of the two exponentials, monotone in s, takes one value), inside the step
+     * exactly when c' changes sign there: from c and c' at both ends, c falls through zero on
+     * [0, h] when it goes from non-negative to negative, or before a minimum inside, or after a
+     * maximum inside. The point is found to 1e-12 ms: v there is within O(error^2) of its value
+     * at the exact point.
+     */
+    private double slopeAtThresholdFalls(double gE, double gI, double endGE, double endGI, double threshold, double h) {
+        double a = gE * (eE - threshold) / cm;
+        double b = gI * (eI - threshold) / cm;
+        double c0 = (vRest - threshold) / tauM + iOffset / cm;
+        double atStart = c0 + a + b;
+        double atEnd = c0 + (endGE * (eE - threshold) + endGI * (eI - threshold)) / cm;
+        double slopeAtStart = -a / tauE - b / tauI;
+        double slopeAtEnd = -(endGE * (eE - threshold) / tauE + endGI * (eI - threshold) / tauI) / cm;
+        double lo = 0;
+        double hi = h;
+        if (atStart >= 0 && atEnd < 0) {
+            // one zero: c has at most one extremum
+        } else if ((slopeAtStart < 0) != (slopeAtEnd < 0) && slopeAtStart != 0 && slopeAtEnd != 0) {
+            // c' = 0 inside: exp(-s (1/tau_E - 1/tau_I)) = -(b tau_E) / (a tau_I)
+            double turn = Math.log(-(a * tauI) / (b * tauE)) / (1 / tauE - 1 / tauI);
+            slopeAtThreshold.prepare(c0, a, b);
+            slopeAtThreshold.evaluate(turn);
+            double atTurn = slopeAtThreshold.value;
+            if (slopeAtStart < 0 && atStart >= 0 && atTurn < 0) {
+                hi = turn;
+            } else if (slopeAtStart > 0 && atTurn >= 0 && atEnd < 0) {
+                lo = turn;
+            } else {
+                return Double.NaN;
+            }
+        } else {
+            return Double.NaN;
+        }
+        slopeAtThreshold.prepare(c0, a, b);
+        return slopeAtThreshold.root(lo, hi, false, false, lo, CurrExpMembrane.TIME_ACCURACY_MS, 0);
+    }
+
+    /** {@code c(s) = c0 + a exp(-s/tau_E) + b exp(-s/tau_I)} and its first two derivatives. */
+    private final class SlopeAtThreshold extends BracketedNewton {
+        private double c0;
+        private double a;
+        private double b;
+
+        void prepare(double c0, double a, double b) {
+            this.c0 = c0;
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        protected void evaluate(double s) {
+            double xI = Math.exp(-s / tauI);
+            double xE = decayE(s, xI);
+            value = c0 + a * xE + b * xI;
+            slope = -a * xE / tauE - b * xI / tauI;
+            curvature = a * xE / (tauE * tauE) + b * xI / (tauI * tauI);
+        }
     }
 
     /**

@@ -212,45 +212,36 @@ final class CurrExpMembrane extends BracketedNewton {
     protected void evaluate(double s) {
         double xm = Math.exp(-s / tauM);
         double a = v0 - vInf;
-        double v = vInf + a * xm;
-        double d = -a / tauM * xm;
-        double dd = a / (tauM * tauM) * xm;
-        if (e0 != 0) {
-            double k;
-            double xe;
-            if (powerE > 0) {
-                xe = power(xm, powerE);
-                k = tauM * tauE / (cm * (tauE - tauM)) * (xe - xm);
-            } else {
-                double x = s * (1.0 / tauE - 1.0 / tauM);
-                double em1 = Math.expm1(-x);
-                k = s / cm * xm * (x == 0 ? 1.0 : -em1 / x);
-                xe = xm * (1 + em1);
-            }
-            double k1 = xe / cm - k / tauM;
-            v += e0 * k;
-            d += e0 * k1;
-            dd += e0 * (-xe / (tauE * cm) - k1 / tauM);
+        value = vInf + a * xm;
+        slope = -a / tauM * xm;
+        curvature = a / (tauM * tauM) * xm;
+        addKernel(s, xm, e0, tauE, powerE);
+        addKernel(s, xm, -i0, tauI, powerI);
+        value -= threshold;
+    }
+
+    /**
+     * Adds {@code current K(s; tau)} and its first two derivatives to value, slope and curvature
+     * (xm is exp(-s/tau_m), power is tau_m/tau when an integer, else 0).
+     */
+    private void addKernel(double s, double xm, double current, double tau, int power) {
+        if (current == 0) {
+            return;
         }
-        if (i0 != 0) {
-            double k;
-            double xi;
-            if (powerI > 0) {
-                xi = power(xm, powerI);
-                k = tauM * tauI / (cm * (tauI - tauM)) * (xi - xm);
-            } else {
-                double x = s * (1.0 / tauI - 1.0 / tauM);
-                double em1 = Math.expm1(-x);
-                k = s / cm * xm * (x == 0 ? 1.0 : -em1 / x);
-                xi = xm * (1 + em1);
-            }
-            double k1 = xi / cm - k / tauM;
-            v -= i0 * k;
-            d -= i0 * k1;
-            dd -= i0 * (-xi / (tauI * cm) - k1 / tauM);
+        double k;
+        double xs;
+        if (power > 0) {
+            xs = power(xm, power);
+            k = tauM * tau / (cm * (tau - tauM)) * (xs - xm);
+        } else {
+            double x = s * (1.0 / tau - 1.0 / tauM);
+            double em1 = Math.expm1(-x);
+            k = s / cm * xm * (x == 0 ? 1.0 : -em1 / x);
+            xs = xm * (1 + em1);
         }
-        value = v - threshold;
-        slope = d;
-        curvature = dd;
+        double k1 = xs / cm - k / tauM;
+        value += current * k;
+        slope += current * k1;
+        curvature += current * (-xs / (tau * cm) - k1 / tauM);
     }
 }

@@ -69,14 +69,17 @@ public final class EventEngine extends EngineBase {
     private static final double EXACT_WINDOW_MS = 1.0;
     /**
      * How many times a window check's window may double (see planWindowCheck): windows of 1 to 4
-     * ms; 3 doublings measured slower on cuba since bound checks were batched (0, 1 and 5 too).
+     * ms. A longer window spares checks of a neuron far below threshold, but each doubling costs
+     * a test and a longer window's bound holds less often; the value is tuned on the benchmarks
+     * (bench/RESULTS.md).
      */
     private static final int MAX_WINDOW_DOUBLINGS = 2;
     /**
      * Room for excitation left when a check is planned, mV, and at most this share of the gap
-     * between the bound and threshold: fewer inputs break the plan, which is then checked
-     * sooner. Checks coming due are cheap (see the bound checks above), re-plans after an input
-     * are not: 0.7 measured faster than 0.5, 0.6, 0.8 and 0.9 on cuba, and alike on b4.
+     * between the bound and threshold: the more room, the fewer inputs break the plan, but the
+     * sooner it comes due. Checks coming due are cheap (see the bound checks above), re-plans
+     * after an input are not, so the room is large; the values are tuned on the benchmarks
+     * (bench/RESULTS.md).
      */
     private static final double SLACK_MV = 4.0;
     private static final double SLACK_SHARE = 0.7;
@@ -272,8 +275,7 @@ public final class EventEngine extends EngineBase {
      * Reads the data that the check of neuron g reads first. A batch of bound checks is touched in
      * one short loop before it is checked: the loop's reads do not depend on one another, so where
      * the network outgrows the caches their misses overlap, while the checks, long and one after
-     * another, would each wait for its own (cuba at 100,000 neurons: 0.907 of the time, paired;
-     * at 4000, where all is cached, 1.004).
+     * another, would each wait for its own.
      */
     private void touch(int g) {
         ScaledMembranes m = scaled;
@@ -750,13 +752,18 @@ public final class EventEngine extends EngineBase {
         double room = m.room(j);
         double e = m.synE(j);
         double i = m.synI(j);
+        boolean delta = m.delta[k];
         double a = m.homogeneous(j);
+        if (delta && m.state[r + MH] >= room * m.gm[k]) {
+            // threshold is reached where mh >= room g_m, in the scale mh is stored in: mh / g_m
+            // may round below room (an input of exactly v_thresh - v when v = v_inf would not fire)
+            a = Math.max(a, room);
+        }
         // U(s) = v_inf + lin x + quad x^2, x = exp(-(s - t)/tau_m)
         double quad = m.inhibitionSquared[k] ? m.kI[k] * i : 0;
         double lin = a + m.kI[k] * i - quad;
         double bound = lin + quad;
         m.state[r + QH] = quad * m.gm[k] * m.gm[k];
-        boolean delta = m.delta[k];
         double w = exactWindowFactor[k];
         if (bound < room && room >= 0) {
             // U never reaches threshold

@@ -33,8 +33,8 @@ import java.util.Arrays;
 final class NeuronSchedule {
     /**
      * The engine's wheel: 0.1 ms buckets, 1638.4 ms a turn. A bucket's EARLY events are handled
-     * together (tens of them in a busy network of 4000 neurons), the rest sorted in the heap;
-     * 0.025 to 0.4 ms measured, 0.1 the fastest on the standard benchmarks.
+     * together and the rest sorted in the heap: a wider bucket batches more bound checks, but
+     * holds more exact events to sort; the width is tuned on the benchmarks (bench/RESULTS.md).
      */
     static final double DEFAULT_BUCKET_MS = 0.1;
     static final int DEFAULT_BUCKETS = 16384;

@@ -1,4 +1,4 @@
-package org.engram.benchmarks;
+package org.engram.microbenchmarks;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * excitatory delivery (eh, mh and bh updated, bh tested against need) and nothing more. The score
  * is the time per deposit. {@code bench/scale.sh --floor} prints it beside the engine's time per
  * synaptic event at each size:
- * <pre>   java -jar benchmarks/target/benchmarks.jar RandomDeposits -p neurons=1000,100000</pre>
+ * <pre>   java -jar microbenchmarks/target/microbenchmarks.jar RandomDeposits -p neurons=1000,100000</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
