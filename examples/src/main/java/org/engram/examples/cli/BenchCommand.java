@@ -64,6 +64,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "end with one JSON line of the figures")
     boolean json;
 
+    @Option(names = "--deploy", description = "deploy the network to a board emulator in this process instead "
+            + "(at --dt, default 1 ms) and time each phase: mapping, images, load, run, read-back")
+    boolean deploy;
+
+    @Option(names = "--dry-run", description = "with --deploy: map and build the images only, on one SpiNN-5 board")
+    boolean dryRun;
+
     /** The figures of one benchmark run. */
     record Result(String name, String mode, double dtMs, int neurons, long synapses, double timeMs, double buildS,
             double wallS, long spikes, double rateHz, long synapticEvents, double eventsPerS, double realtimeFactor,
@@ -112,7 +119,7 @@ final class BenchCommand implements Callable<Integer> {
     private static final double WARMUP_WALL_S = 1.5;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         if (!BenchNetworks.NAMES.contains(name)) {
             throw new ParameterException(spec.commandLine(), "unknown benchmark '" + name + "'; expected one of "
                     + String.join(", ", BenchNetworks.NAMES));
@@ -121,9 +128,19 @@ final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "invalid value for option '--neurons': " + neurons
                     + "; the benchmarks need at least " + BenchNetworks.MIN_NEURONS + " neurons");
         }
+        double duration = timeMs != null ? timeMs : BenchNetworks.defaultTimeMs(name);
+        if (dryRun && !deploy) {
+            throw new ParameterException(spec.commandLine(), "--dry-run belongs to --deploy");
+        }
+        if (deploy) {
+            DeployBench.run(BenchNetworks.build(name, neurons, seed), noWarmup ? null
+                    : BenchNetworks.build(name, Math.min(neurons, WARMUP_NEURONS), seed), BenchNetworks.describe(name,
+                    neurons), duration,
+                    engine.dtMs != null ? engine.dtMs : DeployBench.DEFAULT_DT_MS, dryRun, json, System.out);
+            return 0;
+        }
         Mode m = engine.mode();
         double dtMs = engine.stepMs(Network.DEFAULT_TIMESTEP_MS); // the benchmarks' timestep
-        double duration = timeMs != null ? timeMs : BenchNetworks.defaultTimeMs(name);
         if (!noWarmup) {
             warmUp(name, m, duration, dtMs);
         }
@@ -176,14 +193,14 @@ final class BenchCommand implements Callable<Integer> {
                 .sum();
     }
 
-    private static long heapInUseAfterGc() {
+    static long heapInUseAfterGc() {
         for (int k = 0; k < 3; k++) {
             System.gc();
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    private static void resetPeaks() {
+    static void resetPeaks() {
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             if (p.getType() == MemoryType.HEAP) {
                 p.resetPeakUsage();
@@ -191,7 +208,7 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static long peakHeap() {
+    static long peakHeap() {
         long sum = 0;
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             if (p.getType() == MemoryType.HEAP) {

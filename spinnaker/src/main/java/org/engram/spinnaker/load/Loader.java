@@ -53,6 +53,8 @@ public final class Loader {
 
     private final Transceiver tx;
     private final Consumer<String> progress;
+    /** Time spent writing images, in this run. */
+    private long writeNanos;
 
     public Loader(Transceiver tx, Consumer<String> progress) {
         this.tx = tx;
@@ -69,6 +71,7 @@ public final class Loader {
             long t0 = System.nanoTime();
             Map<CoreLocation, DataImage> images = new LinkedHashMap<>();
             long bytes = 0;
+            writeNanos = 0;
             progress.accept("loading " + plan.cores().size() + " cores on " + chips.size() + " chips");
             for (CoreLoad c : plan.cores()) {
                 DataImage image = loadImage(plan.appId(), c);
@@ -107,7 +110,7 @@ public final class Loader {
                 outputs.put(c.core(), readOutput(c, image));
             }
             double readS = (System.nanoTime() - t2) / 1e9;
-            return new LoadResult(outputs, bytes, entries, loadS, runS, readS);
+            return new LoadResult(outputs, bytes, entries, writeNanos / 1e9, loadS, runS, readS);
         } finally {
             release(plan, chips, tagSet);
         }
@@ -126,7 +129,9 @@ public final class Loader {
                     + c.sizeBytes() + " were allocated");
         }
         byte[] bytes = image.toBytes();
+        long t0 = System.nanoTime();
         step("writing the image (" + bytes.length + " bytes)", where, () -> tx.writeMemory(core.chip(), base[0], bytes));
+        writeNanos += System.nanoTime() - t0;
         step("verifying the image's region table", where, () -> {
             byte[] back = tx.readMemory(core.chip(), base[0], DataImage.HEADER_BYTES);
             if (!Arrays.equals(back, Arrays.copyOf(bytes, DataImage.HEADER_BYTES))) {
