@@ -16,7 +16,7 @@ import org.engram.simulator.record.Recording;
  * @param network the network that ran (inputs included)
  * @param schedule the operations, recognised from the bench or given
  * @param mode the engine mode
- * @param dtMs the grid step (grid mode), or NaN (event mode)
+ * @param dtMs the step (grid and fixed mode), or NaN (event mode)
  * @param recording every population's spikes
  * @param results one decoded output per operation, in schedule order
  * @param cueToContent final weights of {@value Ca3Network#CUE_TO_CONTENT}, {@code [cue][bit]} in nA
@@ -38,7 +38,7 @@ public record Ca3Run(Network network, Schedule schedule, Mode mode, double dtMs,
         return of(bench, Mode.grid, HARDWARE_DT_MS);
     }
 
-    /** Runs a test bench; {@code dtMs} is the grid step (ignored in event mode). */
+    /** Runs a test bench; {@code dtMs} is the step (ignored in event mode). */
     public static Ca3Run of(TestBench bench, Mode mode, double dtMs) {
         return of(Ca3Network.of(bench), Schedule.of(bench), mode, dtMs);
     }
@@ -58,7 +58,7 @@ public record Ca3Run(Network network, Schedule schedule, Mode mode, double dtMs,
         Recording rec = sim.recording();
         int c = Ca3Network.cueSize(network);
         int n = Ca3Network.contSize(network);
-        return new Ca3Run(network, schedule, mode, mode == Mode.grid ? dtMs : Double.NaN, rec, decode(schedule, rec),
+        return new Ca3Run(network, schedule, mode, mode == Mode.event ? Double.NaN : dtMs, rec, decode(schedule, rec),
                 matrix(sim, Ca3Network.CUE_TO_CONTENT, c, n), matrix(sim, Ca3Network.CONTENT_TO_CUE, n, c), wall);
     }
 

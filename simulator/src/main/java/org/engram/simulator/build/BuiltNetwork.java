@@ -207,13 +207,13 @@ public final class BuiltNetwork {
     /**
      * The connections of projection {@code k} in connection order, regenerated from the seeded
      * streams (static synapses keep no per-connection index): pre and post indices in their
-     * populations, and the initial weights.
+     * populations, the initial weights and the delays.
      */
     public Connections connections(int k) {
         Projection pr = network.projections().get(k);
         Connections c = new Connections();
         Synapses.generate(network, k, pr, network.timestepMs(), (pre, post, w, d) -> c.add(pr.pre().index(pre),
-                pr.post().index(post), w));
+                pr.post().index(post), w, d));
         return c;
     }
 
@@ -222,17 +222,20 @@ public final class BuiltNetwork {
         private int[] pre = new int[16];
         private int[] post = new int[16];
         private double[] weight = new double[16];
+        private double[] delay = new double[16];
         private int size;
 
-        void add(int i, int j, double w) {
+        void add(int i, int j, double w, double d) {
             if (size == pre.length) {
                 pre = Arrays.copyOf(pre, size * 2);
                 post = Arrays.copyOf(post, size * 2);
                 weight = Arrays.copyOf(weight, size * 2);
+                delay = Arrays.copyOf(delay, size * 2);
             }
             pre[size] = i;
             post[size] = j;
-            weight[size++] = w;
+            weight[size] = w;
+            delay[size++] = d;
         }
 
         public int size() {
@@ -249,6 +252,11 @@ public final class BuiltNetwork {
 
         public double[] weights() {
             return Arrays.copyOf(weight, size);
+        }
+
+        /** The delays, ms, as drawn (not rounded to a step). */
+        public double[] delaysMs() {
+            return Arrays.copyOf(delay, size);
         }
     }
 

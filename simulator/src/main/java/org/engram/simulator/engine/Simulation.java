@@ -1,5 +1,6 @@
 package org.engram.simulator.engine;
 
+import java.util.List;
 import org.engram.simulator.engine.core.Engine;
 import org.engram.simulator.record.Recording;
 
@@ -41,5 +42,14 @@ public final class Simulation {
     /** The connections of a projection: {@code [0]} pre indices, {@code [1]} post indices (in the populations). */
     public int[][] connections(String projection) {
         return engine.connections(projection);
+    }
+
+    /**
+     * What the run loses in precision, one line each, to print before or after running: in fixed
+     * mode the fixed-point warnings of the layout (and ring-buffer saturations so far); none in
+     * event and grid mode.
+     */
+    public List<String> warnings() {
+        return engine.warnings();
     }
 }

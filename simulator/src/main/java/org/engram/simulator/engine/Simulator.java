@@ -2,6 +2,8 @@ package org.engram.simulator.engine;
 
 import org.engram.simulator.build.BuiltNetwork;
 import org.engram.simulator.engine.event.EventEngine;
+import org.engram.simulator.engine.fixed.FixedEngine;
+import org.engram.simulator.engine.fixed.FixedOptions;
 import org.engram.simulator.engine.grid.GridEngine;
 import org.engram.simulator.error.InvalidNetworkException;
 import org.engram.simulator.network.Network;
@@ -17,16 +19,36 @@ public final class Simulator {
 
     /** Grid mode with step {@code dtMs}. */
     public static Simulation grid(Network network, double dtMs) {
-        if (!(dtMs > 0) || Double.isInfinite(dtMs)) {
-            throw new InvalidNetworkException("dt is " + dtMs + " ms; expected a positive step");
-        }
+        checkStep(dtMs);
         return new Simulation(new GridEngine(BuiltNetwork.build(network), dtMs));
     }
 
-    /** The given mode; grid mode uses {@code dtMs}, or the network's timestep when {@code dtMs} is NaN. */
+    /**
+     * Fixed mode with step {@code dtMs}: SpiNNaker's fixed-point arithmetic, 256 neurons per core.
+     * {@link Simulation#warnings()} lists what the network loses in fixed point.
+     *
+     * @throws InvalidNetworkException if the network uses what fixed mode does not support, or
+     *         would be wrong in fixed point (the message lists every such error)
+     */
+    public static Simulation fixed(Network network, double dtMs) {
+        checkStep(dtMs);
+        return new Simulation(new FixedEngine(network, dtMs, FixedOptions.DEFAULT));
+    }
+
+    private static void checkStep(double dtMs) {
+        if (!(dtMs > 0) || Double.isInfinite(dtMs)) {
+            throw new InvalidNetworkException("dt is " + dtMs + " ms; expected a positive step");
+        }
+    }
+
+    /** The given mode; grid and fixed mode use {@code dtMs}, or the network's timestep when {@code dtMs} is NaN. */
     public static Simulation create(Network network, Mode mode, double dtMs) {
-        return mode == Mode.event ? event(network)
-                : grid(network, Double.isNaN(dtMs) ? network.timestepMs() : dtMs);
+        double dt = Double.isNaN(dtMs) ? network.timestepMs() : dtMs;
+        return switch (mode) {
+            case event -> event(network);
+            case grid -> grid(network, dt);
+            case fixed -> fixed(network, dt);
+        };
     }
 
     /** Builds, runs for {@code durationMs} and returns the recording. */

@@ -21,4 +21,9 @@ public interface Engine {
 
     /** The connections of a projection: {@code [0]} pre indices, {@code [1]} post indices. */
     int[][] connections(String projection);
+
+    /** What the engine lost in precision, one line each (none for the double-precision engines). */
+    default java.util.List<String> warnings() {
+        return java.util.List.of();
+    }
 }
