@@ -98,11 +98,14 @@ public final class FixedPoint {
     }
 
     /**
-     * An S16.15 value times a U0.32 fraction, as sPyNNaker's {@code decay_s1615}: the signed
-     * 64-bit product shifted right by 32, rounding toward minus infinity.
+     * An S16.15 value times a U0.32 fraction: the signed 64-bit product plus 2<sup>31</sup>,
+     * shifted right by 32 (round to nearest, ties up). sPyNNaker's {@code decay_s1615} truncates
+     * instead; applied every step to a synaptic current, truncation loses half a unit per step
+     * and biases the current down by {@code 0.5 / (1 - decay)} units, which at small steps
+     * shifts firing rates by percents (see {@code simulator/docs/fixed-point.md}).
      */
     public static int decay(int s1615, int u032) {
-        return (int) (((long) s1615 * (u032 & LOW_32)) >> 32);
+        return (int) (((long) s1615 * (u032 & LOW_32) + (1L << 31)) >> 32);
     }
 
     /**

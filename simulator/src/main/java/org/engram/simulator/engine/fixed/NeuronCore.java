@@ -142,42 +142,75 @@ public final class NeuronCore implements Core {
         int slot = (t & slotMask) << (matrix.indexBits + 1);
         transfer(slot, 0, isynE, constants.initE);
         transfer(slot | 1 << matrix.indexBits, 1, isynI, constants.initI);
-        int[] rMembrane = constants.rMembrane;
-        int[] expTc = constants.expTc;
-        emittedCount = 0;
         Arrays.fill(spikeBits, 0);
+        emittedCount = 0;
+        if (delta) {
+            updateDelta(t);
+        } else {
+            updateExp(t);
+        }
+        tick = t + 1;
+        return emittedCount;
+    }
+
+    /** Steps 2-4 for exponential synapses. */
+    private void updateExp(int t) {
+        final int[] v = this.v;
+        final int[] isynE = this.isynE;
+        final int[] isynI = this.isynI;
+        final int[] refract = this.refract;
+        final int[] iOffset = parameters.iOffset;
+        final int[] vRest = parameters.vRest;
+        final int[] vThresh = parameters.vThresh;
+        final int[] rMembrane = constants.rMembrane;
+        final int[] expTc = constants.expTc;
+        final int[] decayE = constants.decayE;
+        final int[] decayI = constants.decayI;
         for (int i = 0; i < n; i++) {
             if (refract[i] <= 0) {
-                if (delta) {
-                    int alpha = FixedPoint.multiply(parameters.iOffset[i], rMembrane[i]) + parameters.vRest[i];
-                    v[i] = alpha - FixedPoint.multiply(expTc[i], alpha - v[i]) + isynE[i] - isynI[i];
-                } else {
-                    int input = isynE[i] - isynI[i] + parameters.iOffset[i];
-                    int alpha = FixedPoint.multiply(input, rMembrane[i]) + parameters.vRest[i];
-                    v[i] = alpha - FixedPoint.multiply(expTc[i], alpha - v[i]);
-                }
+                int alpha = FixedPoint.multiply(isynE[i] - isynI[i] + iOffset[i], rMembrane[i]) + vRest[i];
+                v[i] = alpha - FixedPoint.multiply(expTc[i], alpha - v[i]);
+            } else {
+                refract[i]--;
+            }
+            if (v[i] >= vThresh[i]) {
+                spike(i, t);
+            }
+            isynE[i] = FixedPoint.decay(isynE[i], decayE[i]);
+            isynI[i] = FixedPoint.decay(isynI[i], decayI[i]);
+        }
+    }
+
+    /** Steps 2-4 for delta synapses: the step's jumps follow the membrane update and are then cleared. */
+    private void updateDelta(int t) {
+        final int[] v = this.v;
+        final int[] refract = this.refract;
+        final int[] rMembrane = constants.rMembrane;
+        final int[] expTc = constants.expTc;
+        for (int i = 0; i < n; i++) {
+            if (refract[i] <= 0) {
+                int alpha = FixedPoint.multiply(parameters.iOffset[i], rMembrane[i]) + parameters.vRest[i];
+                v[i] = alpha - FixedPoint.multiply(expTc[i], alpha - v[i]) + isynE[i] - isynI[i];
             } else {
                 refract[i]--;
             }
             if (v[i] >= parameters.vThresh[i]) {
-                v[i] = parameters.vReset[i];
-                refract[i] = constants.refractSteps[i];
-                spikeBits[i >>> 5] |= 1 << (i & 31);
-                emitted[emittedCount++] = firstKey + i;
-                if (stdp != null) {
-                    addPostSpike(i, t);
-                }
+                spike(i, t);
             }
-            if (delta) {
-                isynE[i] = 0;
-                isynI[i] = 0;
-            } else {
-                isynE[i] = FixedPoint.decay(isynE[i], constants.decayE[i]);
-                isynI[i] = FixedPoint.decay(isynI[i], constants.decayI[i]);
-            }
+            isynE[i] = 0;
+            isynI[i] = 0;
         }
-        tick = t + 1;
-        return emittedCount;
+    }
+
+    /** Step 3's spike: reset, refractory counter, record, send, post-synaptic history. */
+    private void spike(int i, int t) {
+        v[i] = parameters.vReset[i];
+        refract[i] = constants.refractSteps[i];
+        spikeBits[i >>> 5] |= 1 << (i & 31);
+        emitted[emittedCount++] = firstKey + i;
+        if (stdp != null) {
+            addPostSpike(i, t);
+        }
     }
 
     /** Moves slot entries of one receptor into the currents (or delta jumps) and clears them. */
