@@ -187,11 +187,19 @@ public final class SynapticMatrix {
 
     /** The static word of a synapse. */
     static int staticWord(int weight, int delay, int receptor, int index, int indexBits) {
+        if (weight < 0 || weight > 0xFFFF) {
+            throw new IllegalArgumentException("weight " + weight + " is not a 16-bit word");
+        }
         return weight << 16 | controlWord(delay, receptor, index, indexBits);
     }
 
     /** The control word of a plastic synapse. */
     static int controlWord(int delay, int receptor, int index, int indexBits) {
+        if (delay < 1 || (long) delay << (indexBits + 1) > 0xFFFF || (receptor & ~1) != 0 || index < 0
+                || index >= 1 << indexBits) {
+            throw new IllegalArgumentException("delay " + delay + ", receptor " + receptor + ", index " + index
+                    + " do not fit a 16-bit control word with " + indexBits + " index bits");
+        }
         return delay << (indexBits + 1) | receptor << indexBits | index;
     }
 }
