@@ -1,0 +1,135 @@
+package org.engram.simulator.engine.fixed;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.engram.simulator.connector.AllToAll;
+import org.engram.simulator.connector.FixedProbability;
+import org.engram.simulator.network.Network;
+import org.engram.simulator.network.Population;
+import org.engram.simulator.network.Projection;
+import org.engram.simulator.network.Receptor;
+import org.engram.simulator.neuron.SpikeSourceArray;
+import org.engram.simulator.neuron.StandardModel;
+import org.engram.simulator.random.Value;
+import org.engram.simulator.record.Recording;
+import org.engram.simulator.synapse.STDPMechanism;
+import org.engram.simulator.synapse.SpikePairRule;
+import org.engram.simulator.synapse.StaticSynapse;
+import org.engram.simulator.synapse.WeightDependence.AdditiveWeightDependence;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cores of a busy network (Poisson and array sources, a plastic recurrent population over
+ * two cores, delta-synapse interneurons, delays of 1 to 5 steps) give the same spikes, step by
+ * step, whatever the order in which the keys of a step are delivered, and whether every key is
+ * broadcast to every core (which drop the keys they do not listen to) or routed as the engine does.
+ */
+class DeliveryOrderTest {
+    static final int STEPS = 400;
+
+    static Network busy() {
+        Network.Builder b = Network.builder().seed(21);
+        Population noise = b.add(new Population("noise", 100, StandardModel.SpikeSourcePoisson.with("rate", 20.0)));
+        Population cue = b.add(new Population("cue", 20, SpikeSourceArray.of(new double[] {50, 100, 150, 151})));
+        Population exc = b.add(new Population("exc", 300, StandardModel.IF_curr_exp.with("tau_refrac", 2.0))
+                .recordingSpikes());
+        Population inh = b.add(new Population("inh", 60, StandardModel.IF_curr_delta.with("tau_refrac", 2.0))
+                .recordingSpikes());
+        b.add(new Projection("noise_exc", noise, exc, new FixedProbability(0.1), new StaticSynapse(2.0, 1.0),
+                Receptor.excitatory, null));
+        b.add(new Projection("cue_exc", cue, exc, new AllToAll(), new StaticSynapse(1.0, 1.0), Receptor.excitatory,
+                null));
+        b.add(new Projection("exc_exc", exc, exc, new FixedProbability(0.05), new STDPMechanism(
+                new SpikePairRule(15, 25, 0.05, 0.06), new AdditiveWeightDependence(0, 1.5), Value.of(0.5),
+                new Value.Uniform(1, 5)), Receptor.excitatory, null));
+        b.add(new Projection("exc_inh", exc, inh, new FixedProbability(0.1), new StaticSynapse(1.0, 1.0),
+                Receptor.excitatory, null));
+        b.add(new Projection("inh_exc", inh, exc, new FixedProbability(0.2), new StaticSynapse(1.0, 2.0),
+                Receptor.inhibitory, null));
+        return b.build();
+    }
+
+    /** Runs fresh cores, every key of a step broadcast in an order {@code shuffle} may change; returns the spike bits by step and core. */
+    static int[][][] run(Random shuffle) {
+        List<Core> cores = FixedNetwork.build(busy(), 1.0, FixedOptions.DEFAULT).cores();
+        int[][][] bits = new int[STEPS][cores.size()][];
+        for (int t = 0; t < STEPS; t++) {
+            List<Integer> keys = new ArrayList<>();
+            for (int c = 0; c < cores.size(); c++) {
+                Core core = cores.get(c);
+                int sent = core.step();
+                bits[t][c] = core.spikeBits().clone();
+                for (int k = 0; k < sent; k++) {
+                    keys.add(core.emitted()[k]);
+                }
+            }
+            List<Core> order = new ArrayList<>(cores);
+            if (shuffle != null) {
+                Collections.shuffle(keys, shuffle);
+                Collections.shuffle(order, shuffle);
+            }
+            for (Core core : order) {
+                for (int key : keys) {
+                    core.receive(key);
+                }
+            }
+        }
+        return bits;
+    }
+
+    @Test
+    void theOrderOfAStepsKeysChangesNothing() {
+        int[][][] straight = run(null);
+        int total = 0;
+        for (int[][] step : straight) {
+            for (int[] core : step) {
+                for (int w : core) {
+                    total += Integer.bitCount(w);
+                }
+            }
+        }
+        assertTrue(total > 2000, "the network is busy: " + total + " spikes");
+        for (long seed = 1; seed <= 3; seed++) {
+            int[][][] shuffled = run(new Random(seed));
+            for (int t = 0; t < STEPS; t++) {
+                for (int c = 0; c < straight[t].length; c++) {
+                    assertArrayEquals(straight[t][c], shuffled[t][c], "step " + t + ", core " + c + ", seed " + seed);
+                }
+            }
+        }
+    }
+
+    @Test
+    void routingAsTheEngineDoesGivesTheBroadcastSpikes() {
+        int[][][] straight = run(null);
+        FixedEngine engine = new FixedEngine(busy(), 1.0, FixedOptions.DEFAULT);
+        engine.run(STEPS);
+        Recording rec = engine.recording();
+        // exc is on cores 2 (neurons 0-255) and 3 (256-299); inh on core 4
+        int[] excNeurons = rec.spikes("exc").neurons();
+        double[] excTimes = rec.spikes("exc").timesMs();
+        int k = 0;
+        for (int t = 0; t < STEPS; t++) {
+            for (int c = 2; c <= 3; c++) {
+                int[] bits = straight[t][c];
+                for (int i = 0; i < 32 * bits.length; i++) {
+                    if ((bits[i >>> 5] >>> (i & 31) & 1) == 1) {
+                        assertEquals(t, excTimes[k], "spike " + k);
+                        assertEquals((c - 2) * 256 + i, excNeurons[k++], "spike at " + t);
+                    }
+                }
+            }
+        }
+        assertEquals(excNeurons.length, k);
+        assertTrue(rec.spikes("inh").count() > 0, "the interneurons fire");
+        double[] w = engine.weights("exc_exc");
+        assertTrue(Arrays.stream(w).filter(x -> x != 0.5).count() > w.length / 4, "the plastic weights moved");
+    }
+}
