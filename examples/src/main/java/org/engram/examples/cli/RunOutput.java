@@ -39,6 +39,7 @@ final class RunOutput {
     static Result runAndWrite(Network net, Mode mode, double dtMs, double durationMs, Path out, boolean quiet,
             boolean plot, PrintStream log) throws IOException {
         Simulation sim = Simulator.create(net, mode, dtMs);
+        sim.warnings().forEach(w -> log.println("warning: " + w));
         runWithProgress(sim, durationMs, quiet);
         Recording rec = sim.recording();
         List<PopulationInfo> pops = new ArrayList<>();

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /** The imports allowed by the package-info: the simulator's description and entry point only. */
 class ImportRulesTest {
     private static final List<String> FORBIDDEN = List.of("org.engram.simulator.build", "org.engram.simulator.engine.grid",
-            "org.engram.simulator.engine.event", "org.engram.spinnaker", "org.engram.viz", "org.engram.examples");
+            "org.engram.simulator.engine.event", "org.engram.simulator.engine.fixed", "org.engram.spinnaker",
+            "org.engram.viz", "org.engram.examples");
 
     @Test
     void mainCodeImportsNeitherEngineInternalsNorSiblingModules() throws IOException {
