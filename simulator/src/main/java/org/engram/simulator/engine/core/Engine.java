@@ -1,5 +1,6 @@
 package org.engram.simulator.engine.core;
 
+import java.util.List;
 import org.engram.simulator.record.Recording;
 
 /**
@@ -23,7 +24,7 @@ public interface Engine {
     int[][] connections(String projection);
 
     /** What the engine lost in precision, one line each (none for the double-precision engines). */
-    default java.util.List<String> warnings() {
-        return java.util.List.of();
+    default List<String> warnings() {
+        return List.of();
     }
 }

@@ -51,6 +51,8 @@ final class FixedBuilder {
     private final STDPMechanism[][] rules;
     /** Per global neuron: the most spikes it sends in one step (for the ring-buffer shifts). */
     private final double[] spikesPerStep;
+    /** Per projection: its number of connections. */
+    private final int[] connectionCount;
 
     FixedBuilder(Network network, double dtMs, FixedOptions options) {
         this.network = network;
@@ -90,6 +92,7 @@ final class FixedBuilder {
         rules = plasticRules();
         spikesPerStep = new double[net.neuronCount];
         Arrays.fill(spikesPerStep, 1);
+        connectionCount = new int[network.projections().size()];
         for (Slice s : slices) {
             switch (net.model[s.firstGlobal()]) {
                 case BuiltNetwork.SPIKE_SOURCE_ARRAY -> spikeTimes[s.ordinal()] = spikeTimes(s);
@@ -467,6 +470,7 @@ final class FixedBuilder {
             int[] post = c.post();
             double[] w = c.weights();
             double[] d = c.delaysMs();
+            connectionCount[k] = pre.length;
             for (int i = 0; i < pre.length; i++) {
                 int target = postStart + post[i];
                 Slice s = slices.get(sliceOf[target]);
@@ -675,9 +679,8 @@ final class FixedBuilder {
         int[][] plasticSynapse = new int[projections.size()][];
         for (int k = 0; k < projections.size(); k++) {
             if (projections.get(k).synapse() instanceof STDPMechanism) {
-                int n = net.connections(k).size();
-                plasticCore[k] = new int[n];
-                plasticSynapse[k] = new int[n];
+                plasticCore[k] = new int[connectionCount[k]];
+                plasticSynapse[k] = new int[connectionCount[k]];
             }
         }
         List<Core> cores = new ArrayList<>();

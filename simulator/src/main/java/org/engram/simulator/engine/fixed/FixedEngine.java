@@ -3,6 +3,7 @@ package org.engram.simulator.engine.fixed;
 import java.util.ArrayList;
 import java.util.List;
 import org.engram.simulator.engine.core.RecordingEngine;
+import org.engram.simulator.error.InvalidNetworkException;
 import org.engram.simulator.network.Network;
 
 /**
@@ -77,7 +78,7 @@ public final class FixedEngine extends RecordingEngine {
     protected void advance(double untilMs) {
         long last = Math.round(untilMs / dt);
         if (last > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("fixed mode counts steps in 32 bits: " + untilMs + " ms is " + last
+            throw new InvalidNetworkException("fixed mode counts steps in 32 bits: " + untilMs + " ms is " + last
                     + " steps of " + dt + " ms");
         }
         while (step < last) {

@@ -358,17 +358,9 @@ public final class NeuronCore implements Core {
 
     // accessors for an image codec, a recorder and tests: the live arrays
 
-    public LifParameters parameters() {
-        return parameters;
-    }
-
+    /** The synapse regions (plastic weights and row headers change as the core runs). */
     public SynapticMatrix matrix() {
         return matrix;
-    }
-
-    /** The STDP rule, or null. */
-    public StdpParameters stdp() {
-        return stdp;
     }
 
     /** Membrane potentials, S16.15 mV. */

@@ -90,11 +90,7 @@ public final class PoissonCore implements Core {
         // sources listen to nothing
     }
 
-    public PoissonParameters parameters() {
-        return parameters;
-    }
-
-    /** The generator's state now. */
+    /** The generator's state now {x, y, z, c}, for an image that saves it. */
     public int[] generatorState() {
         return random.state();
     }

@@ -64,8 +64,4 @@ public final class SpikeArrayCore implements Core {
     public void receive(int key) {
         // sources listen to nothing
     }
-
-    public SpikeTimes times() {
-        return times;
-    }
 }

@@ -1,5 +1,6 @@
 package org.engram.simulator.engine.fixed;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -8,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -115,8 +117,15 @@ class NeuronCoreStdpTest {
         int[] post = new int[20];
         Arrays.setAll(post, k -> 60 + 2 * k);
         int[] pre = {5, 110};
-        int w = run(core(1, 0, false, A_PLUS, 0), post, pre, 112);
+        NeuronCore core = core(1, 0, false, A_PLUS, 0);
+        int w = run(core, post, pre, 112);
         assertEquals(reference(1, 0, post, pre, false, A_PLUS, 0, 16), w);
+        // the history holds the placeholder and the last fifteen spikes, 70 to 98
+        assertEquals(NeuronCore.POST_HISTORY - 1, core.postCount()[0]);
+        int[] kept = Arrays.copyOf(core.postTime(), NeuronCore.POST_HISTORY);
+        assertArrayEquals(IntStream.concat(IntStream.of(0),
+                Arrays.stream(post, 5, 20)).toArray(), kept);
+        assertEquals(0, core.postTrace()[0]);
         // with all twenty remembered the weight would be larger
         assertNotEquals(reference(1, 0, post, pre, false, A_PLUS, 0, 64), w);
     }

@@ -105,6 +105,8 @@ class NeuronCoreTest {
             }
             assertEquals(v, core.v()[0], "v at step " + t);
             assertEquals(ie, core.isynE()[0], "I_E after step " + t);
+            assertEquals(ii, core.isynI()[0], "I_I after step " + t);
+            assertEquals(refract, core.refract()[0], "refractory count after step " + t);
             if (t == 2) {
                 core.receive(DRIVER);
             }

@@ -108,5 +108,6 @@ class PoissonCoreTest {
         }
         // 298 steps of mean 0.4: 119 spikes, standard deviation 11
         assertEquals(0.4 * 298, total, 3 * Math.sqrt(0.4 * 298));
+        assertArrayEquals(new int[] {(int) ref[0], (int) ref[1], (int) ref[2], (int) ref[3]}, core.generatorState());
     }
 }
