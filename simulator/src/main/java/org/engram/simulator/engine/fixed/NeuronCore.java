@@ -38,12 +38,11 @@ import java.util.Arrays;
  * placeholder at step 0 with trace 0; when full, the oldest real entry is dropped. Traces are
  * 16-bit words in the STDP format and wrap as the core's do.
  */
-public final class NeuronCore implements Core {
+public final class NeuronCore extends Core {
     /** Entries of a neuron's post-synaptic history, the placeholder included (sPyNNaker's). */
     public static final int POST_HISTORY = 16;
     private static final int RING_MAX = 0xFFFF;
 
-    private final int firstKey;
     private final int n;
     private final boolean delta;
     private final LifParameters parameters;
@@ -60,11 +59,6 @@ public final class NeuronCore implements Core {
     private final int[] postCount;
     private final int[] postTime;
     private final int[] postTrace;
-    // outputs of the last step
-    private final int[] emitted;
-    private final int[] spikeBits;
-    private int emittedCount;
-    private int tick;
     // counters
     private long saturations;
     private long unknownKeys;
@@ -78,7 +72,7 @@ public final class NeuronCore implements Core {
      *         divides by a zero word
      */
     public NeuronCore(int firstKey, LifParameters parameters, SynapticMatrix matrix, StdpParameters stdp) {
-        this.firstKey = firstKey;
+        super(firstKey, parameters.size());
         this.parameters = parameters;
         this.matrix = matrix;
         this.n = parameters.size();
@@ -107,50 +101,18 @@ public final class NeuronCore implements Core {
         postCount = new int[tracked];
         postTime = new int[tracked * POST_HISTORY];
         postTrace = new int[tracked * POST_HISTORY];
-        emitted = new int[n];
-        spikeBits = new int[(n + 31) / 32];
     }
 
     @Override
-    public int firstKey() {
-        return firstKey;
-    }
-
-    @Override
-    public int size() {
-        return n;
-    }
-
-    @Override
-    public int tick() {
-        return tick;
-    }
-
-    @Override
-    public int[] emitted() {
-        return emitted;
-    }
-
-    @Override
-    public int[] spikeBits() {
-        return spikeBits;
-    }
-
-    @Override
-    public int step() {
-        int t = tick;
+    void update(int t) {
         int slot = (t & slotMask) << (matrix.indexBits + 1);
         transfer(slot, 0, isynE, constants.initE);
         transfer(slot | 1 << matrix.indexBits, 1, isynI, constants.initI);
-        Arrays.fill(spikeBits, 0);
-        emittedCount = 0;
         if (delta) {
             updateDelta(t);
         } else {
             updateExp(t);
         }
-        tick = t + 1;
-        return emittedCount;
     }
 
     /** Steps 2-4 for exponential synapses. */
@@ -206,8 +168,7 @@ public final class NeuronCore implements Core {
     private void spike(int i, int t) {
         v[i] = parameters.vReset[i];
         refract[i] = constants.refractSteps[i];
-        spikeBits[i >>> 5] |= 1 << (i & 31);
-        emitted[emittedCount++] = firstKey + i;
+        send(i);
         if (stdp != null) {
             addPostSpike(i, t);
         }
@@ -246,6 +207,7 @@ public final class NeuronCore implements Core {
 
     @Override
     public void receive(int key) {
+        int tick = tick();
         if (tick == 0) {
             throw new IllegalStateException("key " + Integer.toHexString(key) + " arrived before the first step");
         }
