@@ -56,7 +56,10 @@ class DeliveryOrderTest {
         return b.build();
     }
 
-    /** Runs fresh cores, every key of a step broadcast in an order {@code shuffle} may change; returns the spike bits by step and core. */
+    /**
+     * Runs fresh cores, every key of a step broadcast to every core in an order {@code shuffle} may
+     * change; returns the spike bits by step and core.
+     */
     static int[][][] run(Random shuffle) {
         List<Core> cores = FixedNetwork.build(busy(), 1.0, FixedOptions.DEFAULT).cores();
         int[][][] bits = new int[STEPS][cores.size()][];
