@@ -41,6 +41,11 @@ public final class PoissonCore extends Core {
         return k;
     }
 
+    /** The region, for an image encoder. */
+    public PoissonParameters parameters() {
+        return parameters;
+    }
+
     /** The generator's state now {x, y, z, c}, for an image that saves it. */
     public int[] generatorState() {
         return random.state();
