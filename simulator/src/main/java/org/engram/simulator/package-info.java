@@ -1,8 +1,9 @@
 /**
  * Engram's simulator: a PyNN-style network description ({@code network}, {@code neuron},
  * {@code connector}, {@code synapse}, {@code random}, {@code json}), its flattening
- * ({@code build}), two engines ({@code engine.event}, {@code engine.grid}) and recordings
- * ({@code record}), on the machinery they share ({@code engine.core}). User errors are in the
+ * ({@code build}), three engines ({@code engine.event}, {@code engine.grid} and the fixed-point
+ * {@code engine.fixed}) and recordings ({@code record}), on the machinery they share
+ * ({@code engine.core}). User errors are in the
  * leaf package {@code error}. Data flows one way: description, built network, engine, recording.
  */
 package org.engram.simulator;

@@ -90,7 +90,7 @@ class CommandLineTest {
         CliRun r = engram("run", net.toString(), "--out", tmp.resolve("o").toString(), "--mode", "fast");
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("engram: invalid value for option '--mode': 'fast' is not a mode; expected "
-                + "event or grid"), r.err());
+                + "event, grid or fixed"), r.err());
     }
 
     /** One neuron, one synapse, one spike: every count reads in the right number. */

@@ -195,8 +195,8 @@ final class FixedBuilder {
             double refractMs = c.refractSteps[i] * dt;
             if (Math.abs(refractMs - net.tauRefrac[g]) > 1e-9 * Math.max(1, refractMs)) {
                 issues.add(PrecisionIssue.warning(subject, String.format(Locale.ROOT,
-                        "tau_refrac %s ms lasts %d steps of %s ms (%s ms)", num(net.tauRefrac[g]), c.refractSteps[i],
-                        num(dt), num(refractMs))));
+                        "tau_refrac %s ms lasts %s of %s ms (%s ms)", num(net.tauRefrac[g]),
+                        count(c.refractSteps[i], "step"), num(dt), num(refractMs))));
             }
             if (!delta) {
                 checkSynapse(subject, "tau_syn_E", net.tauSynE[g], c.decayE[i], c.initE[i], p.tauSynE[i]);
@@ -284,9 +284,9 @@ final class FixedBuilder {
             }
         }
         if (merged > 0) {
-            issues.add(PrecisionIssue.warning("population " + s.label(), merged + " spikes fall in the same step of "
-                    + num(dt) + " ms as another spike of their neuron and are merged (a core sends one key per "
-                    + "neuron and step)"));
+            issues.add(PrecisionIssue.warning("population " + s.label(), count(merged, "spike")
+                    + " fall in the same step of " + num(dt) + " ms as another spike of their neuron and are merged "
+                    + "(a core sends one key per neuron and step)"));
         }
         pairs.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
         int[] neurons = new int[pairs.size()];
@@ -588,13 +588,13 @@ final class FixedBuilder {
         }
     }
 
-    /** sPyNNaker's shift: the power of two above the largest input (plus one if it is exactly a power of two). */
+    /**
+     * sPyNNaker's shift for the largest input {@code max}: {@code ceil(log2 max)} (at least 0), plus
+     * one if that power of two is not above {@code max}; that is, the smallest {@code p >= 0} with
+     * {@code 2^p > max}, computed from the exponent so that exact powers of two are exact.
+     */
     static int power(double max) {
-        if (!(max > 0)) {
-            return 0;
-        }
-        int p = (int) Math.max(0, Math.ceil(Math.log(max) / Math.log(2)));
-        return Math.scalb(1.0, p) <= max ? p + 1 : p;
+        return max < 1 ? 0 : Math.getExponent(max) + 1;
     }
 
     private void report(String subject, Rounding rd, Population post) {
@@ -611,9 +611,9 @@ final class FixedBuilder {
                             + "unit is %s %s)", rd.off, rd.total, 100 * rd.worst, num(rd.unit), unit)));
         }
         if (rd.roundedDelays > 0) {
-            issues.add(PrecisionIssue.warning(subject, rd.roundedDelays + " delays are not whole steps of "
-                    + num(dt) + " ms and are rounded (" + num(rd.exampleDelay) + " ms to " + rd.exampleSteps
-                    + " steps)"));
+            issues.add(PrecisionIssue.warning(subject, count(rd.roundedDelays, "delay") + " of " + rd.total
+                    + " are not whole steps of " + num(dt) + " ms and are rounded (" + num(rd.exampleDelay) + " ms to "
+                    + count(rd.exampleSteps, "step") + ")"));
         }
     }
 
@@ -771,6 +771,11 @@ final class FixedBuilder {
         }
         return new SynapticMatrix(s.size(), indexBits, delayBits, shift, key, mask, firstRow, rowCount, staticStart,
                 staticWords, plasticStart, control, weight, new int[rows], new int[rows]);
+    }
+
+    /** "1 step", "2 steps". */
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** A number as short as it reads. */

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * How a network is cut into cores: at most {@code neuronsPerCore} neurons of one population per
- * core (sPyNNaker's default for IF_curr_exp is 256), or, where a mapping chose per population,
+ * core (255 by default, as the SpiNNaker mapping's default, so that a desktop run and a deployment
+ * cut a network alike), or, where a mapping chose per population,
  * {@code perPopulation}; and the key of each slice.
  *
  * @param perPopulation empty, or the most neurons per core of every population, by its index in
@@ -14,7 +15,7 @@ import java.util.List;
 public record FixedOptions(int neuronsPerCore, KeyAssignment keys, List<Integer> perPopulation) {
     /** The most neurons a core can index with a 16-bit synapse word (14 index bits, the receptor and one delay bit). */
     public static final int MAX_NEURONS_PER_CORE = 1 << 14;
-    public static final FixedOptions DEFAULT = new FixedOptions(256, KeyAssignment.DEFAULT);
+    public static final FixedOptions DEFAULT = new FixedOptions(255, KeyAssignment.DEFAULT);
 
     public FixedOptions {
         checkSize("neurons per core", neuronsPerCore);

@@ -320,19 +320,19 @@ public final class NeuronCore extends Core {
 
     // accessors for an image codec, a recorder and tests: the live arrays
 
-    /** The parameter region the core started from (a core image carries it). */
+    /** The neuron region, for an image encoder. */
     public LifParameters parameters() {
         return parameters;
-    }
-
-    /** The STDP rule, or null (a core image carries it). */
-    public StdpParameters stdp() {
-        return stdp;
     }
 
     /** The synapse regions (plastic weights and row headers change as the core runs). */
     public SynapticMatrix matrix() {
         return matrix;
+    }
+
+    /** The STDP region, or null without plastic synapses. */
+    public StdpParameters stdp() {
+        return stdp;
     }
 
     /** Membrane potentials, S16.15 mV. */

@@ -41,7 +41,7 @@ public final class PoissonCore extends Core {
         return k;
     }
 
-    /** The region the core started from: seed, rates and windows (a core image carries it). */
+    /** The region, for an image encoder. */
     public PoissonParameters parameters() {
         return parameters;
     }

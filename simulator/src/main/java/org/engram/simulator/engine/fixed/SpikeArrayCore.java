@@ -10,6 +10,11 @@ public final class SpikeArrayCore extends Core {
         this.times = times;
     }
 
+    /** The region, for an image encoder. */
+    public SpikeTimes times() {
+        return times;
+    }
+
     @Override
     void update(int t) {
         if (cursor < times.ticks.length && times.ticks[cursor] == t) {
@@ -18,10 +23,5 @@ public final class SpikeArrayCore extends Core {
             }
             cursor++;
         }
-    }
-
-    /** The spike times the core sends (a core image carries them). */
-    public SpikeTimes times() {
-        return times;
     }
 }

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * The cores of a busy network (Poisson and array sources, a plastic recurrent population over
  * two cores, delta-synapse interneurons, delays of 1 to 5 steps) give the same spikes, step by
  * step, whatever the order in which the keys of a step are delivered, and whether every key is
- * broadcast to every core (which drop the keys they do not listen to) or routed as the engine does.
+ * broadcast to every core (which drop the keys they do not listen to) or routed as the engine does;
+ * and cores made again from copies of their regions, as an image decoder makes them, run alike.
  */
 class DeliveryOrderTest {
     static final int STEPS = 400;
@@ -56,9 +57,15 @@ class DeliveryOrderTest {
         return b.build();
     }
 
-    /** Runs fresh cores, every key of a step broadcast in an order {@code shuffle} may change; returns the spike bits by step and core. */
+    /**
+     * Runs fresh cores, every key of a step broadcast to every core in an order {@code shuffle} may
+     * change; returns the spike bits by step and core.
+     */
     static int[][][] run(Random shuffle) {
-        List<Core> cores = FixedNetwork.build(busy(), 1.0, FixedOptions.DEFAULT).cores();
+        return run(FixedNetwork.build(busy(), 1.0, FixedOptions.DEFAULT).cores(), shuffle);
+    }
+
+    static int[][][] run(List<Core> cores, Random shuffle) {
         int[][][] bits = new int[STEPS][cores.size()][];
         for (int t = 0; t < STEPS; t++) {
             List<Integer> keys = new ArrayList<>();
@@ -106,13 +113,72 @@ class DeliveryOrderTest {
         }
     }
 
+    /** A copy of a core made from copies of its regions, as an image decoder makes one, before it runs. */
+    static Core decoded(Core core) {
+        if (core instanceof SpikeArrayCore a) {
+            SpikeTimes t = a.times();
+            return new SpikeArrayCore(a.firstKey(), new SpikeTimes(t.size, t.ticks.clone(), t.first.clone(),
+                    t.neurons.clone()));
+        }
+        if (core instanceof PoissonCore p) {
+            PoissonParameters r = p.parameters();
+            PoissonParameters copy = new PoissonParameters(r.size(), r.seed.clone());
+            System.arraycopy(r.expMinusLambda, 0, copy.expMinusLambda, 0, r.size());
+            System.arraycopy(r.startTick, 0, copy.startTick, 0, r.size());
+            System.arraycopy(r.endTick, 0, copy.endTick, 0, r.size());
+            return new PoissonCore(p.firstKey(), copy);
+        }
+        NeuronCore n = (NeuronCore) core;
+        LifParameters l = n.parameters();
+        LifParameters lc = new LifParameters(l.model, l.timeStep, l.size());
+        int[][] from = {l.vInit, l.vRest, l.cm, l.tauM, l.iOffset, l.vReset, l.tauRefrac, l.refractInit, l.vThresh,
+            l.tauSynE, l.isynE, l.tauSynI, l.isynI};
+        int[][] to = {lc.vInit, lc.vRest, lc.cm, lc.tauM, lc.iOffset, lc.vReset, lc.tauRefrac, lc.refractInit,
+            lc.vThresh, lc.tauSynE, lc.isynE, lc.tauSynI, lc.isynI};
+        for (int k = 0; k < from.length; k++) {
+            System.arraycopy(from[k], 0, to[k], 0, l.size());
+        }
+        SynapticMatrix m = n.matrix();
+        SynapticMatrix mc = new SynapticMatrix(l.size(), m.indexBits, m.delayBits, m.shift.clone(), m.entryKey.clone(),
+                m.entryMask.clone(), m.entryFirstRow.clone(), m.entryRows.clone(), m.staticRowStart.clone(),
+                m.staticWords.clone(), m.plasticRowStart.clone(), m.plasticControl.clone(), m.plasticWeight.clone(),
+                m.preTime.clone(), m.preTrace.clone());
+        StdpParameters s = n.stdp();
+        StdpParameters sc = null;
+        if (s != null) {
+            sc = new StdpParameters(s.lutPlus.clone(), s.lutMinus.clone(), s.multiplicative);
+            for (int[][] pair : new int[][][] {{s.wMin, sc.wMin}, {s.wMax, sc.wMax}, {s.aPlus, sc.aPlus},
+                {s.aMinus, sc.aMinus}}) {
+                System.arraycopy(pair[0], 0, pair[1], 0, 2);
+            }
+        }
+        return new NeuronCore(n.firstKey(), lc, mc, sc);
+    }
+
+    @Test
+    void coresRebuiltFromCopiesOfTheirRegionsRunAlike() {
+        List<Core> built = FixedNetwork.build(busy(), 1.0, FixedOptions.DEFAULT).cores();
+        List<Core> copies = built.stream().map(DeliveryOrderTest::decoded).toList();
+        int[][][] original = run(built, null);
+        int[][][] copied = run(copies, null);
+        for (int t = 0; t < STEPS; t++) {
+            for (int c = 0; c < original[t].length; c++) {
+                assertArrayEquals(original[t][c], copied[t][c], "step " + t + ", core " + c);
+            }
+        }
+        NeuronCore a = (NeuronCore) built.get(2);
+        NeuronCore b = (NeuronCore) copies.get(2);
+        assertArrayEquals(a.v(), b.v());
+        assertArrayEquals(a.matrix().plasticWeight, b.matrix().plasticWeight);
+    }
+
     @Test
     void routingAsTheEngineDoesGivesTheBroadcastSpikes() {
         int[][][] straight = run(null);
         FixedEngine engine = new FixedEngine(busy(), 1.0, FixedOptions.DEFAULT);
         engine.run(STEPS);
         Recording rec = engine.recording();
-        // exc is on cores 2 (neurons 0-255) and 3 (256-299); inh on core 4
+        // exc is on cores 2 (neurons 0-254) and 3 (255-299); inh on core 4
         int[] excNeurons = rec.spikes("exc").neurons();
         double[] excTimes = rec.spikes("exc").timesMs();
         int k = 0;

@@ -66,6 +66,18 @@ class FixedNetworkTest {
     }
 
     @Test
+    void ringBufferShiftsAreTheFirstPowerOfTwoAboveTheLargestInput() {
+        assertEquals(0, FixedBuilder.power(0));
+        assertEquals(0, FixedBuilder.power(0.5));
+        assertEquals(1, FixedBuilder.power(1.0)); // 2^0 = 1 is not above 1
+        assertEquals(1, FixedBuilder.power(1.0368)); // CUBA's 64 excitatory inputs of 0.0162 nA
+        assertEquals(3, FixedBuilder.power(7.99));
+        assertEquals(4, FixedBuilder.power(8));
+        assertEquals(6, FixedBuilder.power(36)); // CA3's ContCue: 6 + 5 x 6 nA
+        assertEquals(16, FixedBuilder.power(40000));
+    }
+
+    @Test
     void anyValidKeyAssignmentGivesTheSameSpikes() {
         Network net = chain(300, 5, 2, p -> p, 3, 9, 20);
         // slices 0..3, given keys from the top of the key space down
@@ -138,7 +150,7 @@ class FixedNetworkTest {
     @Test
     void aDelayBeyondTheRingBufferIsAnErrorThatDependsOnTheCoreSize() {
         Network net = chain(300, 5, 20, p -> p, 1);
-        // 200 steps of 0.1 ms; 256-neuron cores have 8 index bits, so 7 delay bits: at most 127 steps
+        // 200 steps of 0.1 ms; 255-neuron cores have 8 index bits, so 7 delay bits: at most 127 steps
         PrecisionIssue e = only(check(net, 0.1), PrecisionIssue.Severity.error, "projection feed");
         assertTrue(e.message().contains("holds delays up to 127 steps"), e.message());
         // 16-neuron cores hold up to 2047 steps
@@ -165,11 +177,11 @@ class FixedNetworkTest {
                 1.0, 1.04, 3.0);
         List<PrecisionIssue> issues = check(net, 0.1);
         assertTrue(only(issues, PrecisionIssue.Severity.warning, "projection feed").message()
-                .contains("0.25 ms to 3 steps"), issues::toString);
+                .equals("2 delays of 2 are not whole steps of 0.1 ms and are rounded (0.25 ms to 3 steps)"), issues::toString);
         assertTrue(only(issues, PrecisionIssue.Severity.warning, "population src").message()
                 .startsWith("2 spikes fall in the same step"), issues::toString);
         // the default tau_refrac 0.1 ms is exact at 0.1 ms, but lasts one whole step at 1 ms
-        assertTrue(check(net, 1.0).stream().anyMatch(i -> i.message().equals("tau_refrac 0.1 ms lasts 1 steps of 1 ms (1 ms)")));
+        assertTrue(check(net, 1.0).stream().anyMatch(i -> i.message().equals("tau_refrac 0.1 ms lasts 1 step of 1 ms (1 ms)")));
     }
 
     @Test
@@ -190,7 +202,7 @@ class FixedNetworkTest {
         InvalidNetworkException e = assertThrows(InvalidNetworkException.class, () -> Mode.byName("exact"));
         assertTrue(e.getMessage().contains("event, grid, fixed"), e.getMessage());
         Simulation s = Simulator.create(chain(2, 5, 0.25, p -> p, 1.0), Mode.fixed, 0.1);
-        assertEquals(List.of("projection feed: 2 delays are not whole steps of 0.1 ms and are rounded (0.25 ms to 3 steps)"),
+        assertEquals(List.of("projection feed: 2 delays of 2 are not whole steps of 0.1 ms and are rounded (0.25 ms to 3 steps)"),
                 s.warnings());
         s.run(5);
         assertEquals("fixed", s.recording().stats().mode());
