@@ -188,7 +188,7 @@ class DeliveryOrderTest {
                 for (int i = 0; i < 32 * bits.length; i++) {
                     if ((bits[i >>> 5] >>> (i & 31) & 1) == 1) {
                         assertEquals(t, excTimes[k], "spike " + k);
-                        assertEquals((c - 2) * 256 + i, excNeurons[k++], "spike at " + t);
+                        assertEquals((c - 2) * FixedOptions.DEFAULT.neuronsPerCore() + i, excNeurons[k++], "spike at " + t);
                     }
                 }
             }

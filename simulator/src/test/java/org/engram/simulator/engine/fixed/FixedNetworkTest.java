@@ -54,10 +54,10 @@ class FixedNetworkTest {
     @Test
     void populationsAreCutIntoSlicesWithOneKeyRangeEach() {
         FixedNetwork f = FixedNetwork.build(chain(600, 5, 1, p -> p, 10), 1.0, FixedOptions.DEFAULT);
-        // src 600 = 256 + 256 + 88, out likewise
+        // src 600 = 255 + 255 + 90, out likewise
         assertEquals(6, f.slices().size());
         Slice third = f.slices().get(2);
-        assertEquals(new Slice(0, "src", 2, 2, 512, 512, 88), third);
+        assertEquals(new Slice(0, "src", 2, 2, 510, 510, 90), third);
         assertEquals(7, third.keyBits());
         assertEquals(2 << 16, f.firstKey(2));
         assertEquals(f.cores().get(2).firstKey(), f.firstKey(2));
