@@ -253,7 +253,7 @@ public final class RecordingFiles {
         if (old != null) {
             all.addAll(old);
         }
-        all.addAll(names);
+        names.forEach(name -> all.add(fileName(JSON.getNodeFactory().textNode(name))));
         ArrayNode list = root.putArray(FILES);
         all.forEach(list::add);
         Path tmp = dir.resolve(SUMMARY + ".part");
@@ -275,15 +275,20 @@ public final class RecordingFiles {
         }
         Set<String> names = new LinkedHashSet<>();
         for (JsonNode n : summary.get(FILES)) {
-            String name = n.asText("");
-            if (!n.isTextual() || name.isEmpty() || name.contains("/") || name.contains("\\") || name.equals(".")
-                    || name.equals("..")) {
-                throw new RecordingFormatException(SUMMARY + ": $." + FILES + ": " + n
-                        + " is not the name of a file in the run directory");
-            }
-            names.add(name);
+            names.add(fileName(n));
         }
         return names;
+    }
+
+    /** A listed name: a file right inside the run directory, never a path leading elsewhere. */
+    private static String fileName(JsonNode n) {
+        String name = n.asText("");
+        if (!n.isTextual() || name.isEmpty() || name.contains("/") || name.contains("\\") || name.equals(".")
+                || name.equals("..")) {
+            throw new RecordingFormatException(SUMMARY + ": $." + FILES + ": " + n
+                    + " is not the name of a file in the run directory");
+        }
+        return name;
     }
 
     private static boolean has(Path dir, Set<String> listed, String name) {
