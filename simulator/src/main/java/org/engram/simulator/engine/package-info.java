@@ -1,8 +1,10 @@
 /**
  * The engines' public face: {@link org.engram.simulator.engine.Simulator} builds a network and
  * returns a {@link org.engram.simulator.engine.Simulation} in a {@link org.engram.simulator.engine.Mode}.
- * Other modules may use only these three types. The engines live in {@code engine.event} and
- * {@code engine.grid}; what they share in {@code engine.core}.
+ * Other modules may use only these three types (and their nested ones, such as
+ * {@code Simulator.Footprint}, the heap and steps a simulation will need, which the package-private
+ * {@code HeapEstimate} estimates from the description). The engines live in {@code engine.event}
+ * and {@code engine.grid}; what they share in {@code engine.core}.
  *
  * <p>May import: {@code engine.event}, {@code engine.grid}, {@code engine.core}, {@code build},
  * {@code record}, {@code error}, the description packages. Never {@code json}.
