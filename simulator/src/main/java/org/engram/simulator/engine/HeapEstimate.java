@@ -1,5 +1,6 @@
 package org.engram.simulator.engine;
 
+import java.util.Arrays;
 import org.engram.simulator.connector.Connector;
 import org.engram.simulator.connector.FixedProbability;
 import org.engram.simulator.connector.FromList;
@@ -7,12 +8,14 @@ import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Population;
 import org.engram.simulator.network.Projection;
 import org.engram.simulator.random.Value;
+import org.engram.simulator.record.RecordingFiles;
 import org.engram.simulator.synapse.STDPMechanism;
 
 /**
  * The heap a simulation needs, estimated from the description alone, before anything is built: the
  * larger of the build's peak (the connections in insertion order beside their compressed rows) and
- * the running simulation (the rows, each engine's neuron state, grid mode's input ring).
+ * the running simulation (the rows, each engine's neuron state, grid mode's input ring); and the
+ * bytes its recording's files will take (as {@link RecordingFiles} estimates them).
  *
  * <p>The figures per neuron and per synapse are the smallest {@code -Xmx} that built and ran
  * networks of each kind (2,000,000 unconnected neurons; 100,000 neurons with 80 static inputs each
@@ -40,15 +43,35 @@ final class HeapEstimate {
 
     private HeapEstimate() {}
 
-    static Simulator.Footprint of(Network net, Mode mode, double dtMs) {
+    static Simulator.Footprint of(Network net, Mode mode, double dtMs, double durationMs) {
         long neurons = net.populations().stream().mapToLong(Population::size).sum();
         double statics = 0;
         double varied = 0;
         double plastic = 0;
         double recorded = 0;
         double longestDelay = net.timestepMs();
+        double files = 0;
+        double scratch = 0;
+        for (Population p : net.populations()) {
+            if (p.record().v()) {
+                double interval = p.record().vIntervalMs() > 0 ? p.record().vIntervalMs() : net.timestepMs();
+                if (mode == Mode.grid) {
+                    interval = Math.max(1, Math.rint(interval / dtMs)) * dtMs;
+                }
+                long samples = samples(durationMs, interval);
+                files += RecordingFiles.membraneCsvBytes(p.label(), p.size(), p.size(), samples)
+                        + (double) RecordingFiles.npyBytes(p.size(), samples);
+                scratch += RecordingFiles.npyBytes(p.size(), samples);
+            }
+        }
         for (Projection pr : net.projections()) {
             double n = expectedConnections(pr.connector(), pr.pre().size(), pr.post().size());
+            Projection.WeightRecording w = pr.recordWeights();
+            if (w != null) {
+                long samples = w.timesMs() != null ? Arrays.stream(w.timesMs()).filter(t -> t <= durationMs).count()
+                        : samples(durationMs, w.intervalMs());
+                files += RecordingFiles.weightCsvBytes(pr.label(), (long) n, samples);
+            }
             boolean variedDelay = !(pr.synapse().delay() == null || pr.synapse().delay() instanceof Value.Constant)
                     || (pr.connector() instanceof FromList l
                             && l.connections().stream().anyMatch(c -> !Double.isNaN(c.delay())));
@@ -73,7 +96,13 @@ final class HeapEstimate {
                 + RUN_BYTES_PER_PLASTIC * plastic + BYTES_PER_RECORDED_CONNECTION * recorded
                 + (double) GRID_BYTES_PER_SLOT * slots * neurons;
         return new Simulator.Footprint(neurons, (long) Math.min(Long.MAX_VALUE, statics + plastic), slots,
-                (long) Math.min(Long.MAX_VALUE, Math.max(build, run)));
+                (long) Math.min(Long.MAX_VALUE, Math.max(build, run)), mode == Mode.grid ? durationMs / dtMs : 0,
+                (long) Math.min(Long.MAX_VALUE, files), (long) Math.min(Long.MAX_VALUE, scratch));
+    }
+
+    /** Samples every {@code intervalMs} from 0 over a run of {@code durationMs}. */
+    private static long samples(double durationMs, double intervalMs) {
+        return (long) Math.min(Long.MAX_VALUE / 2, Math.floor(durationMs / intervalMs) + 1);
     }
 
     /**

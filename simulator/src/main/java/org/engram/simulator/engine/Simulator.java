@@ -36,21 +36,18 @@ public final class Simulator {
      */
     public static Footprint footprint(Network network, Mode mode, double dtMs, double durationMs) {
         double dt = mode == Mode.grid && Double.isNaN(dtMs) ? network.timestepMs() : dtMs;
-        Footprint f = HeapEstimate.of(network, mode, dt);
-        return new Footprint(f.neurons(), f.synapses(), f.gridSlots(), f.heapBytes(),
-                mode == Mode.grid ? durationMs / dt : 0);
+        return HeapEstimate.of(network, mode, dt, durationMs);
     }
 
     /**
      * A simulation's estimated needs: its neurons and synapses (FixedProbability's counted at three
      * standard deviations above the mean), grid mode's steps of input kept per neuron (the longest
-     * delay in steps, and one; 0 in event mode), the heap in bytes, and grid mode's steps for the run
-     * (0 in event mode).
+     * delay in steps, and one; 0 in event mode), the heap in bytes, grid mode's steps for the run (0
+     * in event mode), the bytes of the recording's files but spikes.csv (how many spikes there will
+     * be is not known before the run), and of the scratch file that v.csv is written from.
      */
-    public record Footprint(long neurons, long synapses, long gridSlots, long heapBytes, double steps) {
-        Footprint(long neurons, long synapses, long gridSlots, long heapBytes) {
-            this(neurons, synapses, gridSlots, heapBytes, 0);
-        }
+    public record Footprint(long neurons, long synapses, long gridSlots, long heapBytes, double steps,
+            long fileBytes, long scratchBytes) {
 
         /** Whether grid mode can count the run's steps and hold its input ring in arrays. */
         public boolean gridFits() {

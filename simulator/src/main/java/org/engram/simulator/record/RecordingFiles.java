@@ -89,6 +89,26 @@ public final class RecordingFiles {
         return "v-" + population + ".npy";
     }
 
+    /**
+     * About how many bytes v.csv takes for {@code samples} samples of {@code neurons} neurons of a
+     * population of {@code size}: a row is the label, the index, the time and v (about 18
+     * characters, as {@link Double#toString} writes a potential).
+     */
+    public static long membraneCsvBytes(String population, int size, long neurons, long samples) {
+        double bytes = (double) samples * neurons * (population.length() + Integer.toString(size).length() + 34);
+        return (long) Math.min(Long.MAX_VALUE, bytes);
+    }
+
+    /** The bytes of a population's v-POP.npy: the header and 8 for each time and each neuron's v. */
+    public static long npyBytes(long neurons, long samples) {
+        return (long) Math.min(Long.MAX_VALUE, Npy.HEADER_BYTES + (double) samples * (neurons + 1) * Double.BYTES);
+    }
+
+    /** About how many bytes weights.csv takes for {@code samples} samples of a projection's connections. */
+    public static long weightCsvBytes(String projection, long connections, long samples) {
+        return (long) Math.min(Long.MAX_VALUE, (double) samples * connections * (projection.length() + 44));
+    }
+
     /** Writes a recording into {@code dir} (created if needed) and returns the files written. */
     public static List<Path> write(Path dir, Recording rec, List<PopulationInfo> populations) throws IOException {
         RecordingLayout layout = layoutOf(rec, populations);

@@ -92,34 +92,6 @@ public final class RecordingWriter implements RecordingSink, Closeable {
         return "the run directory " + dir;
     }
 
-    /**
-     * About how many bytes the files take for {@code samples} v samples of each recording
-     * population and {@code weightSamples} weight samples of each recording projection: CSV rows
-     * of typical width, and the .npy files exactly. Spikes are not counted: how many there will be
-     * is not known before the run.
-     */
-    public static long estimateBytes(RecordingLayout layout, long[] vSamples, long[] weightSamples) {
-        double bytes = 0;
-        for (int k = 0; k < layout.populations().size(); k++) {
-            PopulationLayout p = layout.populations().get(k);
-            int n = p.vNeurons().length;
-            // a v.csv row: label, index, time and v (Double.toString of a potential is ~18 characters)
-            bytes += (double) vSamples[k] * n * (p.label().length() + digits(p.size()) + 34)
-                    + Npy.HEADER_BYTES + (double) vSamples[k] * (n + 1) * Double.BYTES;
-        }
-        for (int k = 0; k < layout.projections().size(); k++) {
-            ProjectionLayout w = layout.projections().get(k);
-            if (w.weights()) {
-                bytes += (double) weightSamples[k] * w.pre().length * (w.label().length() + 2 * 7 + 30);
-            }
-        }
-        return (long) Math.min(Long.MAX_VALUE, bytes);
-    }
-
-    private static int digits(int n) {
-        return Integer.toString(n).length();
-    }
-
     @Override
     public void spike(int population, int neuron, double timeMs) {
         spikeCount[population]++;
