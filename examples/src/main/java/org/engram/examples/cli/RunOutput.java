@@ -52,6 +52,8 @@ import org.engram.viz.report.RunPlots;
  *   <li>{@link #close} without a commit removes the staging directory (and the directory, when
  *       this run made it), leaving everything as it was.</li>
  * </ol>
+ * The staging directory is named for the run's process, so that a later run can remove one left
+ * by a run that was killed: a staging directory whose process no longer runs.
  */
 final class RunOutput implements AutoCloseable {
     /** Runs longer than this (estimated from the first slice) show a progress bar. */
@@ -128,12 +130,34 @@ final class RunOutput implements AutoCloseable {
         } catch (FileSystemException e) {
             throw new RunOutputException(out + " cannot be created: " + reason(e));
         }
+        removeAbandonedStaging(out);
         try {
-            return new RunOutput(out, Files.createTempDirectory(out, STAGING_PREFIX), made);
+            return new RunOutput(out, Files.createTempDirectory(out, STAGING_PREFIX + ProcessHandle.current().pid()
+                    + "-"), made);
         } catch (AccessDeniedException e) {
             throw new RunOutputException(out + ": permission denied: the directory cannot be written");
         } catch (FileSystemException e) {
             throw new RunOutputException(out + ": the directory cannot be written: " + reason(e));
+        }
+    }
+
+    /**
+     * Removes the staging directories of runs that were killed before they could: those whose
+     * process (the number in the name) is no longer running.
+     */
+    private static void removeAbandonedStaging(Path out) throws IOException {
+        try (Stream<Path> entries = Files.list(out)) {
+            for (Path p : entries.toList()) {
+                String name = p.getFileName().toString();
+                if (!name.startsWith(STAGING_PREFIX) || !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                String pid = name.substring(STAGING_PREFIX.length()).replaceFirst("-.*", "");
+                if (pid.matches("[0-9]{1,18}")
+                        && !ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false)) {
+                    removeTree(p);
+                }
+            }
         }
     }
 
@@ -341,15 +365,21 @@ final class RunOutput implements AutoCloseable {
     }
 
     private void removeStaging() {
-        if (!Files.exists(staging)) {
+        try {
+            removeTree(staging);
+        } catch (IOException e) {
+            System.err.println("engram: could not remove " + staging + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private static void removeTree(Path dir) throws IOException {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        try (Stream<Path> all = Files.walk(staging)) {
+        try (Stream<Path> all = Files.walk(dir)) {
             for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
-        } catch (IOException e) {
-            System.err.println("engram: could not remove " + staging + " (" + e.getMessage() + ")");
         }
     }
 

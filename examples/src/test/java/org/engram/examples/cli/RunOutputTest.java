@@ -144,6 +144,21 @@ class RunOutputTest {
     }
 
     @Test
+    void aRunRemovesTheStagingLeftByAKilledRunAndNoOther() throws Exception {
+        Path d = tmp.resolve("d");
+        // no process has a number this large; the live one is this JVM
+        Path abandoned = d.resolve(RunOutput.STAGING_PREFIX + Long.MAX_VALUE / 10 + "-123");
+        Path live = d.resolve(RunOutput.STAGING_PREFIX + ProcessHandle.current().pid() + "-456");
+        Files.createDirectories(abandoned);
+        Files.createDirectories(live);
+        Files.writeString(abandoned.resolve("spikes.csv"), "population,neuron,time_ms\n");
+        CliRun r = engram("run", file("static.json", STATIC).toString(), "--out", d.toString(), "--quiet", "--no-plot");
+        assertEquals(0, r.code(), r.err());
+        assertFalse(Files.exists(abandoned));
+        assertTrue(Files.exists(live), "a running run's staging is its own");
+    }
+
+    @Test
     void aStaleMalformedFileInTheDirectoryDoesNotFailTheDemo() throws Exception {
         Path d = tmp.resolve("demo");
         Files.createDirectories(d);
