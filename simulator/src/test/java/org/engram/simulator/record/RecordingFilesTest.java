@@ -61,7 +61,7 @@ class RecordingFilesTest {
                 "exc->inh,0,1,10.0,0.75", "exc->inh,3,1,10.0,0.125"), Files.readAllLines(dir.resolve("weights.csv")));
         var summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
         assertEquals(0.012346, summary.get("wall_s").asDouble(), 0.0, "microseconds");
-        assertEquals("unknown", summary.get("engram_version").asText(), "no jar manifest in the tests");
+        assertEquals(org.engram.simulator.EngramVersion.current(), summary.get("engram_version").asText());
         assertEquals("[\"spikes.csv\",\"v.csv\",\"v-exc.npy\",\"weights.csv\",\"summary.json\"]",
                 summary.get("files").toString());
         Recording back = RecordingFiles.read(dir).recording();
