@@ -5,5 +5,8 @@
  * {@code engine.fixed}) and recordings ({@code record}), on the machinery they share
  * ({@code engine.core}). User errors are in the
  * leaf package {@code error}. Data flows one way: description, built network, engine, recording.
+ *
+ * <p>This package itself holds {@link org.engram.simulator.EngramVersion}, which the file formats
+ * name, and imports nothing of the simulator.
  */
 package org.engram.simulator;

@@ -2,7 +2,6 @@ package org.engram.examples.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.engram.models.ca3.Ca3Network;
@@ -57,13 +56,13 @@ final class Ca3RunCommand implements Callable<Integer> {
     /** Runs a bench, writes its run directory with {@value #OPERATIONS}, prints where, and returns the operations. */
     static List<OperationResult> runAndWrite(TestBench bench, Mode mode, double dtMs, Path out, OutputOptions output,
             PrintStream o) throws Exception {
-        RunOutput.Result r = RunOutput.runAndWrite(Ca3Network.of(bench), mode, dtMs, bench.simTimeMs(), out,
-                output.quiet, output.plot(), o);
-        List<OperationResult> results = Ca3Run.decode(Schedule.of(bench), r.recording());
-        List<Path> files = new ArrayList<>(r.files());
-        files.add(Ca3Command.writeAtomically(out.resolve(OPERATIONS), operations(results)));
-        RunOutput.report(new RunOutput.Result(r.recording(), files), o);
-        return results;
+        try (RunOutput run = RunOutput.open(out)) {
+            run.simulate(Ca3Network.of(bench), mode, dtMs, bench.simTimeMs(), output.quiet, output.plot(), o);
+            List<OperationResult> results = Ca3Run.decode(Schedule.of(bench), run.recording());
+            run.add(OPERATIONS, operations(results));
+            RunOutput.report(run.commit(), o);
+            return results;
+        }
     }
 
     private static String operations(List<OperationResult> results) {

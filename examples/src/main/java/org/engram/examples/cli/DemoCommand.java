@@ -37,6 +37,7 @@ final class DemoCommand implements Callable<Integer> {
         Network net = NetworkJson.parse(resource(), "demo network (cuba-500.json)");
         double dt = engine.stepMs(net.timestepMs());
         Mode m = engine.mode();
+        RunOutput.check(out);
         System.out.println("Engram demo: " + Counts.of(net.neuronCount(), "neuron") + ", Vogels-Abbott CUBA network, "
                 + net.runMs() + " ms, " + m + " mode" + (m == Mode.event ? "" : ", dt " + dt + " ms"));
         RunOutput.Result r = RunOutput.runAndWrite(net, m, dt, net.runMs(), out, output.quiet, output.plot(),

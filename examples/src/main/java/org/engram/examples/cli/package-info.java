@@ -4,7 +4,10 @@
  * the options several commands share as picocli mixins ({@code EngineOptions}, {@code OutputOptions},
  * {@code BoardConnection}, {@code MemoryLocation}), and {@code ErrorReport}, the one way a command
  * fails: {@code engram: } and one line on standard error, exit code 2 for the user's errors (bad
- * options, bad files, unreachable hosts, too small a heap), 1 for a bug.
+ * options, bad files, unreachable hosts, too small a heap), 1 for a bug. {@code RunOutput} writes
+ * the run directory of {@code run}, {@code demo} and {@code ca3 run}: staged, sized before the run,
+ * committed whole, the previous run's leftovers removed; {@code RunOutputException} says why a run
+ * cannot be written as asked.
  *
  * <p>Invariants: an option's own rule is checked while parsing (a converter or a setter) and
  * options that depend on each other before anything is read or written, so a bad command line
@@ -13,6 +16,7 @@
  * <p>May import the simulator's entry points ({@code engine.Mode}, {@code Simulator},
  * {@code Simulation}), its description, JSON, recordings and errors; {@code models.ca3};
  * {@code spinnaker}'s host packages and, for {@code engram board-emulator} only, its emulator;
- * {@code viz}; {@code examples.bench}; picocli and progressbar.
+ * {@code viz}; {@code examples.bench}; picocli, progressbar, and Jackson (to read a run's
+ * summary.json).
  */
 package org.engram.examples.cli;

@@ -279,15 +279,12 @@ public final class BuiltNetwork {
         Flat(Network net) {
             List<Population> pops = net.populations();
             start = new int[pops.size() + 1];
-            long total = 0;
+            int total = 0; // at most Network.MAX_NEURONS, which the description checks
             for (int k = 0; k < pops.size(); k++) {
-                start[k] = (int) total;
+                start[k] = total;
                 total += pops.get(k).size();
-                if (total > Integer.MAX_VALUE - 8) {
-                    throw new InvalidNetworkException("the network has more than 2^31 neurons");
-                }
             }
-            n = (int) total;
+            n = total;
             start[pops.size()] = n;
             model = new byte[n];
             for (int q = 0; q < PARAMS.length; q++) {

@@ -1,12 +1,18 @@
 package org.engram.simulator.engine;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.engram.simulator.engine.core.Engine;
 import org.engram.simulator.record.Recording;
+import org.engram.simulator.record.RecordingLayout;
+import org.engram.simulator.record.RecordingWriter;
+import org.engram.simulator.record.RunStats;
 
 /**
  * A built network being simulated: the engine's whole public surface. {@link #run} may be called
- * repeatedly (PyNN's {@code run}); {@link #recording} returns an immutable snapshot.
+ * repeatedly (PyNN's {@code run}); {@link #recording} returns an immutable snapshot of what was
+ * recorded, which is kept in memory unless {@link #streamRecordingTo} sends it to files.
  */
 public final class Simulation {
     private final Engine engine;
@@ -25,9 +31,36 @@ public final class Simulation {
         return engine.timeMs();
     }
 
-    /** What was recorded up to now: an immutable copy holding no engine reference. */
+    /**
+     * What was recorded up to now: an immutable copy holding no engine reference.
+     *
+     * @throws IllegalStateException when the recording streams to files
+     */
     public Recording recording() {
         return engine.recording();
+    }
+
+    /** The run's figures up to now: simulated and wall time, sizes, spikes and work done. */
+    public RunStats stats() {
+        return engine.stats();
+    }
+
+    /** What this simulation records: populations, recorded neurons and projections. */
+    public RecordingLayout recordingLayout() {
+        return engine.recordingLayout();
+    }
+
+    /**
+     * Streams what this simulation records into {@code dir} as a run directory, with bounded
+     * buffers, instead of keeping it in memory: a recording may then outgrow the heap. Call it
+     * before the first {@link #run}; after the last, {@code finish(stats())} on the writer returned
+     * completes the files (and {@code close()} without it removes them). {@link #recording} then
+     * refuses: {@code RecordingFiles.read(dir)} reads the recording back.
+     */
+    public RecordingWriter streamRecordingTo(Path dir) throws IOException {
+        RecordingWriter w = RecordingWriter.open(dir, engine.recordingLayout());
+        engine.recordTo(w);
+        return w;
     }
 
     /**

@@ -51,6 +51,32 @@ public final class Simulator {
         };
     }
 
+    /**
+     * What a simulation of {@code network} in {@code mode} (grid: at step {@code dtMs}, or the
+     * network's timestep when NaN) for {@code durationMs} will need, estimated from the description
+     * before anything is built: to refuse what cannot fit before spending the time to build it.
+     */
+    public static Footprint footprint(Network network, Mode mode, double dtMs, double durationMs) {
+        double dt = mode == Mode.grid && Double.isNaN(dtMs) ? network.timestepMs() : dtMs;
+        return HeapEstimate.of(network, mode, dt, durationMs);
+    }
+
+    /**
+     * A simulation's estimated needs: its neurons and synapses (FixedProbability's counted at three
+     * standard deviations above the mean), grid mode's steps of input kept per neuron (the longest
+     * delay in steps, and one; 0 in event mode), the heap in bytes, grid mode's steps for the run (0
+     * in event mode), the bytes of the recording's files but spikes.csv (how many spikes there will
+     * be is not known before the run), and of the scratch file that v.csv is written from.
+     */
+    public record Footprint(long neurons, long synapses, long gridSlots, long heapBytes, double steps,
+            long fileBytes, long scratchBytes) {
+
+        /** Whether grid mode can count the run's steps and hold its input ring in arrays. */
+        public boolean gridFits() {
+            return steps < GridEngine.MAX_STEPS && (double) gridSlots * neurons <= GridEngine.MAX_RING;
+        }
+    }
+
     /** Builds, runs for {@code durationMs} and returns the recording. */
     public static org.engram.simulator.record.Recording run(Network network, Mode mode, double dtMs,
             double durationMs) {

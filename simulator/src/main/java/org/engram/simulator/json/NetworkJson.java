@@ -1,9 +1,16 @@
 package org.engram.simulator.json;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -18,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.engram.simulator.EngramVersion;
 import org.engram.simulator.connector.AllToAll;
 import org.engram.simulator.connector.Connector;
 import org.engram.simulator.connector.FixedNumberPre;
@@ -46,13 +54,34 @@ import org.engram.simulator.synapse.WeightDependence;
 
 /**
  * Reads and writes networks as JSON (the format is documented in the README). Every error names
- * the file, the JSON path and what was expected; reading either returns a complete, validated
- * {@link Network} or throws {@link NetworkFormatException}.
+ * the file, and the JSON path or the line and column, and what was expected, in the format's own
+ * terms; reading either returns a complete, validated {@link Network} or throws
+ * {@link NetworkFormatException}.
+ *
+ * <p>A file names its version in {@code "format": "engram-network/N"}; {@link #write} always does,
+ * and a file without it is read as version 1. A newer version is refused, naming the one this
+ * Engram reads.
  */
 public final class NetworkJson {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The version of the format this Engram reads and writes. */
+    public static final int FORMAT_VERSION = 1;
+    /** The value of the {@code format} field, less its version. */
+    public static final String FORMAT_NAME = "engram-network/";
+    public static final String FORMAT = FORMAT_NAME + FORMAT_VERSION;
+
+    /**
+     * NaN and Infinity are parsed as numbers so that the reader can reject them at their JSON path
+     * ({@link Reader#number}); text after the network is an error, not ignored.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final Pattern SLICE = Pattern.compile("([A-Za-z_][A-Za-z0-9_.\\-]*)\\[(-?\\d+):(-?\\d+)]");
-    private static final Set<String> TOP = Set.of("run_ms", "timestep_ms", "seed", "populations", "projections");
+    private static final Pattern VERSIONED = Pattern.compile(Pattern.quote(FORMAT_NAME) + "([0-9]{1,9})");
+    private static final Pattern UNRECOGNIZED = Pattern.compile("Unrecognized token '([^']*)'.*", Pattern.DOTALL);
+    private static final Pattern UNEXPECTED = Pattern.compile("Unexpected character \\('(.)' \\(code \\d+\\)\\):? ?(.*)",
+            Pattern.DOTALL);
+    private static final Set<String> TOP = Set.of("format", "run_ms", "timestep_ms", "seed", "populations",
+            "projections");
     private static final Set<String> POPULATION = Set.of("label", "size", "model", "params", "initial", "record",
             "record_interval_ms");
     private static final Set<String> PROJECTION = Set.of("label", "pre", "post", "connector", "synapse", "receptor",
@@ -79,16 +108,65 @@ public final class NetworkJson {
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new NetworkFormatException(source, "$", "not valid JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr()));
+            String where = e.getLocation() == null ? "$" : "line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new NetworkFormatException(source, where, "not valid JSON: " + syntaxError(e));
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new NetworkFormatException(source, "$", "the file is empty; expected a JSON object");
         }
         return new Reader(source).network(root);
+    }
+
+    /** What is wrong with the text, in JSON's terms rather than the parser's. */
+    static String syntaxError(JsonProcessingException e) {
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        JsonStreamContext context = e.getProcessor() instanceof JsonParser p ? p.getParsingContext() : null;
+        if (e instanceof JsonEOFException eof) {
+            if (eof.getTokenBeingDecoded() == JsonToken.VALUE_STRING || original.contains("closing quote")) {
+                return "the file ends inside a string";
+            }
+            if (context != null && (context.inObject() || context.inArray())) {
+                // the context of an unfinished field or element is the object or array holding it
+                var start = context.startLocation(null);
+                return "the file ends inside " + (context.inObject() ? "an object" : "an array")
+                        + (start == null || start.getLineNr() < 1 ? ""
+                                : " (opened at line " + start.getLineNr() + ", column " + start.getColumnNr() + ")");
+            }
+            return "the file ends early";
+        }
+        Matcher m = UNRECOGNIZED.matcher(original);
+        if (m.matches()) {
+            return "'" + m.group(1) + "' is not a JSON value; expected a number, a string in double quotes, true, "
+                    + "false, null, an object or an array";
+        }
+        m = UNEXPECTED.matcher(original);
+        if (m.matches()) {
+            String rest = m.group(2);
+            String expected = rest.contains("double-quote to start field name") ? "a field name in double quotes"
+                    : rest.contains("comma to separate Object entries") ? "',' or '}' after a field"
+                    : rest.contains("comma to separate Array entries") ? "',' or ']' after an element"
+                    : rest.contains("colon to separate field name and value") ? "':' after a field name"
+                    : rest.contains("valid value") ? "a value"
+                    : "valid JSON";
+            return "unexpected '" + m.group(1) + "'; expected " + expected;
+        }
+        if (original.startsWith("Trailing token")) {
+            return "text after the end of the network's object; expected nothing more";
+        }
+        if (original.contains("Leading zeroes")) {
+            return "a number starts with 0; write it without leading zeroes";
+        }
+        // anything else: the parser's first clause, without its advice on parser settings
+        String first = original.lines().findFirst().orElse("").replaceAll(" *\\(?[Ee]nable `.*", "")
+                .replaceAll(" *\\(?[Ss]tart marker.*", "").replaceAll(" *\\[?Source:.*", "");
+        return first.isEmpty() ? "malformed JSON" : Character.toLowerCase(first.charAt(0)) + first.substring(1);
     }
 
     /** Writes a network as JSON text. */
     public static String write(Network net) {
         ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
         root.put("run_ms", net.runMs());
         root.put("timestep_ms", net.timestepMs());
         root.put("seed", net.seed());
@@ -281,6 +359,9 @@ public final class NetworkJson {
 
         Network network(JsonNode root) {
             object(root, "$");
+            if (root.has("format")) {
+                format(root.get("format"), "$.format");
+            }
             keys(root, "$", TOP);
             long seed = root.has("seed") ? integer(root.get("seed"), "$.seed") : 1;
             double dt = root.has("timestep_ms") ? positive(root.get("timestep_ms"), "$.timestep_ms")
@@ -289,11 +370,17 @@ public final class NetworkJson {
             JsonNode popsNode = required(root, "populations", "$");
             array(popsNode, "$.populations");
             Map<String, Population> pops = new LinkedHashMap<>();
+            long neurons = 0;
             for (int k = 0; k < popsNode.size(); k++) {
                 String path = "$.populations[" + k + "]";
                 Population p = population(popsNode.get(k), path);
                 if (pops.put(p.label(), p) != null) {
                     throw error(path + ".label", "duplicate label '" + p.label() + "'; labels must be unique");
+                }
+                neurons += p.size();
+                if (neurons > Network.MAX_NEURONS) {
+                    throw error(path + ".size", "the populations up to this one hold " + neurons
+                            + " neurons; a network holds at most " + Network.MAX_NEURONS);
                 }
             }
             List<Projection> projections = new ArrayList<>();
@@ -315,9 +402,10 @@ public final class NetworkJson {
             object(n, path);
             keys(n, path, POPULATION);
             String label = text(required(n, "label", path), path + ".label");
-            int size = (int) integer(required(n, "size", path), path + ".size");
-            if (size <= 0) {
-                throw error(path + ".size", "size is " + size + "; expected a positive number of neurons");
+            long size = integer(required(n, "size", path), path + ".size");
+            if (size <= 0 || size > Network.MAX_NEURONS) {
+                throw error(path + ".size", "size is " + size + "; expected a positive number of neurons"
+                        + (size > 0 ? ", at most " + Network.MAX_NEURONS : ""));
             }
             String model = text(required(n, "model", path), path + ".model");
             JsonNode params = n.get("params");
@@ -347,7 +435,7 @@ public final class NetworkJson {
                     }
                     cell = new StandardCell(m, values);
                 }
-                Population p = new Population(label, size, cell);
+                Population p = new Population(label, (int) size, cell);
                 JsonNode init = n.get("initial");
                 if (init != null) {
                     object(init, path + ".initial");
@@ -467,7 +555,7 @@ public final class NetworkJson {
                     array(idx, path + ".indices");
                     int[] indices = new int[idx.size()];
                     for (int k = 0; k < indices.length; k++) {
-                        indices[k] = (int) integer(idx.get(k), path + ".indices[" + k + "]");
+                        indices[k] = int32(idx.get(k), path + ".indices[" + k + "]");
                     }
                     return p.view(indices);
                 }
@@ -510,7 +598,7 @@ public final class NetworkJson {
                     }
                     case "FixedNumberPre" -> {
                         keys(n, path, Set.of("type", "n", "allow_self_connections"));
-                        return new FixedNumberPre((int) integer(required(n, "n", path), path + ".n"), self);
+                        return new FixedNumberPre(int32(required(n, "n", path), path + ".n"), self);
                     }
                     case "FromList" -> {
                         keys(n, path, Set.of("type", "connections"));
@@ -532,8 +620,8 @@ public final class NetworkJson {
                             if (!Double.isNaN(w) && w < 0) {
                                 throw error(cpath + "[2]", "weight " + w + "; expected >= 0 (use receptor inhibitory)");
                             }
-                            conns.add(new FromList.Connection((int) integer(row.get(0), cpath + "[0]"),
-                                    (int) integer(row.get(1), cpath + "[1]"), w, d));
+                            conns.add(new FromList.Connection(int32(row.get(0), cpath + "[0]"),
+                                    int32(row.get(1), cpath + "[1]"), w, d));
                         }
                         return new FromList(conns);
                     }
@@ -692,23 +780,54 @@ public final class NetworkJson {
 
         private double number(JsonNode n, String path) {
             if (n.isTextual() && List.of("NaN", "Infinity", "-Infinity", "nan", "inf", "-inf").contains(n.asText())) {
-                throw error(path, n.asText() + " is not allowed; expected a finite number");
+                throw error(path, n.asText() + " is not a number this format accepts; expected a finite number");
             }
             if (!n.isNumber()) {
                 throw error(path, "expected a number; got " + n);
             }
             double v = n.asDouble();
             if (!Double.isFinite(v)) {
-                throw error(path, v + " is not allowed; expected a finite number");
+                throw error(path, v + " is not a number this format accepts; expected a finite number");
             }
             return v;
         }
 
+        /** A whole number, checked as written before it is narrowed to a long. */
         private long integer(JsonNode n, String path) {
-            if (!n.isIntegralNumber() || !n.canConvertToLong()) {
-                throw error(path, "expected an integer; got " + n);
+            if (!n.isIntegralNumber()) {
+                throw error(path, "expected an integer; got " + (n.isNumber() ? n.asText() : n.toString()));
+            }
+            if (!n.canConvertToLong()) {
+                throw error(path, n + " is too large; expected an integer from " + Long.MIN_VALUE + " to "
+                        + Long.MAX_VALUE);
             }
             return n.asLong();
+        }
+
+        /** A whole number that must fit an int: an index or a count. */
+        private int int32(JsonNode n, String path) {
+            long v = integer(n, path);
+            if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+                throw error(path, v + " is too large; expected an integer from " + Integer.MIN_VALUE + " to "
+                        + Integer.MAX_VALUE);
+            }
+            return (int) v;
+        }
+
+        /** Checks the format's name and version: this Engram reads version 1 and older. */
+        private void format(JsonNode n, String path) {
+            Matcher m = n.isTextual() ? VERSIONED.matcher(n.asText()) : null;
+            if (m == null || !m.matches()) {
+                throw error(path, "expected \"" + FORMAT + "\"; got " + n);
+            }
+            int version = Integer.parseInt(m.group(1));
+            if (version > FORMAT_VERSION) {
+                throw error(path, n.asText() + " is newer than this Engram (" + EngramVersion.current()
+                        + ") reads; it reads " + FORMAT + ". Use a newer Engram");
+            }
+            if (version < 1) {
+                throw error(path, "expected \"" + FORMAT + "\"; got " + n);
+            }
         }
 
         private double positive(JsonNode n, String path) {

@@ -17,6 +17,11 @@ public record Network(long seed, double timestepMs, double runMs, List<Populatio
 
     /** PyNN's default timestep. */
     public static final double DEFAULT_TIMESTEP_MS = 0.1;
+    /**
+     * The most neurons a network may hold: they are numbered by {@code int}, and each state variable
+     * is one array, which the JVM makes at most this long.
+     */
+    public static final int MAX_NEURONS = Integer.MAX_VALUE - 8;
 
     public Network {
         if (!(timestepMs > 0) || Double.isInfinite(timestepMs)) {
@@ -27,6 +32,11 @@ public record Network(long seed, double timestepMs, double runMs, List<Populatio
         }
         populations = List.copyOf(populations);
         projections = List.copyOf(projections);
+        long neurons = populations.stream().mapToLong(Population::size).sum();
+        if (neurons > MAX_NEURONS) {
+            throw new InvalidNetworkException("the populations hold " + neurons + " neurons in all; a network holds at most "
+                    + MAX_NEURONS);
+        }
         Map<String, Population> byLabel = new HashMap<>();
         for (Population p : populations) {
             if (byLabel.put(p.label(), p) != null) {

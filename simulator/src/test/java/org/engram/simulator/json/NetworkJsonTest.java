@@ -1,9 +1,11 @@
 package org.engram.simulator.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.engram.simulator.engine.Mode;
 import org.engram.simulator.engine.Simulator;
 import org.engram.simulator.network.Network;
@@ -74,15 +76,47 @@ class NetworkJsonTest {
         "view index list out of range|{\"populations\": [{\"label\": \"a\", \"size\": 2, \"model\": \"IF_curr_exp\"}], \"projections\": [{\"pre\": {\"population\": \"a\", \"indices\": [7]}, \"post\": \"a\", \"connector\": {\"type\": \"AllToAll\"}, \"synapse\": {\"type\": \"StaticSynapse\"}}]}|bad.json: $.projections[0].pre: a: view index 7 out of range",
         "p outside [0, 1]|{\"populations\": [{\"label\": \"a\", \"size\": 2, \"model\": \"IF_curr_exp\"}], \"projections\": [{\"pre\": \"a\", \"post\": \"a\", \"connector\": {\"type\": \"FixedProbability\", \"p_connect\": 1.5}, \"synapse\": {\"type\": \"StaticSynapse\"}}]}|bad.json: $.projections[0].connector.p_connect: 1.5 is not a probability",
         "non-positive delay|{\"populations\": [{\"label\": \"a\", \"size\": 2, \"model\": \"IF_curr_exp\"}], \"projections\": [{\"pre\": \"a\", \"post\": \"a\", \"connector\": {\"type\": \"OneToOne\"}, \"synapse\": {\"type\": \"StaticSynapse\", \"delay\": 0}}]}|bad.json: $.projections[0].synapse.delay: delay must be > 0 ms",
-        "NaN|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"IF_curr_exp\", \"params\": {\"tau_m\": \"NaN\"}}]}|bad.json: $.populations[0].params.tau_m: NaN is not allowed; expected a finite number",
-        "infinite value|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"IF_curr_exp\", \"params\": {\"cm\": 1e999}}]}|bad.json: $.populations[0].params.cm: Infinity is not allowed; expected a finite number",
+        "NaN|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"IF_curr_exp\", \"params\": {\"tau_m\": \"NaN\"}}]}|bad.json: $.populations[0].params.tau_m: NaN is not a number this format accepts; expected a finite number",
+        "infinite value|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"IF_curr_exp\", \"params\": {\"cm\": 1e999}}]}|bad.json: $.populations[0].params.cm: Infinity is not a number this format accepts; expected a finite number",
         "duplicate label|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"IF_curr_exp\"}, {\"label\": \"a\", \"size\": 1, \"model\": \"IF_curr_exp\"}]}|bad.json: $.populations[1].label: duplicate label 'a'",
         "missing population|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"IF_curr_exp\"}], \"projections\": [{\"pre\": \"b\", \"post\": \"a\", \"connector\": {\"type\": \"OneToOne\"}, \"synapse\": {\"type\": \"StaticSynapse\"}}]}|bad.json: $.projections[0].pre: no population 'b'; expected one of [a]",
         "v_reset above threshold|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"IF_curr_exp\", \"params\": {\"v_reset\": -40}}]}|bad.json: $.populations[0]: IF_curr_exp: v_reset (-40.0 mV) must be below v_thresh (-50.0 mV)",
-        "not JSON|{\"populations\": [|bad.json: $: not valid JSON",
+        "bare NaN|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"IF_curr_exp\", \"params\": {\"tau_m\": NaN}}]}|bad.json: $.populations[0].params.tau_m: NaN is not a number this format accepts; expected a finite number",
+        "bare -Infinity|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"IF_curr_exp\", \"params\": {\"tau_m\": -Infinity}}]}|bad.json: $.populations[0].params.tau_m: -Infinity is not a number this format accepts",
+        "NaN as a size|{\"populations\": [{\"label\": \"a\", \"size\": NaN, \"model\": \"IF_curr_exp\"}]}|bad.json: $.populations[0].size: expected an integer; got NaN",
+        "size beyond an int|{\"populations\": [{\"label\": \"a\", \"size\": 3000000000, \"model\": \"IF_curr_exp\"}]}|bad.json: $.populations[0].size: size is 3000000000; expected a positive number of neurons, at most 2147483639",
+        "size beyond a long|{\"populations\": [{\"label\": \"a\", \"size\": 30000000000000000000, \"model\": \"IF_curr_exp\"}]}|bad.json: $.populations[0].size: 30000000000000000000 is too large; expected an integer from",
+        "sizes that add up beyond an int|{\"populations\": [{\"label\": \"a\", \"size\": 5, \"model\": \"IF_curr_exp\"}, {\"label\": \"b\", \"size\": 2147483639, \"model\": \"IF_curr_exp\"}]}|bad.json: $.populations[1].size: the populations up to this one hold 2147483644 neurons; a network holds at most 2147483639",
+        "FixedNumberPre n beyond an int|{\"populations\": [{\"label\": \"a\", \"size\": 2, \"model\": \"IF_curr_exp\"}], \"projections\": [{\"pre\": \"a\", \"post\": \"a\", \"connector\": {\"type\": \"FixedNumberPre\", \"n\": 4294967297}, \"synapse\": {\"type\": \"StaticSynapse\"}}]}|bad.json: $.projections[0].connector.n: 4294967297 is too large; expected an integer from -2147483648 to 2147483647",
+        "FromList index beyond an int|{\"populations\": [{\"label\": \"a\", \"size\": 2, \"model\": \"IF_curr_exp\"}], \"projections\": [{\"pre\": \"a\", \"post\": \"a\", \"connector\": {\"type\": \"FromList\", \"connections\": [[4294967296, 0]]}, \"synapse\": {\"type\": \"StaticSynapse\"}}]}|bad.json: $.projections[0].connector.connections[0][0]: 4294967296 is too large",
+        "newer format|{\"format\": \"engram-network/2\", \"populations\": []}|bad.json: $.format: engram-network/2 is newer than this Engram (unknown) reads; it reads engram-network/1",
+        "not a format|{\"format\": \"brian2\", \"populations\": []}|bad.json: $.format: expected \"engram-network/1\"; got \"brian2\"",
+        "truncated inside an object|{\"run_ms\": 10,\\n \"populations\": [{\"label\": \"a\"|bad.json: line 2, column 31: not valid JSON: the file ends inside an object (opened at line 2, column 18)",
+        "truncated inside an array|{\"populations\": [|bad.json: line 1, column 18: not valid JSON: the file ends inside an array (opened at line 1, column 17)",
+        "truncated inside a string|{\"populations\": [{\"label\": \"a|bad.json: line 1, column 30: not valid JSON: the file ends inside a string",
+        "empty file|''|bad.json: $: the file is empty; expected a JSON object",
+        "unknown word|{\"run_ms\": nan, \"populations\": []}|bad.json: line 1, column 15: not valid JSON: 'nan' is not a JSON value; expected a number",
+        "trailing comma|{\"run_ms\": 1, }|bad.json: line 1, column 15: not valid JSON: unexpected '}'; expected a field name in double quotes",
+        "missing comma|{\"run_ms\": 1 \"seed\": 2}|bad.json: line 1, column 14: not valid JSON: unexpected '\"'; expected ',' or '}' after a field",
+        "text after the network|{\"populations\": []} []|bad.json: line 1, column 21: not valid JSON: text after the end of the network's object",
     })
     void badInputNamesFilePathAndExpectation(String what, String json, String expected) {
-        NetworkFormatException e = assertThrows(NetworkFormatException.class, () -> NetworkJson.parse(json, "bad.json"));
+        NetworkFormatException e = assertThrows(NetworkFormatException.class,
+                () -> NetworkJson.parse(json.replace("\\n", "\n"), "bad.json"));
         assertTrue(e.getMessage().startsWith(expected), what + ": got '" + e.getMessage() + "'");
+        for (String parserWords : List.of("JsonReadFeature", "StreamReadFeature", "Source:", "REDACTED", "enable `",
+                "code 1", "(JSON String")) {
+            assertFalse(e.getMessage().contains(parserWords), what + " speaks the parser's language: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void writtenFilesNameTheFormatAndFilesWithoutItReadAsVersionOne() {
+        Network net = NetworkJson.parse(EXAMPLE, "example.json");
+        String written = NetworkJson.write(net);
+        assertTrue(written.startsWith("{\n  \"format\" : \"engram-network/1\","), written);
+        assertEquals(net, NetworkJson.parse(written, "written.json"));
+        assertEquals(net, NetworkJson.parse(EXAMPLE.replaceFirst("\\{", "{\"format\": \"engram-network/1\", "),
+                "explicit.json"));
     }
 }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.engram.simulator.record.MembraneSelection;
 import org.engram.simulator.record.MembraneTrace;
 import org.engram.simulator.record.PopulationSpikes;
 import org.engram.simulator.record.Recording;
@@ -40,7 +41,11 @@ import org.engram.viz.weights.WeightMap;
  *       curves, when there are two samples or more;</li>
  *   <li>{@code report.html}: summary, the same figures as inline SVG, populations and projections.</li>
  * </ul>
- * Every figure takes the raster's format (its extension). Bad input fails with a
+ * Every figure takes the raster's format (its extension). The run directory's files are those its
+ * summary lists, when it has the list (an earlier run's leftovers are not this run's), and the
+ * figures written into it join the list. Of v only what is drawn is read: the window, the neurons
+ * chosen, and at most {@value #MAX_TRACE_SAMPLES} samples a trace, each stretch's extremes kept
+ * where there are more. Bad input fails with a
  * {@link org.engram.simulator.error.UserError} naming the file: {@code RecordingFormatException} from
  * the run directory, {@link PlotException} for network.json, options and output files. Nothing
  * here calls {@code System.exit}.
@@ -51,6 +56,8 @@ public final class RunPlots {
     public static final String REPORT = "report.html";
     /** Written by {@code engram run} beside the recording; optional. */
     public static final String NETWORK = "network.json";
+    /** The most samples of v read for a trace: a few per pixel of the widest figure. */
+    static final int MAX_TRACE_SAMPLES = 4000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -73,8 +80,24 @@ public final class RunPlots {
      * {@code options.out()} moves only the raster; the other figures and the report go into {@code dir}.
      */
     public static List<Path> writeAll(Path dir, PlotOptions options) {
-        RunDirectory run = RecordingFiles.read(dir);
-        JsonNode network = readNetwork(dir.resolve(NETWORK));
+        return writeAll(dir, options, dir);
+    }
+
+    /**
+     * {@link #writeAll(Path, PlotOptions)} of a run directory that the report names
+     * {@code shownAs}: where its files go once complete.
+     */
+    public static List<Path> writeAll(Path dir, PlotOptions options, Path shownAs) {
+        double from = Double.isNaN(options.fromMs()) ? Double.NEGATIVE_INFINITY : options.fromMs();
+        double to = Double.isNaN(options.toMs()) ? Double.POSITIVE_INFINITY : Math.max(from, options.toMs());
+        RunDirectory run = RecordingFiles.read(dir, new MembraneSelection(from, to, options.populations(),
+                options.neurons(), MembranePlot.DEFAULT_MAX_TRACES, MAX_TRACE_SAMPLES));
+        JsonNode network = run.has(NETWORK) ? readNetwork(dir.resolve(NETWORK)) : null;
+        List<MembraneTrace> traces = run.recording().membranes();
+        if (!traces.isEmpty() && traces.stream().allMatch(m -> m.neurons().length == 0)) {
+            throw new PlotException("none of the neurons " + options.neurons() + " had v recorded; recorded: "
+                    + recordedNeurons(run.summary()));
+        }
         Path raster = options.out() != null ? options.out() : dir.resolve(RASTER);
         String ext = "." + Figures.Format.of(raster).name();
         TimeWindow window = window(run.recording(), options);
@@ -86,7 +109,18 @@ public final class RunPlots {
             written.add(Figures.write(p.chart(), p.file(), p.size()));
         }
         if (options.report()) {
-            written.add(HtmlReport.write(dir.resolve(REPORT), run, network, panels, window));
+            RunDirectory shown = new RunDirectory(shownAs, run.recording(), run.populations(), run.summary());
+            written.add(HtmlReport.write(dir.resolve(REPORT), shown, network, panels, window));
+        }
+        if (run.files() != null) {
+            List<String> inside = written.stream().filter(p -> dir.toAbsolutePath().normalize()
+                    .equals(p.toAbsolutePath().normalize().getParent())).map(p -> p.getFileName().toString()).toList();
+            try {
+                RecordingFiles.listFiles(dir, inside);
+            } catch (IOException e) {
+                throw new PlotException(dir.resolve(RecordingFiles.SUMMARY) + ": cannot list the figures ("
+                        + e.getMessage() + ")", e);
+            }
         }
         return written;
     }
@@ -167,6 +201,20 @@ public final class RunPlots {
             }
         }
         return panels;
+    }
+
+    /** The neurons whose v the summary lists, per population: the first ten of each and their count. */
+    private static List<String> recordedNeurons(JsonNode summary) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode m : summary == null ? List.<JsonNode>of() : summary.path("membranes")) {
+            JsonNode n = m.path("neurons");
+            List<String> ids = new ArrayList<>();
+            for (int k = 0; k < Math.min(10, n.size()); k++) {
+                ids.add(n.get(k).asText());
+            }
+            out.add(m.path("population").asText() + " " + ids + (n.size() > 10 ? " of " + n.size() : ""));
+        }
+        return out;
     }
 
     private static int max(int[] a) {

@@ -1,7 +1,7 @@
 /**
  * Everything a run directory allows, in one call: {@link org.engram.viz.report.RunPlots} reads
- * the directory (spikes.csv, v.csv, weights.csv, summary.json and, when present, network.json),
- * writes the raster, membrane and weight figures, and {@code report.html}: the summary numbers,
+ * the directory (spikes.csv, v.csv or the v-POP.npy files, weights.csv, summary.json and, when
+ * present, network.json: those the summary lists as the run's), writes the raster, membrane and weight figures, and {@code report.html}: the summary numbers,
  * the figures as inline SVG, and the network's populations and projections as tables.
  *
  * <p>May import {@code org.engram.simulator.record} (to read the run),

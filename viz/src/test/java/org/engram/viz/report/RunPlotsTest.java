@@ -125,6 +125,7 @@ class RunPlotsTest {
                  "projections": [{"label": "inh->exc", "pre": "inh", "post": "exc",
                    "connector": {"type": "AllToAllConnector"}, "receptor": "inhibitory"}]}
                 """);
+        RecordingFiles.listFiles(dir, List.of("network.json"));
         RunPlots.writeAll(dir);
         String html = Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("<tr><td>exc</td><td>8</td><td>IF_curr_exp</td><td>tau_m=20.0</td>"
@@ -151,6 +152,28 @@ class RunPlotsTest {
         return out;
     }
 
+    /** An earlier run's files in the directory are not this run's: the plots and report leave them out. */
+    @Test
+    void onlyTheFilesTheSummaryListsAreRead() throws Exception {
+        run(dir);
+        Files.writeString(dir.resolve("network.json"), "{\"populations\": [");
+        Files.writeString(dir.resolve("weights.csv"), "projection,pre,post,time_ms,weight\nold,0,0,0.0,1.0\n");
+        Files.delete(dir.resolve("v-exc.npy"));
+        Files.writeString(dir.resolve("v.csv"), "population,neuron,time_ms,v\nexc,0,0.0,-65.0\n");
+        com.fasterxml.jackson.databind.node.ObjectNode summary = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        summary.putArray("files").add("spikes.csv").add("summary.json");
+        Files.writeString(dir.resolve("summary.json"), summary.toString());
+        List<Path> written = RunPlots.writeAll(dir);
+        assertEquals(List.of(dir.resolve("raster.png"), dir.resolve("report.html")), written);
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("Unknown: network.json is absent"), "the unlisted network.json is not read");
+        assertTrue(!html.contains("Weights of"), "nor weights.csv");
+        JsonNode files = new ObjectMapper().readTree(dir.resolve("summary.json").toFile()).get("files");
+        assertEquals("[\"spikes.csv\",\"summary.json\",\"raster.png\",\"report.html\"]", files.toString(),
+                "the figures written join the list");
+    }
+
     @Test
     void missingOrMalformedInputNamesTheFile() throws Exception {
         run(dir);
@@ -164,6 +187,7 @@ class RunPlotsTest {
 
         Files.writeString(dir.resolve("spikes.csv"), "population,neuron,time_ms\nexc,1,10.0\n");
         Files.writeString(dir.resolve("network.json"), "{\"populations\": [");
+        RecordingFiles.listFiles(dir, List.of("network.json"));
         PlotException net = assertThrows(PlotException.class, () -> RunPlots.writeAll(dir));
         assertTrue(net.getMessage().startsWith(dir.resolve("network.json") + ": not valid JSON"), net.getMessage());
         assertTrue(net instanceof UserError);

@@ -2,6 +2,9 @@ package org.engram.simulator.engine.core;
 
 import java.util.List;
 import org.engram.simulator.record.Recording;
+import org.engram.simulator.record.RecordingLayout;
+import org.engram.simulator.record.RecordingSink;
+import org.engram.simulator.record.RunStats;
 
 /**
  * What every engine does for {@link org.engram.simulator.engine.Simulation}, which wraps it: the
@@ -16,6 +19,15 @@ public interface Engine {
 
     /** What was recorded up to now: an immutable copy holding no engine reference. */
     Recording recording();
+
+    /** The run's figures up to now. */
+    RunStats stats();
+
+    /** What the run records. */
+    RecordingLayout recordingLayout();
+
+    /** Sends what is recorded to {@code sink} instead of memory; before the first run. */
+    void recordTo(RecordingSink sink);
 
     /** The current weights of a projection, in the projection's connection order. */
     double[] weights(String projection);

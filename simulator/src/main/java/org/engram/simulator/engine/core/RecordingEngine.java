@@ -4,6 +4,8 @@ import org.engram.simulator.build.BuiltNetwork;
 import org.engram.simulator.error.InvalidNetworkException;
 import org.engram.simulator.network.Projection;
 import org.engram.simulator.record.Recording;
+import org.engram.simulator.record.RecordingLayout;
+import org.engram.simulator.record.RecordingSink;
 import org.engram.simulator.record.RunStats;
 
 /**
@@ -56,8 +58,23 @@ public abstract class RecordingEngine implements Engine {
 
     @Override
     public final Recording recording() {
-        return recorder.snapshot(new RunStats(modeName(), dtMs(), timeMs, wallSeconds, net.neuronCount,
-                net.synapseCount(), recorder.totalSpikes(), eventsProcessed, synapticEvents));
+        return recorder.snapshot(stats());
+    }
+
+    @Override
+    public final RunStats stats() {
+        return new RunStats(modeName(), dtMs(), timeMs, wallSeconds, net.neuronCount, net.synapseCount(),
+                recorder.totalSpikes(), eventsProcessed, synapticEvents);
+    }
+
+    @Override
+    public final RecordingLayout recordingLayout() {
+        return recorder.layout();
+    }
+
+    @Override
+    public final void recordTo(RecordingSink sink) {
+        recorder.recordTo(sink);
     }
 
     @Override

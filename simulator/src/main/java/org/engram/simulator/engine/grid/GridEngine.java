@@ -2,6 +2,7 @@ package org.engram.simulator.engine.grid;
 
 import org.engram.simulator.build.BuiltNetwork;
 import org.engram.simulator.engine.core.EngineBase;
+import org.engram.simulator.error.InvalidNetworkException;
 
 /**
  * sPyNNaker's fixed-step update, which is what SpiNNaker hardware computes. Step {@code n} covers
@@ -30,6 +31,10 @@ import org.engram.simulator.engine.core.EngineBase;
  * updated weight. v samples are taken after the step.
  */
 public final class GridEngine extends EngineBase {
+    /** The most entries of the input ring (steps of the longest delay by neurons): one array holds it. */
+    public static final long MAX_RING = Integer.MAX_VALUE - 8;
+    /** The most steps a run may take: a long counts them. */
+    public static final double MAX_STEPS = 0x1p63;
     private final double dt;
     private final int n;
     /** The neurons with a membrane as runs of equal parameters. */
@@ -81,6 +86,12 @@ public final class GridEngine extends EngineBase {
             plasticDelaySteps[s] = delaySteps(net.plasticDelayMs[s], dt);
             maxDelay = Math.max(maxDelay, plasticDelaySteps[s]);
         }
+        long entries = (maxDelay + 1L) * n;
+        if (maxDelay == Integer.MAX_VALUE || entries > MAX_RING) {
+            throw new InvalidNetworkException("dt " + dtMs + " ms: the longest delay is " + maxDelay
+                    + " steps, and grid mode keeps that many steps of input for each of the " + n + " neurons: "
+                    + entries + " entries, more than an array holds (" + MAX_RING + "); choose a longer step");
+        }
         slots = maxDelay + 1;
         ringE = new double[slots * n];
         ringI = new double[slots * n];
@@ -101,9 +112,9 @@ public final class GridEngine extends EngineBase {
 
     }
 
-    /** sPyNNaker rounds delays to whole steps, at least one. */
+    /** sPyNNaker rounds delays to whole steps, at least one (and at most what an int counts). */
     static int delaySteps(double delayMs, double dt) {
-        return Math.max(1, (int) Math.round(delayMs / dt));
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.round(delayMs / dt)));
     }
 
     private static double[] roundedDelays(double[] delays, double dt) {
@@ -126,6 +137,10 @@ public final class GridEngine extends EngineBase {
 
     @Override
     protected void advance(double untilMs) {
+        if (untilMs / dt >= MAX_STEPS) {
+            throw new InvalidNetworkException("a run to " + untilMs + " ms at dt " + dt + " ms is " + untilMs / dt
+                    + " steps, more than grid mode counts (" + MAX_STEPS + "); choose a longer step or a shorter run");
+        }
         long lastStep = Math.round(untilMs / dt);
         while (step < lastStep) {
             step(step);
