@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 BoardEmulatorCommand.class,
                 Ca3Command.class,
                 CompareCommand.class,
+                DeployCommand.class,
                 DemoCommand.class,
                 PlotCommand.class,
                 RunCommand.class,

@@ -214,6 +214,31 @@ final class RunOutput implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes a recording made elsewhere (a SpiNNaker deployment) into a run directory, in the desktop
+     * format: the recording's files, network.json, {@code extra} as a field of summary.json, and
+     * unless {@code plot} is false the figures and report.html; then commits it.
+     */
+    static Result writeRecording(Path out, Network net, Recording rec, String field, JsonNode extra, boolean plot)
+            throws IOException {
+        try (RunOutput run = open(out)) {
+            List<RecordingFiles.PopulationInfo> pops = net.populations().stream()
+                    .map(p -> new RecordingFiles.PopulationInfo(p.label(), p.size(), p.cellType().modelName())).toList();
+            RecordingFiles.write(run.staging, rec, pops);
+            Path summary = run.staging.resolve(RecordingFiles.SUMMARY);
+            com.fasterxml.jackson.databind.node.ObjectNode root =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(summary.toFile());
+            root.set(field, extra);
+            Files.writeString(summary, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root),
+                    StandardCharsets.UTF_8);
+            run.add(RunPlots.NETWORK, NetworkJson.write(net));
+            if (plot) {
+                RunPlots.writeAll(run.staging, PlotOptions.DEFAULT, out);
+            }
+            return run.commit();
+        }
+    }
+
     /** Refuses a grid step grid mode cannot hold or count, and a network larger than the heap. */
     private static void refuseWhatCannotFit(Simulator.Footprint f, Mode mode, double dtMs, double durationMs) {
         if (mode == Mode.grid && !f.gridFits()) {
