@@ -28,7 +28,7 @@ import org.engram.spinnaker.transceiver.Transceiver;
 /**
  * Runs a {@link LoadPlan} on a machine, in the order SpiNNaker's host tools use:
  * <ol>
- *   <li>per core: allocate its SDRAM block (tagged with the core's number), write its image
+ *   <li>per core: allocate its SDRAM block, write its image
  *       (pipelined through the transceiver's window), read the region table back and compare it
  *       with what was written (pointers, checksums, sizes), write the block's address to the
  *       core's {@code user0};</li>
@@ -121,8 +121,10 @@ public final class Loader {
         CoreLocation core = c.core();
         String where = "core " + core;
         long[] base = new long[1];
+        // untagged: a tag makes the allocation fail when its reply is lost and the request is sent
+        // again; untagged, the repeat allocates a second block, freed with the others by app id
         step("allocating " + c.sizeBytes() + " bytes of SDRAM", where,
-                () -> base[0] = tx.allocateSdram(core.chip(), appId, c.sizeBytes(), core.p()));
+                () -> base[0] = tx.allocateSdram(core.chip(), appId, c.sizeBytes(), 0));
         DataImage image = c.imageAt().apply(base[0]);
         if (image.sizeBytes() != c.sizeBytes()) {
             throw new IllegalStateException(where + ": the image has " + image.sizeBytes() + " bytes; "

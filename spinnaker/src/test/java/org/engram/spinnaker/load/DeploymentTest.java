@@ -31,6 +31,7 @@ import org.engram.simulator.synapse.WeightDependence;
 import org.engram.spinnaker.coreapp.EngramApplication;
 import org.engram.spinnaker.emulator.BoardEmulator;
 import org.engram.spinnaker.emulator.EmulatorOptions;
+import org.engram.spinnaker.emulator.Faults;
 import org.engram.spinnaker.image.CoreImages;
 import org.engram.spinnaker.machine.Machine;
 import org.engram.spinnaker.mapping.RouteChecker;
@@ -142,6 +143,27 @@ class DeploymentTest {
     static Deployment.Options options() {
         Deployment.Options d = Deployment.Options.defaults(DT);
         return new Deployment.Options(8, DT, d.appId(), null, d.runTimeout());
+    }
+
+    @Test
+    void withATenthOfTheDatagramsDroppedAndReorderedTheSpikesAreTheSame() throws Exception {
+        Network net = random(3);
+        Recording clean = Deployment.run(txrx, Deployment.plan(net, machine, options(), RUN_MS), options(), s -> { })
+                .recording();
+        try (BoardEmulator lossy = BoardEmulator.start(EngramApplication.register(EmulatorOptions.ephemeral())
+                .withFaults(new Faults(0.10, 0, 0.10, 11)), s -> { });
+                Transceiver t = Transceiver.connect("127.0.0.1", lossy.scpAddress().getPort(),
+                        lossy.bootAddress().getPort(), new RetryPolicy(100, 30, 8, 20))) {
+            Deployment.Result r = Deployment.run(t, Deployment.plan(net, machine, options(), RUN_MS), options(),
+                    s -> { });
+            assertTrue(t.stats().retries() > 0, "the faults were felt: " + t.stats());
+            assertTrue(clean.spikeCount() > 100, "the network is active: " + clean.spikeCount());
+            for (PopulationSpikes e : clean.spikes()) {
+                PopulationSpikes got = r.recording().spikes(e.population());
+                assertArrayEquals(e.timesMs(), got.timesMs(), e.population() + " times");
+                assertArrayEquals(e.neurons(), got.neurons(), e.population() + " neurons");
+            }
+        }
     }
 
     @Test
