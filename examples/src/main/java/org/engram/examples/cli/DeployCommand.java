@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.engram.simulator.engine.fixed.PrecisionIssue;
 import org.engram.simulator.json.NetworkJson;
 import org.engram.simulator.network.Network;
 import org.engram.spinnaker.coreapp.EngramApplication;
@@ -217,7 +216,7 @@ final class DeployCommand implements Callable<Integer> {
             o.put("before_compression", t.entriesBeforeCompression());
         }
         ArrayNode warnings = d.putArray("warnings");
-        p.warnings().forEach(w -> warnings.add(w.subject() + ": " + w.message()));
+        p.warnings().forEach(warnings::add);
         return d;
     }
 
@@ -234,9 +233,7 @@ final class DeployCommand implements Callable<Integer> {
     }
 
     static void printWarnings(Deployment.Plan plan, PrintStream out) {
-        for (PrecisionIssue w : plan.warnings()) {
-            out.println("engram: warning: " + w.subject() + ": " + w.message());
-        }
+        plan.warnings().forEach(w -> out.println("engram: warning: " + w));
     }
 
     static void printFigures(Deployment.Result r, PrintStream out) {

@@ -10,7 +10,6 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.engram.simulator.build.BuiltNetwork;
 import org.engram.simulator.engine.fixed.FixedPoint;
-import org.engram.simulator.engine.fixed.PrecisionIssue;
 import org.engram.simulator.error.InvalidNetworkException;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Population;
@@ -78,8 +77,9 @@ public final class Deployment {
             return images.images().stream().mapToLong(i -> i.at(0).toBytes().length).sum();
         }
 
-        public List<PrecisionIssue> warnings() {
-            return images.warnings();
+        /** What the network loses in fixed point, one line each: "projection p: ...". */
+        public List<String> warnings() {
+            return images.warnings().stream().map(w -> w.subject() + ": " + w.message()).toList();
         }
     }
 

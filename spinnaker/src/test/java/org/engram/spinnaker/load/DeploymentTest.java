@@ -167,6 +167,26 @@ class DeploymentTest {
     }
 
     @Test
+    void aNetworkOverChipsInEveryDirectionGivesTheFixedEnginesSpikes() throws Exception {
+        // two neurons a core: a few hundred cores, over chips three or more wide and high
+        Network net = random(21);
+        Deployment.Options d = Deployment.Options.defaults(DT);
+        Deployment.Options tiny = new Deployment.Options(2, DT, d.appId(), null, d.runTimeout());
+        Deployment.Plan plan = Deployment.plan(net, machine, tiny, RUN_MS);
+        List<org.engram.spinnaker.machine.ChipLocation> chips = plan.mapping().chipsUsed();
+        assertTrue(chips.stream().mapToInt(c -> c.x()).max().getAsInt() >= 2
+                && chips.stream().mapToInt(c -> c.y()).max().getAsInt() >= 2, "spans chips both ways: " + chips);
+        assertEquals(List.of(), RouteChecker.problems(machine, BuiltNetwork.build(net), plan.mapping()));
+        Recording board = Deployment.run(txrx, plan, tiny, s -> { }).recording();
+        FixedEngine desktop = new FixedEngine(net, DT, CoreImages.fixedOptions(net, plan.mapping()));
+        desktop.run(RUN_MS);
+        for (PopulationSpikes e : desktop.recording().spikes()) {
+            assertArrayEquals(e.timesMs(), board.spikes(e.population()).timesMs(), e.population());
+            assertArrayEquals(e.neurons(), board.spikes(e.population()).neurons(), e.population());
+        }
+    }
+
+    @Test
     void twentyRandomNetworksGiveTheFixedEnginesSpikes() throws Exception {
         long total = 0;
         for (long seed = 1; seed <= 20; seed++) {
