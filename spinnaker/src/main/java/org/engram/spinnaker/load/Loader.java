@@ -67,17 +67,12 @@ public final class Loader {
         plan.cores().forEach(c -> chips.add(c.core().chip()));
         chips.addAll(plan.routes().keySet());
         boolean tagSet = false;
+        writeNanos = 0;
         try (DatagramSocket results = resultSocket()) {
             long t0 = System.nanoTime();
-            Map<CoreLocation, DataImage> images = new LinkedHashMap<>();
-            long bytes = 0;
-            writeNanos = 0;
             progress.accept("loading " + plan.cores().size() + " cores on " + chips.size() + " chips");
-            for (CoreLoad c : plan.cores()) {
-                DataImage image = loadImage(plan.appId(), c);
-                images.put(c.core(), image);
-                bytes += image.toBytes().length;
-            }
+            Map<CoreLocation, DataImage> images = loadImages(plan);
+            long bytes = images.values().stream().mapToLong(i -> i.toBytes().length).sum();
             int entries = 0;
             for (var e : new TreeMap<>(plan.routes()).entrySet()) {
                 ChipLocation chip = e.getKey();
@@ -116,34 +111,55 @@ public final class Loader {
         }
     }
 
-    /** Allocates, writes and verifies one core's image, and points the core's user0 at it. */
-    private DataImage loadImage(int appId, CoreLoad c) throws InterruptedException {
-        CoreLocation core = c.core();
-        String where = "core " + core;
-        long[] base = new long[1];
-        // untagged: a tag makes the allocation fail when its reply is lost and the request is sent
-        // again; untagged, the repeat allocates a second block, freed with the others by app id
-        step("allocating " + c.sizeBytes() + " bytes of SDRAM", where,
-                () -> base[0] = tx.allocateSdram(core.chip(), appId, c.sizeBytes(), 0));
-        DataImage image = c.imageAt().apply(base[0]);
-        if (image.sizeBytes() != c.sizeBytes()) {
-            throw new IllegalStateException(where + ": the image has " + image.sizeBytes() + " bytes; "
-                    + c.sizeBytes() + " were allocated");
-        }
-        byte[] bytes = image.toBytes();
-        long t0 = System.nanoTime();
-        step("writing the image (" + bytes.length + " bytes)", where, () -> tx.writeMemory(core.chip(), base[0], bytes));
-        writeNanos += System.nanoTime() - t0;
-        step("verifying the image's region table", where, () -> {
-            byte[] back = tx.readMemory(core.chip(), base[0], DataImage.HEADER_BYTES);
-            if (!Arrays.equals(back, Arrays.copyOf(bytes, DataImage.HEADER_BYTES))) {
-                throw new DeploymentException(where + ": the region table read back differs from the one written");
+    /**
+     * Allocates every core's block, writes all images in one pipelined stream, reads each region
+     * table back and compares it, and points each core's user0 at its image.
+     */
+    private Map<CoreLocation, DataImage> loadImages(LoadPlan plan) throws InterruptedException {
+        Map<CoreLocation, DataImage> images = new LinkedHashMap<>();
+        for (CoreLoad c : plan.cores()) {
+            CoreLocation core = c.core();
+            long[] base = new long[1];
+            // untagged: a tag makes the allocation fail when its reply is lost and the request is
+            // sent again; untagged, the repeat allocates a second block, freed with the others by app id
+            step("allocating " + c.sizeBytes() + " bytes of SDRAM", "core " + core,
+                    () -> base[0] = tx.allocateSdram(core.chip(), plan.appId(), c.sizeBytes(), 0));
+            DataImage image = c.imageAt().apply(base[0]);
+            if (image.sizeBytes() != c.sizeBytes()) {
+                throw new IllegalStateException("core " + core + ": the image has " + image.sizeBytes() + " bytes; "
+                        + c.sizeBytes() + " were allocated");
             }
-        });
-        byte[] user0 = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) base[0]).array();
-        step("writing user0", where, () -> tx.writeMemory(core.chip(),
-                MemoryRegion.VCPU_BASE + (long) MemoryRegion.VCPU_SIZE * core.p() + VCPU_USER0, user0));
-        return image;
+            images.put(core, image);
+        }
+        List<Transceiver.MemoryWrite> writes = new ArrayList<>();
+        List<Transceiver.MemoryWrite> user0 = new ArrayList<>();
+        long total = 0;
+        for (var e : images.entrySet()) {
+            CoreLocation core = e.getKey();
+            byte[] bytes = e.getValue().toBytes();
+            total += bytes.length;
+            writes.add(new Transceiver.MemoryWrite(core.chip(), e.getValue().baseAddress(), bytes));
+            user0.add(new Transceiver.MemoryWrite(core.chip(),
+                    MemoryRegion.VCPU_BASE + (long) MemoryRegion.VCPU_SIZE * core.p() + VCPU_USER0,
+                    ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) e.getValue().baseAddress())
+                            .array()));
+        }
+        long t0 = System.nanoTime();
+        step("writing the images (" + total + " bytes)", images.size() + " cores", () -> tx.writeMemory(writes));
+        writeNanos += System.nanoTime() - t0;
+        for (var e : images.entrySet()) {
+            CoreLocation core = e.getKey();
+            DataImage image = e.getValue();
+            step("verifying the image's region table", "core " + core, () -> {
+                byte[] back = tx.readMemory(core.chip(), image.baseAddress(), DataImage.HEADER_BYTES);
+                if (!Arrays.equals(back, Arrays.copyOf(image.toBytes(), DataImage.HEADER_BYTES))) {
+                    throw new DeploymentException("core " + core
+                            + ": the region table read back differs from the one written");
+                }
+            });
+        }
+        step("writing user0", images.size() + " cores", () -> tx.writeMemory(user0));
+        return images;
     }
 
     /** Reads a core's output region, whose address and size its image's region table gives. */

@@ -239,15 +239,33 @@ public final class Transceiver implements AutoCloseable {
 
     /** Writes all of {@code data}, in pipelined 256-byte requests. */
     public void writeMemory(ChipLocation chip, long address, byte[] data) throws InterruptedException {
-        checkRange(chip, address, data.length);
-        if (MemoryRegion.locate(address, data.length).orElseThrow().region() == MemoryRegion.ROUTER) {
-            throw new InvalidRequestException("chip " + chip + ": the router is programmed with loadRoutes, not written");
+        writeMemory(List.of(new MemoryWrite(chip, address, data)));
+    }
+
+    /** One block of bytes to write at an address of a chip. */
+    public record MemoryWrite(ChipLocation chip, long address, byte[] data) {}
+
+    /**
+     * Writes every block, all in one stream of pipelined 256-byte requests (the window never
+     * drains between blocks, as it would between calls of one block each); every block is
+     * checked before anything is sent.
+     */
+    public void writeMemory(List<MemoryWrite> blocks) throws InterruptedException {
+        for (MemoryWrite w : blocks) {
+            checkRange(w.chip(), w.address(), w.data().length);
+            if (MemoryRegion.locate(w.address(), w.data().length).orElseThrow().region() == MemoryRegion.ROUTER) {
+                throw new InvalidRequestException("chip " + w.chip()
+                        + ": the router is programmed with loadRoutes, not written");
+            }
         }
-        CoreLocation core = new CoreLocation(chip, 0);
         List<WriteMemory> requests = new ArrayList<>();
-        for (int off = 0; off < data.length; off += ScpMessage.MAX_DATA) {
-            int n = Math.min(ScpMessage.MAX_DATA, data.length - off);
-            requests.add(new WriteMemory(core, address + off, Arrays.copyOfRange(data, off, off + n)));
+        for (MemoryWrite w : blocks) {
+            CoreLocation core = new CoreLocation(w.chip(), 0);
+            byte[] data = w.data();
+            for (int off = 0; off < data.length; off += ScpMessage.MAX_DATA) {
+                int n = Math.min(ScpMessage.MAX_DATA, data.length - off);
+                requests.add(new WriteMemory(core, w.address() + off, Arrays.copyOfRange(data, off, off + n)));
+            }
         }
         awaitAll(connection.sendAll(requests));
     }
