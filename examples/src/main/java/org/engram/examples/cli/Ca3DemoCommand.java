@@ -4,13 +4,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.engram.models.ca3.Ca3Network;
-import org.engram.models.ca3.Ca3Run;
 import org.engram.models.ca3.Experiments;
 import org.engram.models.ca3.OperationResult;
 import org.engram.models.ca3.Story;
-import org.engram.models.ca3.TestBench;
-import org.engram.simulator.engine.Mode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,22 +26,14 @@ final class Ca3DemoCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
-    EngineOptions engine = new EngineOptions(Mode.grid);
-
-    @Mixin
-    OutputOptions output;
+    Ca3RunOptions run;
 
     @Override
     public Integer call() throws Exception {
-        double dt = engine.stepMs(Ca3Network.TIMESTEP_MS);
-        Mode m = engine.mode();
         PrintStream o = System.out;
-        TestBench bench = Experiments.functional().toTestBench();
         o.println("CA3 content-addressable memory, functional experiment of Casanueva-Morato et al. "
-                + "(C=5 memories, N=10 content bits, one operation every 10 ms), " + m + " mode"
-                + (m == Mode.event ? "" : ", dt " + dt + " ms") + ":");
-        List<OperationResult> results = out != null ? Ca3RunCommand.runAndWrite(bench, m, dt, out, output, o)
-                : Ca3Run.of(bench, m, dt).results();
+                + "(C=5 memories, N=10 content bits, one operation every 10 ms), " + run.describe() + ":");
+        List<OperationResult> results = run.run(Experiments.functional().toTestBench(), out, o);
         o.println();
         Story.tell(results).forEach(o::println);
         return 0;

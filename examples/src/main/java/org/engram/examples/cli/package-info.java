@@ -2,12 +2,12 @@
  * The {@code engram} command line ({@link org.engram.examples.cli.Engram}): one class per command
  * and subcommand ({@code RunCommand}, {@code Ca3RunCommand}, {@code SpinnakerVersionCommand}, ...),
  * the options several commands share as picocli mixins ({@code EngineOptions}, {@code OutputOptions},
- * {@code BoardConnection}, {@code MemoryLocation}), and {@code ErrorReport}, the one way a command
- * fails: {@code engram: } and one line on standard error, exit code 2 for the user's errors (bad
- * options, bad files, unreachable hosts, too small a heap), 1 for a bug. {@code RunOutput} writes
- * the run directory of {@code run}, {@code demo} and {@code ca3 run}: staged, sized before the run,
- * committed whole, the previous run's leftovers removed; {@code RunOutputException} says why a run
- * cannot be written as asked.
+ * {@code Ca3RunOptions}, {@code BoardConnection}, {@code MemoryLocation}), and {@code ErrorReport}, the
+ * one way a command fails: {@code engram: } and one line on standard error, exit code 2 for the
+ * user's errors (bad options, bad files, unreachable hosts, too small a heap), 1 for a bug.
+ * {@code RunOutput} writes the run directory of {@code run}, {@code demo} and {@code ca3 run}:
+ * staged, sized before the run, committed whole, the previous run's leftovers removed;
+ * {@code RunOutputException} says why a run cannot be written as asked.
  *
  * <p>Invariants: an option's own rule is checked while parsing (a converter or a setter) and
  * options that depend on each other before anything is read or written, so a bad command line

@@ -38,7 +38,7 @@ class Ca3CommandTest {
         assertEquals(new TreeSet<>(List.of("IN_cue", "IN_cont", "CueCue", "ContCue", "ContCond", "ContCondInt", "CueCont",
                 "ContCont", "MergeCue", "MergeCont", "OUT_cue", "OUT_cont")), pops);
         assertEquals(1 + 322, spikes.size(), "the hardware recorded 322 spikes for this bench");
-        String ops = Files.readString(out.resolve(Ca3RunCommand.OPERATIONS));
+        String ops = Files.readString(out.resolve(Ca3RunOptions.OPERATIONS));
         assertTrue(ops.contains("@30 ms recall by cue 0 -> content {0, 1, 8, 9}; cue 0 @+5; bit 0 @+6"), ops);
         assertTrue(r.out().contains("9 of 9 operations gave what a perfect memory gives."), r.out());
     }
@@ -116,7 +116,7 @@ class Ca3CommandTest {
         Path b = tmp.resolve("b");
         assertEquals(0, engram("ca3", "--testbench", bench, "--out", a.toString(), "--no-plot").code());
         assertEquals(0, engram("ca3", "run", "--testbench", bench, "--out", b.toString(), "--no-plot").code());
-        for (String f : List.of("spikes.csv", Ca3RunCommand.OPERATIONS)) {
+        for (String f : List.of("spikes.csv", Ca3RunOptions.OPERATIONS)) {
             assertEquals(-1L, Files.mismatch(a.resolve(f), b.resolve(f)), f);
         }
         Path oldNet = tmp.resolve("old.json");

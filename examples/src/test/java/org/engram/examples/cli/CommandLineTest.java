@@ -15,7 +15,8 @@ class CommandLineTest {
     @TempDir
     Path tmp;
 
-    private static final String NET = """
+    /** Two spikes of stim, each relayed by exc[0] 1.5 ms later; exc's v sampled every ms (also CompareCommandTest's). */
+    static final String NET = """
             {"run_ms": 50, "seed": 4,
              "populations": [
                {"label": "stim", "size": 1, "model": "SpikeSourceArray", "params": {"spike_times": [[10.0, 20.0]]}, "record": ["spikes"]},

@@ -13,19 +13,9 @@ class CompareCommandTest {
     @TempDir
     Path tmp;
 
-    private static final String NET = """
-            {"run_ms": 50, "seed": 4,
-             "populations": [
-               {"label": "stim", "size": 1, "model": "SpikeSourceArray", "params": {"spike_times": [[10.0, 20.0]]}, "record": ["spikes"]},
-               {"label": "exc", "size": 2, "model": "IF_curr_delta", "initial": {"v": -65.0}, "record": ["spikes"]}],
-             "projections": [
-               {"pre": "stim", "post": "exc[0:1]", "connector": {"type": "OneToOne"},
-                "synapse": {"type": "StaticSynapse", "weight": 20.0, "delay": 1.5}}]}
-            """;
-
     private Path run(String name, String... extra) throws Exception {
         Path net = tmp.resolve("net.json");
-        Files.writeString(net, NET);
+        Files.writeString(net, CommandLineTest.NET);
         Path out = tmp.resolve(name);
         String[] args = new String[] {"run", net.toString(), "--out", out.toString(), "--quiet", "--no-plot"};
         String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(extra))

@@ -39,12 +39,7 @@ final class Decimation {
     /** The next row: its time and the chosen neurons' values. */
     void add(double t, double[] v) {
         if (bucket == 1) {
-            grow(1);
-            times[size] = t;
-            for (int k = 0; k < neurons; k++) {
-                values[k][size] = v[k];
-            }
-            size++;
+            append(t, v);
             return;
         }
         if (inBucket == 0) {
@@ -75,12 +70,7 @@ final class Decimation {
 
     private void closeBucket() {
         if (inBucket == 1) {
-            grow(1);
-            times[size] = firstTime;
-            for (int k = 0; k < neurons; k++) {
-                values[k][size] = low[k];
-            }
-            size++;
+            append(firstTime, low);
         } else if (inBucket > 1) {
             grow(2);
             times[size] = firstTime;
@@ -94,6 +84,15 @@ final class Decimation {
             size += 2;
         }
         inBucket = 0;
+    }
+
+    private void append(double t, double[] row) {
+        grow(1);
+        times[size] = t;
+        for (int k = 0; k < neurons; k++) {
+            values[k][size] = row[k];
+        }
+        size++;
     }
 
     private void grow(int more) {

@@ -12,78 +12,68 @@ import org.engram.simulator.record.RecordingLayout.ProjectionLayout;
  */
 public final class MemoryRecording implements RecordingSink {
     private final RecordingLayout layout;
+    private final Times[] spikeTimes;
     private final int[][] spikeNeuron;
-    private final double[][] spikeTime;
-    private final int[] spikeCount;
-    private final double[][] vTimes;
+    private final Times[] vTimes;
     /** Per population, per recorded neuron: its samples. */
     private final double[][][] vValues;
-    private final int[] vSamples;
-    private final double[][] wTimes;
+    private final Times[] wTimes;
     private final double[][][] wValues;
-    private final int[] wSamples;
 
     public MemoryRecording(RecordingLayout layout) {
         this.layout = layout;
         int p = layout.populations().size();
+        spikeTimes = new Times[p];
         spikeNeuron = new int[p][16];
-        spikeTime = new double[p][16];
-        spikeCount = new int[p];
-        vTimes = new double[p][];
+        vTimes = new Times[p];
         vValues = new double[p][][];
-        vSamples = new int[p];
         for (int k = 0; k < p; k++) {
+            spikeTimes[k] = new Times(16);
             PopulationLayout pl = layout.populations().get(k);
             if (pl.v()) {
-                vTimes[k] = new double[16];
+                vTimes[k] = new Times(16);
                 vValues[k] = new double[pl.vNeurons().length][16];
             }
         }
         int q = layout.projections().size();
-        wTimes = new double[q][4];
+        wTimes = new Times[q];
         wValues = new double[q][4][];
-        wSamples = new int[q];
+        for (int k = 0; k < q; k++) {
+            wTimes[k] = new Times(4);
+        }
     }
 
     @Override
     public void spike(int population, int neuron, double timeMs) {
-        int c = spikeCount[population];
-        if (c == spikeNeuron[population].length) {
-            spikeNeuron[population] = Arrays.copyOf(spikeNeuron[population], c * 2);
-            spikeTime[population] = Arrays.copyOf(spikeTime[population], c * 2);
+        Times t = spikeTimes[population];
+        int row = t.add(timeMs);
+        if (row == spikeNeuron[population].length) {
+            spikeNeuron[population] = Arrays.copyOf(spikeNeuron[population], t.capacity());
         }
-        spikeNeuron[population][c] = neuron;
-        spikeTime[population][c] = timeMs;
-        spikeCount[population] = c + 1;
+        spikeNeuron[population][row] = neuron;
     }
 
     @Override
     public void membrane(int population, double timeMs, double[] v) {
-        int c = vSamples[population];
+        Times t = vTimes[population];
+        int row = t.add(timeMs);
         double[][] values = vValues[population];
-        if (c == vTimes[population].length) {
-            vTimes[population] = Arrays.copyOf(vTimes[population], c * 2);
-            for (int i = 0; i < values.length; i++) {
-                values[i] = Arrays.copyOf(values[i], c * 2);
-            }
-        }
-        vTimes[population][c] = timeMs;
         for (int i = 0; i < values.length; i++) {
-            values[i][c] = v[i];
+            if (row == values[i].length) {
+                values[i] = Arrays.copyOf(values[i], t.capacity());
+            }
+            values[i][row] = v[i];
         }
-        vSamples[population] = c + 1;
     }
 
     @Override
     public void weights(int projection, double timeMs, double[] weights) {
-        int c = wSamples[projection];
-        if (c == wTimes[projection].length) {
-            wTimes[projection] = Arrays.copyOf(wTimes[projection], c * 2);
-            wValues[projection] = Arrays.copyOf(wValues[projection], c * 2);
+        Times t = wTimes[projection];
+        int row = t.add(timeMs);
+        if (row == wValues[projection].length) {
+            wValues[projection] = Arrays.copyOf(wValues[projection], t.capacity());
         }
-        wTimes[projection][c] = timeMs;
-        wValues[projection][c] = weights;
-        wSamples[projection] = c + 1;
+        wValues[projection][row] = weights;
     }
 
     /** What was recorded up to now, with the run's figures: immutable copies. */
@@ -93,16 +83,16 @@ public final class MemoryRecording implements RecordingSink {
         for (int k = 0; k < layout.populations().size(); k++) {
             PopulationLayout p = layout.populations().get(k);
             if (p.spikes()) {
-                spikes.add(new PopulationSpikes(p.label(), p.size(), Arrays.copyOf(spikeNeuron[k], spikeCount[k]),
-                        Arrays.copyOf(spikeTime[k], spikeCount[k])));
+                spikes.add(new PopulationSpikes(p.label(), p.size(),
+                        Arrays.copyOf(spikeNeuron[k], spikeTimes[k].count()), spikeTimes[k].toArray()));
             }
             if (p.v()) {
                 double[][] values = new double[vValues[k].length][];
                 for (int i = 0; i < values.length; i++) {
-                    values[i] = Arrays.copyOf(vValues[k][i], vSamples[k]);
+                    values[i] = Arrays.copyOf(vValues[k][i], vTimes[k].count());
                 }
-                membranes.add(new MembraneTrace(p.label(), p.vNeurons(), p.vThresholdsMv(),
-                        Arrays.copyOf(vTimes[k], vSamples[k]), values));
+                membranes.add(new MembraneTrace(p.label(), p.vNeurons(), p.vThresholdsMv(), vTimes[k].toArray(),
+                        values));
             }
         }
         List<WeightTrace> weights = new ArrayList<>();
@@ -110,9 +100,43 @@ public final class MemoryRecording implements RecordingSink {
             ProjectionLayout pr = layout.projections().get(k);
             if (pr.weights()) {
                 weights.add(new WeightTrace(pr.label(), pr.prePopulation(), pr.postPopulation(), pr.pre(), pr.post(),
-                        Arrays.copyOf(wTimes[k], wSamples[k]), Arrays.copyOf(wValues[k], wSamples[k])));
+                        wTimes[k].toArray(), Arrays.copyOf(wValues[k], wTimes[k].count())));
             }
         }
         return new Recording(spikes, membranes, weights, stats);
+    }
+
+    /**
+     * The times of one recorded series, growing by doubling: the series' other columns grow to
+     * {@link #capacity()} when {@link #add} returns the first row beyond them.
+     */
+    private static final class Times {
+        private double[] ms;
+        private int count;
+
+        Times(int capacity) {
+            ms = new double[capacity];
+        }
+
+        /** Appends a time; returns its row. */
+        int add(double timeMs) {
+            if (count == ms.length) {
+                ms = Arrays.copyOf(ms, count * 2);
+            }
+            ms[count] = timeMs;
+            return count++;
+        }
+
+        int capacity() {
+            return ms.length;
+        }
+
+        int count() {
+            return count;
+        }
+
+        double[] toArray() {
+            return Arrays.copyOf(ms, count);
+        }
     }
 }
