@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.engram.simulator.architecture.PackageGraph;
 import org.junit.jupiter.api.Test;
 
 /**
  * The layering of the modules and of the simulator's packages, checked on the sources' imports
- * (style.md: data flows one way; only the engine's entry point is visible outside the simulator).
+ * (style.md: data flows one way; only the engine's entry point is visible outside the simulator),
+ * and no package cycle among the examples' own packages.
  */
 class ArchitectureTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -63,6 +65,14 @@ class ArchitectureTest {
     void theScanSeesTheSources() {
         assertTrue(uses("simulator").size() > 50, "imports found under " + ROOT);
         assertTrue(uses("examples").stream().anyMatch(u -> u.imported().startsWith("org.engram.simulator.engine.Simulator")));
+    }
+
+    @Test
+    void noPackageCycle() {
+        PackageGraph graph = PackageGraph.scan(Path.of("src/main/java"), "org.engram.examples");
+        assertEquals(List.of("org.engram.examples.bench", "org.engram.examples.cli"),
+                List.copyOf(graph.dependencies().keySet()), "the scan sees every package");
+        assertEquals(List.of(), graph.cycles(), "package cycles");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.engram.simulator.architecture.PackageGraph;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * host code never sees the emulator, the emulator never sees the transceiver, the mapping sees
  * the machine model and the simulator's description and build, nothing that talks to a board;
  * core images see the mapping and the fixed engine; the core application the emulator's hook.
+ * And no package cycle, whatever the rules allow.
  */
 class ArchitectureTest {
     static final Path MAIN = Path.of("src/main/java/org/engram/spinnaker");
@@ -80,6 +82,14 @@ class ArchitectureTest {
             }
         }
         assertEquals(List.of(), violations);
+    }
+
+    @Test
+    void noPackageCycle() {
+        PackageGraph graph = PackageGraph.scan(Path.of("src/main/java"), "org.engram.spinnaker");
+        assertEquals(ALLOWED.keySet().stream().map(p -> SP + p).sorted().toList(),
+                List.copyOf(graph.dependencies().keySet()), "the scan sees every package");
+        assertEquals(List.of(), graph.cycles(), "package cycles");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.engram.simulator.architecture.PackageGraph;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * ({@code record}), the description ({@code network}, {@code json}) and {@code UserError}, never
  * {@code build} or the engine; {@code figure} sees no other viz package; {@code raster},
  * {@code trace} and {@code weights} see only {@code figure}; {@code report} sees them all.
- * Imports and fully qualified names both count.
+ * Imports and fully qualified names both count; no package cycle.
  */
 class ArchitectureTest {
     static final Path MAIN = Path.of("src", "main", "java");
@@ -99,6 +100,14 @@ class ArchitectureTest {
         }
         assertTrue(files > 15, "scanned " + files + " files from " + MAIN.toAbsolutePath());
         assertEquals(List.of(), broken);
+    }
+
+    @Test
+    void noPackageCycle() {
+        PackageGraph graph = PackageGraph.scan(MAIN, "org.engram.viz");
+        assertEquals(VIZ_ALLOWED.keySet().stream().map(p -> "org.engram.viz." + p).sorted().toList(),
+                List.copyOf(graph.dependencies().keySet()), "the scan sees every package");
+        assertEquals(List.of(), graph.cycles(), "package cycles");
     }
 
     @Test
