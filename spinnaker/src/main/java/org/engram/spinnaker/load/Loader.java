@@ -22,7 +22,6 @@ import org.engram.spinnaker.machine.MemoryRegion;
 import org.engram.spinnaker.scp.CpuState;
 import org.engram.spinnaker.scp.Signal;
 import org.engram.spinnaker.transceiver.CoreStatus;
-import org.engram.spinnaker.transceiver.RoutingEntry;
 import org.engram.spinnaker.transceiver.Transceiver;
 
 /**
