@@ -67,11 +67,11 @@ public final class Deployment {
     }
 
     /**
-     * What will be loaded: the mapping, the images, the precision warnings, and how long mapping
-     * and image building took.
+     * What will be loaded: the network as built for the mapping, the mapping, the images, the
+     * precision warnings, and how long mapping and image building took.
      */
-    public record Plan(Network network, Mapping mapping, CoreImages images, long runTicks, double dtMs,
-            double mapSeconds, double imageSeconds) {
+    public record Plan(Network network, BuiltNetwork built, Mapping mapping, CoreImages images, long runTicks,
+            double dtMs, double mapSeconds, double imageSeconds) {
         /** Image bytes the host writes (headers and input regions). */
         public long bytesToLoad() {
             return images.images().stream().mapToLong(i -> i.at(0).toBytes().length).sum();
@@ -114,7 +114,8 @@ public final class Deployment {
         long t1 = System.nanoTime();
         CoreImages images = CoreImages.build(network, mapping, options.dtMs(), (long) ticks);
         long t2 = System.nanoTime();
-        return new Plan(network, mapping, images, (long) ticks, options.dtMs(), (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+        return new Plan(network, built, mapping, images, (long) ticks, options.dtMs(), (t1 - t0) / 1e9,
+                (t2 - t1) / 1e9);
     }
 
     /** Loads, runs and reads back a plan; everything allocated on the machine is freed again. */
@@ -149,7 +150,7 @@ public final class Deployment {
     /** The recording the cores' RECORDING regions hold, in the desktop engines' form. */
     static Recording recording(Plan plan, LoadResult r) {
         Network net = plan.network();
-        BuiltNetwork built = BuiltNetwork.build(net);
+        BuiltNetwork built = plan.built();
         double dt = plan.dtMs();
         Map<Integer, List<long[]>> spikes = new LinkedHashMap<>();
         Map<Integer, double[][]> v = new LinkedHashMap<>();
