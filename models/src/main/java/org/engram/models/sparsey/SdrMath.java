@@ -50,9 +50,7 @@ public final class SdrMath {
      * overlap with a given x of wx active bits is exactly b.
      */
     public static BigInteger overlapSetSize(int n, int wx, int w, int b) {
-        checkBits("overlapSetSize", n);
-        checkActive("overlapSetSize", "wx", wx, n);
-        checkActive("overlapSetSize", "w", w, n);
+        checkTwoSdrs("overlapSetSize", n, wx, w);
         if (b < 0) {
             throw new SdrException("overlapSetSize", "b = " + b + "; expected an overlap b >= 0");
         }
@@ -64,9 +62,7 @@ public final class SdrMath {
      * at least theta bits: Σ_{b=θ}^{wx} |Ω_x(n, w, b)| / C(n, w).
      */
     public static double falseMatchProbability(int n, int wx, int w, int theta) {
-        checkBits("falseMatchProbability", n);
-        checkActive("falseMatchProbability", "wx", wx, n);
-        checkActive("falseMatchProbability", "w", w, n);
+        checkTwoSdrs("falseMatchProbability", n, wx, w);
         if (theta < 0) {
             throw new SdrException("falseMatchProbability", "theta = " + theta + "; expected a threshold theta >= 0");
         }
@@ -115,6 +111,12 @@ public final class SdrMath {
         if (n < 1) {
             throw new SdrException(formula, "n = " + n + "; expected a number of bits n >= 1");
         }
+    }
+
+    private static void checkTwoSdrs(String formula, int n, int wx, int w) {
+        checkBits(formula, n);
+        checkActive(formula, "wx", wx, n);
+        checkActive(formula, "w", w, n);
     }
 
     private static void checkActive(String formula, String name, int active, int n) {
