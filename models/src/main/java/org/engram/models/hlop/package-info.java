@@ -1,0 +1,23 @@
+/**
+ * HLOP, Hebbian learning based orthogonal projection (Xiao et al., ICLR 2024, arXiv 2402.11984):
+ * the lateral circuit of one layer and the projection it applies to presynaptic traces.
+ *
+ * <ul>
+ *   <li>{@link org.engram.models.hlop.SubspaceRule} holds one layer's parameters: input
+ *       dimension, Hebbian learning rate, Hebbian iterations per batch.</li>
+ *   <li>{@link org.engram.models.hlop.SubspaceNeurons} holds the lateral weights {@code H} (one
+ *       row per subspace neuron), learns them with Oja's subspace rule, grows them task by task and
+ *       projects traces onto the orthogonal complement of the earlier tasks' subspace.</li>
+ *   <li>{@link org.engram.models.hlop.InvalidHlopException} is the user error for bad parameters
+ *       and inputs.</li>
+ * </ul>
+ *
+ * <p>May import: EJML's dense row-major package ({@code org.ejml.data}, {@code org.ejml.dense.row},
+ * {@code org.ejml.interfaces.decomposition}), {@code org.engram.simulator.error.UserError} and the
+ * JDK; no simulator engine, no other model.
+ *
+ * <p>Invariants: every random choice comes from the generator seeded at construction; rows of
+ * earlier tasks never change once a new task begins; the projection uses only those rows, so the
+ * first task is not projected.
+ */
+package org.engram.models.hlop;
