@@ -1,7 +1,7 @@
 /**
- * The Sparsey model of Rinkus, starting with its vocabulary: sparse distributed representations
- * and the mathematics of Ahmad and Hawkins (2016, arXiv 1601.00720) that says how reliably they
- * can be told apart.
+ * The Sparsey model of Rinkus: its vocabulary, sparse distributed representations and the
+ * mathematics of Ahmad and Hawkins (2016, arXiv 1601.00720) that says how reliably they can be
+ * told apart, and its coding field, the macrocolumn with the Code Selection Algorithm.
  *
  * <ul>
  *   <li>{@link org.engram.models.sparsey.Sdr} is an immutable SDR modelled on htm.core's
@@ -10,14 +10,21 @@
  *   <li>{@link org.engram.models.sparsey.SdrMath} holds the formulas with exact binomials: the
  *       number of SDRs, overlap set sizes, the false-match probability of a (subsampled) segment
  *       and the false-positive probability of a union.</li>
+ *   <li>{@link org.engram.models.sparsey.Macrocolumn} is one mac of Q competitive modules of K
+ *       binary cells: single-trial learning of a code by the Code Selection Algorithm's draw,
+ *       the same draw without learning, and recognition by the most active cell per module;
+ *       {@link org.engram.models.sparsey.MacParameters} holds its validated parameters and the
+ *       η and μ formulas; {@link org.engram.models.sparsey.CodeSelection} is one code with the
+ *       familiarity G and the expansivity η that chose it.</li>
  *   <li>{@link org.engram.models.sparsey.SdrException} reports bad input (an index out of range,
- *       a repeated index, a sparsity above 1, ...).</li>
+ *       a repeated index, a sparsity above 1, a module of one cell, ...).</li>
  * </ul>
  *
  * <p>May import: the JDK and {@code org.engram.simulator.error.UserError}; nothing else of the
  * simulator, and no other model ({@code SparseyImportRulesTest} enforces this).
  *
  * <p>Invariants: an SDR's active indices are sorted, unique and within {@code [0, size)}; every
- * random choice comes from a {@link java.util.SplittableRandom} the caller seeds.
+ * random choice comes from a {@link java.util.SplittableRandom} the caller seeds (a macrocolumn's
+ * from the seed it is built with); a code has exactly one active cell per competitive module.
  */
 package org.engram.models.sparsey;
