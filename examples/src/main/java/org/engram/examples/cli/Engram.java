@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 PlotCommand.class,
                 RunCommand.class,
+                SparseyCommand.class,
                 SpinnakerCommand.class,
         })
 public final class Engram implements Runnable {

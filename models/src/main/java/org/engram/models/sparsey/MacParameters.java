@@ -21,13 +21,17 @@ package org.engram.models.sparsey;
  *   <tr><td>lambda</td><td>28</td><td>steepness of the V→μ sigmoid (sparseypy's demo)</td></tr>
  *   <tr><td>phi</td><td>0.5</td><td>V at the V→μ sigmoid's inflection (Rinkus's V-to-mu
  *       demo, SparseyCore's initial value)</td></tr>
+ *   <tr><td>specific</td><td>false</td><td>when true, a cell's match divides u by the larger of
+ *       the active inputs and the cell's own set weights, so a cell whose weights are the union of
+ *       many inputs no longer matches every part of that union fully (an Engram addition against
+ *       the saturation of binary weights; false is the CSA's V = U)</td></tr>
  * </table>
  *
  * <p>G_minus, gamma and chi are dcc-sparsey's values (following SparseyCore), so that
  * η(G = 1, K = 8) = 801.
  */
 public record MacParameters(int Q, int K, int n, double pi_minus, double pi_plus, double G_minus, double gamma,
-        double chi, double lambda, double phi) {
+        double chi, double lambda, double phi, boolean specific) {
     public static final double DEFAULT_PI_MINUS = 0.03;
     public static final double DEFAULT_PI_PLUS = 0.08;
     public static final double DEFAULT_G_MINUS = 0.1;
@@ -54,6 +58,12 @@ public record MacParameters(int Q, int K, int n, double pi_minus, double pi_plus
         check(chi >= 0 && chi < Double.POSITIVE_INFINITY, "chi", chi, "expected a finite chi >= 0");
         check(lambda > 0 && lambda < Double.POSITIVE_INFINITY, "lambda", lambda, "expected a finite lambda > 0");
         check(phi >= 0 && phi <= 1, "phi", phi, "expected 0 <= phi <= 1 (V lies in [0, 1])");
+    }
+
+    /** A mac with the CSA's match V = U (not {@link #specific}). */
+    public MacParameters(int Q, int K, int n, double pi_minus, double pi_plus, double G_minus, double gamma, double chi,
+            double lambda, double phi) {
+        this(Q, K, n, pi_minus, pi_plus, G_minus, gamma, chi, lambda, phi, false);
     }
 
     /** A mac of Q modules of K cells on n inputs with every other parameter at its default. */

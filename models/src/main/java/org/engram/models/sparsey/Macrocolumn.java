@@ -11,7 +11,8 @@ import java.util.SplittableRandom;
  *
  * <ol>
  *   <li>u_i = Σ_j x_j·w_ji over the active inputs j;</li>
- *   <li>V_i = U_i = u_i / (active inputs), in [0, 1] because weights are 0 or 1;</li>
+ *   <li>V_i = U_i = u_i / (active inputs), in [0, 1] because weights are 0 or 1; or, when
+ *       {@link MacParameters#specific}, u_i / max(active inputs, weights of i that are 1);</li>
  *   <li>G = (1/Q) Σ_q max_{i∈CM_q} V_i, the familiarity;</li>
  *   <li>η = {@link MacParameters#eta}(G), μ_i = {@link MacParameters#mu}(V_i, η);</li>
  *   <li>ρ_i = μ_i / Σ_{k∈CM_q} μ_k, and one winner per CM drawn from ρ;</li>
@@ -33,6 +34,8 @@ public final class Macrocolumn {
     private final int wordsPerCell;
     /** Bit j of words [cell·wordsPerCell, (cell+1)·wordsPerCell) is the weight from input j. */
     private final long[] weights;
+    /** The weights set per cell, for the {@link MacParameters#specific} match. */
+    private final int[] weightsPerCell;
     private final SplittableRandom rng;
     /** Scratch for V and μ, one entry per cell, reused by every call. */
     private final double[] match;
@@ -43,6 +46,7 @@ public final class Macrocolumn {
         this.cells = params.Q() * params.K();
         this.wordsPerCell = wordsPerCell(params.n());
         this.weights = new long[cells * wordsPerCell];
+        this.weightsPerCell = new int[cells];
         this.rng = new SplittableRandom(seed);
         this.match = new double[cells];
         this.likelihood = new double[cells];
@@ -111,7 +115,8 @@ public final class Macrocolumn {
             for (int j : activeInputs) {
                 u += (int) (weights[base + (j >>> 6)] >>> (j & 63)) & 1;
             }
-            match[cell] = (double) u / activeInputs.length;
+            int denominator = params.specific() ? Math.max(activeInputs.length, weightsPerCell[cell]) : activeInputs.length;
+            match[cell] = (double) u / denominator;
         }
         for (int q = 0; q < params.Q(); q++) {
             double max = 0;
@@ -173,7 +178,11 @@ public final class Macrocolumn {
         for (int cell : winners) {
             int base = cell * wordsPerCell;
             for (int j : activeInputs) {
-                weights[base + (j >>> 6)] |= 1L << (j & 63);
+                long bit = 1L << (j & 63);
+                if ((weights[base + (j >>> 6)] & bit) == 0) {
+                    weights[base + (j >>> 6)] |= bit;
+                    weightsPerCell[cell]++;
+                }
             }
         }
     }
