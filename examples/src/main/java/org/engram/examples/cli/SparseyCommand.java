@@ -35,7 +35,7 @@ final class SparseyCommand implements Runnable {
 
     /**
      * {@code engram sparsey mnist}: a seeded shuffle of the digits, the first N stored in one pass
-     * by a two-level hierarchy (7x7-pixel windows every 3 pixels, one top mac), the next M labelled
+     * by a two-level hierarchy (7x7-pixel windows every 3 pixels, one top mac; sizes chosen on seed 7), the next M labelled
      * by the nearest stored top code; beside it 1-nearest-neighbour on grey and on binarised pixels.
      */
     @Command(name = "mnist", mixinStandardHelpOptions = true,
@@ -44,7 +44,7 @@ final class SparseyCommand implements Runnable {
     static final class MnistCommand implements Callable<Integer> {
         /** Ink at or above this grey level is an active pixel. */
         static final int INK = 128;
-        static final HierarchyParameters SHAPE = new HierarchyParameters(28, 28, 7, 3, 8, 256, 24, 64);
+        static final HierarchyParameters SHAPE = new HierarchyParameters(28, 28, 7, 3, 8, 256, 48, 64);
 
         @Option(names = "--train", paramLabel = "N", defaultValue = "2000", description = "digits to train on (default ${DEFAULT-VALUE})")
         int train;

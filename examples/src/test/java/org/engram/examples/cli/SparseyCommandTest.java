@@ -29,7 +29,7 @@ class SparseyCommandTest {
         assertEquals(200, field(json, "train_items"));
         assertEquals(100, field(json, "test_items"));
         assertTrue(field(json, "train_s") > 0);
-        // Seed 1 measured 0.51 (seeds 2, 3: 0.58); chance is 0.10 with a standard deviation of 0.03 on 100 digits.
+        // Seed 1 measured 0.54 (seeds 2, 3: 0.59, 0.67); chance is 0.10 with a standard deviation of 0.03 on 100 digits.
         double accuracy = field(json, "accuracy");
         assertTrue(accuracy >= 0.35 && accuracy <= 1, "accuracy " + accuracy);
         double baseline = field(json, "baseline_1nn");

@@ -30,7 +30,7 @@ class HierarchyTest {
         assertArrayEquals(new int[] {0, 3, 6}, SHAPE.windowStarts(10));
         assertEquals(9, SHAPE.level1Macs());
         assertArrayEquals(new int[] {0, 4, 6}, new HierarchyParameters(10, 10, 4, 4, 4, 8, 6, 8).windowStarts(10));
-        assertEquals(64, new HierarchyParameters(28, 28, 7, 3, 8, 256, 24, 64).level1Macs());
+        assertEquals(64, new HierarchyParameters(28, 28, 7, 3, 8, 256, 48, 64).level1Macs());
         assertEquals(9 * 4 * 8, SHAPE.level2().n());
         assertTrue(SHAPE.level1().specific() && SHAPE.level2().gateOpen(1) && SHAPE.level2().gateOpen(SHAPE.level2().n()));
     }
