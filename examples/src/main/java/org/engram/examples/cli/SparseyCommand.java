@@ -18,6 +18,7 @@ import org.engram.models.sparsey.Sdr;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code engram sparsey …}: Sparsey's macs on data sets; {@code mnist} trains a hierarchy on digits. */
@@ -46,6 +47,9 @@ final class SparseyCommand implements Runnable {
         static final int INK = 128;
         static final HierarchyParameters SHAPE = new HierarchyParameters(28, 28, 7, 3, 8, 256, 48, 64);
 
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--train", paramLabel = "N", defaultValue = "2000", description = "digits to train on (default ${DEFAULT-VALUE})")
         int train;
 
@@ -66,11 +70,11 @@ final class SparseyCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             if (train < 1 || test < 1) {
-                throw new RunOutputException("--train " + train + " --test " + test + ": expected at least 1 digit each");
+                throw new ParameterException(spec.commandLine(), "--train " + train + " --test " + test + ": expected at least 1 digit each");
             }
             Mnist digits = data == null ? Mnist.bundled() : read(data);
             if ((long) train + test > digits.count()) {
-                throw new RunOutputException("--train " + train + " plus --test " + test + " is more than the "
+                throw new ParameterException(spec.commandLine(), "--train " + train + " plus --test " + test + " is more than the "
                         + digits.count() + " digits in the data");
             }
             int[] order = shuffled(digits.count(), new SplittableRandom(seed));
@@ -123,9 +127,9 @@ final class SparseyCommand implements Runnable {
             return 0;
         }
 
-        private static Mnist read(Path dir) throws IOException {
+        private Mnist read(Path dir) throws IOException {
             if (!Files.isDirectory(dir)) {
-                throw new RunOutputException("--data " + dir + ": not a directory; expected one with MNIST IDX files");
+                throw new ParameterException(spec.commandLine(), "--data " + dir + ": not a directory; expected one with MNIST IDX files");
             }
             List<Path> images;
             try (Stream<Path> files = Files.list(dir)) {
@@ -138,7 +142,7 @@ final class SparseyCommand implements Runnable {
                     return Mnist.read(image, label);
                 }
             }
-            throw new RunOutputException("--data " + dir + ": no MNIST files; expected a *images-idx3-ubyte[.gz] file "
+            throw new ParameterException(spec.commandLine(), "--data " + dir + ": no MNIST files; expected a *images-idx3-ubyte[.gz] file "
                     + "beside its *labels-idx1-ubyte[.gz] file");
         }
 

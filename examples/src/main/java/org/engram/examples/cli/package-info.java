@@ -14,7 +14,8 @@
  * writes nothing; picocli reports them (parameter exceptions), never a model's exception.
  *
  * <p>May import the simulator's entry points ({@code engine.Mode}, {@code Simulator},
- * {@code Simulation}), its description, JSON, recordings and errors; {@code models.ca3};
+ * {@code Simulation}), its description, JSON, recordings and errors; {@code models.ca3},
+ * {@code models.sparsey} and {@code models.data};
  * {@code spinnaker}'s host packages and, for {@code engram board-emulator} only, its emulator;
  * {@code viz}; {@code examples.bench}; picocli, progressbar, and Jackson (to read a run's
  * summary.json).

@@ -16,6 +16,11 @@
  *       {@link org.engram.models.sparsey.MacParameters} holds its validated parameters and the
  *       η and μ formulas; {@link org.engram.models.sparsey.CodeSelection} is one code with the
  *       familiarity G and the expansivity η that chose it.</li>
+ *   <li>{@link org.engram.models.sparsey.Hierarchy} stacks macs over a binary image: a grid of
+ *       level-1 macs on pixel windows and one level-2 mac on their codes, shaped by
+ *       {@link org.engram.models.sparsey.HierarchyParameters}; {@link
+ *       org.engram.models.sparsey.CodeClassifier} labels a code by the stored code it overlaps
+ *       most.</li>
  *   <li>{@link org.engram.models.sparsey.SdrException} reports bad input (an index out of range,
  *       a repeated index, a sparsity above 1, a module of one cell, ...).</li>
  * </ul>
