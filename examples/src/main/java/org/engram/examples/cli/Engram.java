@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 CompareCommand.class,
                 DeployCommand.class,
                 DemoCommand.class,
+                HlopCommand.class,
                 PlotCommand.class,
                 RunCommand.class,
                 SparseyCommand.class,
