@@ -89,6 +89,11 @@ public final class SpikingMlp {
         return weights.length;
     }
 
+    /** A copy of weight layer {@code l}: one row per postsynaptic neuron. */
+    public double[][] weights(int l) {
+        return rows(weights[l]);
+    }
+
     /** The class of highest logit for each input row. */
     public int[] predict(double[][] inputs) {
         DMatrixRMaj logits = forward(new DMatrixRMaj(inputs), null);
