@@ -1,6 +1,7 @@
 /**
  * HLOP, Hebbian learning based orthogonal projection (Xiao et al., ICLR 2024, arXiv 2402.11984):
- * the lateral circuit of one layer and the projection it applies to presynaptic traces.
+ * the lateral circuit of one layer and the projection it applies to presynaptic traces, the spiking
+ * network it protects and the continual-learning protocol that measures it.
  *
  * <ul>
  *   <li>{@link org.engram.models.hlop.SubspaceRule} holds one layer's parameters: input
@@ -8,6 +9,12 @@
  *   <li>{@link org.engram.models.hlop.SubspaceNeurons} holds the lateral weights {@code H} (one
  *       row per subspace neuron), learns them with Oja's subspace rule, grows them task by task and
  *       projects traces onto the orthogonal complement of the earlier tasks' subspace.</li>
+ *   <li>{@link org.engram.models.hlop.SpikingMlp} is the bias-free network of discrete-time LIF
+ *       neurons trained by DSR with SGD, projecting each layer's presynaptic traces when given the
+ *       layers' circuits.</li>
+ *   <li>{@link org.engram.models.hlop.PermutedTasks} is the permuted-digit protocol: tasks one
+ *       after another, HLOP against sequential fine-tuning and joint training, the accuracy matrix
+ *       with ACC and BWT.</li>
  *   <li>{@link org.engram.models.hlop.InvalidHlopException} is the user error for bad parameters
  *       and inputs.</li>
  * </ul>
