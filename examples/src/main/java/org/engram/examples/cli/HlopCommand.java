@@ -36,7 +36,7 @@ final class HlopCommand implements Runnable {
                 description = "hidden layer widths (default: ${DEFAULT-VALUE})")
         int[] hidden;
 
-        @Option(names = "--epochs", paramLabel = "E", defaultValue = "1", description = "epochs per task (default: ${DEFAULT-VALUE})")
+        @Option(names = "--epochs", paramLabel = "E", defaultValue = "5", description = "epochs per task (default: ${DEFAULT-VALUE})")
         int epochs;
 
         @Option(names = "--timesteps", paramLabel = "T", defaultValue = "8", description = "LIF steps per digit (default: ${DEFAULT-VALUE})")
@@ -45,7 +45,7 @@ final class HlopCommand implements Runnable {
         @Option(names = "--method", defaultValue = "all", description = "hlop, baseline, multitask or all (default: ${DEFAULT-VALUE})")
         String method;
 
-        @Option(names = "--train", paramLabel = "N", defaultValue = "2000", description = "training digits per task (default: ${DEFAULT-VALUE})")
+        @Option(names = "--train", paramLabel = "N", defaultValue = "3000", description = "training digits per task (default: ${DEFAULT-VALUE})")
         int train;
 
         @Option(names = "--test", paramLabel = "M", defaultValue = "1000", description = "test digits per task, after the training ones (default: ${DEFAULT-VALUE})")
@@ -60,9 +60,6 @@ final class HlopCommand implements Runnable {
         @Override
         public Integer call() {
             List<Method> methods = methods(method);
-            if (timesteps < 1) {
-                throw new InvalidHlopException("hlop pmnist", "--timesteps", timesteps, "at least 1");
-            }
             PermutedTasks setup = new PermutedTasks(tasks, hidden, epochs, timesteps, PermutedTasks.BATCH,
                     PermutedTasks.LEARNING_RATE, seed);
             Mnist digits = Mnist.bundled();

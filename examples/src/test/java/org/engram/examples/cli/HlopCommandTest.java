@@ -53,6 +53,7 @@ class HlopCommandTest {
     void badInputsAreOneLineAndExitTwo() {
         assertBad("engram: PermutedTasks: hidden size 0; expected at least 1", "--hidden", "32,0");
         assertBad("engram: PermutedTasks: tasks 0; expected at least 1", "--tasks", "0");
+        assertBad("engram: PermutedTasks: timesteps 0; expected at least 1", "--timesteps", "0");
         assertBad("engram: hlop pmnist: --train + --test 9000 + 2000; expected each at least 1 and together at most"
                 + " the 10000 bundled digits", "--train", "9000", "--test", "2000");
         assertBad("engram: hlop pmnist: --method sgd; expected hlop, baseline, multitask or all", "--method", "sgd");

@@ -21,8 +21,8 @@ import java.util.SplittableRandom;
  * @param tasks        number of tasks {@code K}, at least 1
  * @param hidden       hidden layer widths, each at least 1
  * @param epochs       passes over each task's digits, at least 1
- * @param timesteps    LIF steps per digit
- * @param batch        digits per SGD step
+ * @param timesteps    LIF steps per digit, at least 1
+ * @param batch        digits per SGD step, at least 1
  * @param learningRate SGD step size
  * @param seed         fixes permutations, weights, shuffles and subspace initialisation
  */
@@ -58,6 +58,9 @@ public record PermutedTasks(int tasks, int[] hidden, int epochs, int timesteps, 
         }
         if (epochs < 1) {
             throw new InvalidHlopException("PermutedTasks", "epochs", epochs, "at least 1");
+        }
+        if (timesteps < 1) {
+            throw new InvalidHlopException("PermutedTasks", "timesteps", timesteps, "at least 1");
         }
         if (batch < 1) {
             throw new InvalidHlopException("PermutedTasks", "batch", batch, "at least 1");

@@ -1,5 +1,6 @@
 package org.engram.models.hlop;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -173,7 +174,7 @@ public final class SpikingMlp {
         int b = input.numRows;
         // spikes[t] of the layer below; the input layer's "spikes" are the pixels at every step
         DMatrixRMaj[] spikes = new DMatrixRMaj[timesteps];
-        java.util.Arrays.fill(spikes, input);
+        Arrays.fill(spikes, input);
         DMatrixRMaj rate = input;
         for (int l = 0; l < weights.length - 1; l++) {
             int n = sizes[l + 1];
