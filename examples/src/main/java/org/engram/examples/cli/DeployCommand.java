@@ -42,8 +42,6 @@ import picocli.CommandLine.Spec;
                 + "given): map, load, run, read back; write spikes.csv, summary.json, the plots and report.html into "
                 + "DIR. --dry-run prints the placement and routing tables and loads nothing.")
 final class DeployCommand implements Callable<Integer> {
-    static final int MAX_PORT = 65535;
-
     @Spec
     CommandSpec spec;
 
@@ -141,9 +139,10 @@ final class DeployCommand implements Callable<Integer> {
         if (host == null && bootImage != null) {
             throw new ParameterException(spec.commandLine(), "--boot-image boots a board: give its --host too");
         }
-        for (int p : new int[] {port, bootPort}) {
-            if (p < 1 || p > MAX_PORT) {
-                throw new ParameterException(spec.commandLine(), "port " + p + " outside 1.." + MAX_PORT);
+        for (var p : java.util.Map.of("--port", port, "--boot-port", bootPort).entrySet()) {
+            if (p.getValue() < 1 || p.getValue() > BoardConnection.MAX_PORT) {
+                throw new ParameterException(spec.commandLine(), "invalid value for option '" + p.getKey() + "': port "
+                        + p.getValue() + " outside 1.." + BoardConnection.MAX_PORT);
             }
         }
         if (neuronsPerCore < 1) {

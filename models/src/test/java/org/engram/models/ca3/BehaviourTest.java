@@ -28,13 +28,13 @@ class BehaviourTest {
     private static final double FAST_FIRING_WEIGHT_NA = 3.36;
 
     /** A small harness: operations in order, every {@code spacingMs} (0: tightest), run once on the grid. */
-    private static final class Session {
+    private static final class Trial {
         final int c;
         final int n;
         final List<Operation> ops = new ArrayList<>();
         final Map<Integer, List<Integer>> stored = new HashMap<>();
 
-        Session(int c, int n) {
+        Trial(int c, int n) {
             this.c = c;
             this.n = n;
         }
@@ -77,7 +77,7 @@ class BehaviourTest {
             bits.add(i);
         }
         Collections.shuffle(bits, rng);
-        Session s = new Session(c, n);
+        Trial s = new Trial(c, n);
         for (int cue = 0; cue < c; cue++) {
             List<Integer> content = List.copyOf(new TreeSet<>(bits.subList(4 * cue, 4 * cue + 1 + rng.nextInt(4))));
             s.learn(cue, content);
@@ -102,7 +102,7 @@ class BehaviourTest {
         Random rng = new Random(seed);
         int c = 10;
         int n = 12;
-        Session s = new Session(c, n);
+        Trial s = new Trial(c, n);
         for (int round = 0; round < 3; round++) {
             for (int cue = 0; cue < c; cue++) {
                 if (round == 0 || rng.nextBoolean()) { // every cue once, then re-learn about half of them
@@ -137,7 +137,7 @@ class BehaviourTest {
         Random rng = new Random(seed);
         int c = 12;
         int n = 10;
-        Session s = new Session(c, n);
+        Trial s = new Trial(c, n);
         for (int cue = 0; cue < c; cue++) {
             List<Integer> content = randomBits(rng, n, 1 + rng.nextInt(3));
             s.learn(cue, content);
@@ -160,7 +160,7 @@ class BehaviourTest {
         Random rng = new Random(seed);
         int c = 8;
         int n = 16;
-        Session s = new Session(c, n);
+        Trial s = new Trial(c, n);
         for (int cue = 0; cue < c; cue++) {
             List<Integer> content = randomBits(rng, n, 1 + rng.nextInt(4));
             s.learn(cue, content);
@@ -180,7 +180,7 @@ class BehaviourTest {
         Random rng = new Random(seed);
         int c = 6;
         int n = 12;
-        Session s = new Session(c, n);
+        Trial s = new Trial(c, n);
         List<Integer> bits = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             bits.add(i);

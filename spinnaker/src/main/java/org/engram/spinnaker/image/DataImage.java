@@ -131,13 +131,18 @@ public record DataImage(long baseAddress, List<Region> regions) {
         return sum;
     }
 
-    /** What the host writes at {@link #baseAddress}: the header and the input regions. */
-    public byte[] toBytes() {
+    /** How many bytes {@link #toBytes} gives: the header and the input regions. */
+    public long writtenBytes() {
         long written = HEADER_BYTES;
         for (Region r : regions) {
             written += r == null || r.isOutput() ? 0 : 4L * r.sizeWords();
         }
-        ByteBuffer b = ByteBuffer.allocate(Math.toIntExact(written)).order(ByteOrder.LITTLE_ENDIAN);
+        return written;
+    }
+
+    /** What the host writes at {@link #baseAddress}: the header and the input regions. */
+    public byte[] toBytes() {
+        ByteBuffer b = ByteBuffer.allocate(Math.toIntExact(writtenBytes())).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(MAGIC).putInt(VERSION);
         for (int k = 0; k < MAX_REGIONS; k++) {
             Region r = region(k);

@@ -74,7 +74,7 @@ public final class Deployment {
             double dtMs, double mapSeconds, double imageSeconds) {
         /** Image bytes the host writes (headers and input regions). */
         public long bytesToLoad() {
-            return images.images().stream().mapToLong(i -> i.at(0).toBytes().length).sum();
+            return images.images().stream().mapToLong(i -> i.at(0).writtenBytes()).sum();
         }
 
         /** What the network loses in fixed point, one line each: "projection p: ...". */

@@ -71,7 +71,7 @@ public final class Loader {
             long t0 = System.nanoTime();
             progress.accept("loading " + plan.cores().size() + " cores on " + chips.size() + " chips");
             Map<CoreLocation, DataImage> images = loadImages(plan);
-            long bytes = images.values().stream().mapToLong(i -> i.toBytes().length).sum();
+            long bytes = images.values().stream().mapToLong(DataImage::writtenBytes).sum();
             int entries = 0;
             for (var e : new TreeMap<>(plan.routes()).entrySet()) {
                 ChipLocation chip = e.getKey();
@@ -146,12 +146,13 @@ public final class Loader {
         long t0 = System.nanoTime();
         step("writing the images (" + total + " bytes)", images.size() + " cores", () -> tx.writeMemory(writes));
         writeNanos += System.nanoTime() - t0;
-        for (var e : images.entrySet()) {
-            CoreLocation core = e.getKey();
-            DataImage image = e.getValue();
+        List<CoreLocation> cores = List.copyOf(images.keySet());
+        for (int k = 0; k < cores.size(); k++) {
+            CoreLocation core = cores.get(k);
+            Transceiver.MemoryWrite w = writes.get(k); // the bytes written, not serialised again
             step("verifying the image's region table", "core " + core, () -> {
-                byte[] back = tx.readMemory(core.chip(), image.baseAddress(), DataImage.HEADER_BYTES);
-                if (!Arrays.equals(back, Arrays.copyOf(image.toBytes(), DataImage.HEADER_BYTES))) {
+                byte[] back = tx.readMemory(w.chip(), w.address(), DataImage.HEADER_BYTES);
+                if (!Arrays.equals(back, Arrays.copyOf(w.data(), DataImage.HEADER_BYTES))) {
                     throw new DeploymentException("core " + core
                             + ": the region table read back differs from the one written");
                 }
