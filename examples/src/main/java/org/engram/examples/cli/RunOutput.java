@@ -19,9 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.engram.simulator.engine.Mode;
 import org.engram.simulator.engine.Simulation;
 import org.engram.simulator.engine.Simulator;
@@ -423,8 +420,7 @@ final class RunOutput implements AutoCloseable {
             sim.run(durationMs - slice);
             return;
         }
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("simulating").setInitialMax((long) Math.ceil(durationMs))
-                .setUnit(" ms", 1).setStyle(ProgressBarStyle.ASCII).showSpeed().build()) {
+        try (Progress bar = Progress.start("simulating", (long) Math.ceil(durationMs), " ms", false)) {
             bar.stepTo((long) slice);
             for (int k = 1; k < SLICES; k++) {
                 sim.run(k == SLICES - 1 ? durationMs - sim.timeMs() : slice);
