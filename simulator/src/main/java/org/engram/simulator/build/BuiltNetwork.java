@@ -14,6 +14,7 @@ import org.engram.simulator.network.Projection;
 import org.engram.simulator.network.Receptor;
 import org.engram.simulator.neuron.CellType;
 import org.engram.simulator.neuron.Param;
+import org.engram.simulator.neuron.Reset;
 import org.engram.simulator.neuron.SpikeSourceArray;
 import org.engram.simulator.neuron.StandardCell;
 import org.engram.simulator.neuron.StandardModel;
@@ -65,6 +66,8 @@ public final class BuiltNetwork {
     public final double[] iOffset;
     public final double[] eRevE;
     public final double[] eRevI;
+    /** True where a spike subtracts {@code v_thresh - v_reset} from v ({@link Reset#SUBTRACT}). */
+    public final boolean[] resetSubtracts;
     // initial state
     public final double[] v0;
     public final double[] synE0;
@@ -126,6 +129,7 @@ public final class BuiltNetwork {
         this.iOffset = flat.p[8];
         this.eRevE = flat.p[9];
         this.eRevI = flat.p[10];
+        this.resetSubtracts = flat.resetSubtracts;
         this.v0 = flat.v0;
         this.synE0 = flat.synE0;
         this.synI0 = flat.synI0;
@@ -268,6 +272,7 @@ public final class BuiltNetwork {
         final int[] start;
         final byte[] model;
         final double[][] p = new double[PARAMS.length][];
+        final boolean[] resetSubtracts;
         final double[] v0;
         final double[] synE0;
         final double[] synI0;
@@ -287,6 +292,7 @@ public final class BuiltNetwork {
             n = total;
             start[pops.size()] = n;
             model = new byte[n];
+            resetSubtracts = new boolean[n];
             for (int q = 0; q < PARAMS.length; q++) {
                 p[q] = new double[n];
             }
@@ -321,6 +327,7 @@ public final class BuiltNetwork {
                 case SpikeSourcePoisson -> SPIKE_SOURCE_POISSON;
             };
             Arrays.fill(model, off, off + size, code);
+            Arrays.fill(resetSubtracts, off, off + size, cell.reset() == Reset.SUBTRACT);
             if (code == SPIKE_SOURCE_POISSON) {
                 copy(cell.get("rate"), rate, off, size);
                 copy(cell.get("start"), startMs, off, size);

@@ -42,6 +42,7 @@ import org.engram.simulator.network.Receptor;
 import org.engram.simulator.network.Selection;
 import org.engram.simulator.neuron.CellType;
 import org.engram.simulator.neuron.Param;
+import org.engram.simulator.neuron.Reset;
 import org.engram.simulator.neuron.SpikeSourceArray;
 import org.engram.simulator.neuron.StandardCell;
 import org.engram.simulator.neuron.StandardModel;
@@ -82,8 +83,8 @@ public final class NetworkJson {
             Pattern.DOTALL);
     private static final Set<String> TOP = Set.of("format", "run_ms", "timestep_ms", "seed", "populations",
             "projections");
-    private static final Set<String> POPULATION = Set.of("label", "size", "model", "params", "initial", "record",
-            "record_interval_ms");
+    private static final Set<String> POPULATION = Set.of("label", "size", "model", "params", "reset", "initial",
+            "record", "record_interval_ms");
     private static final Set<String> PROJECTION = Set.of("label", "pre", "post", "connector", "synapse", "receptor",
             "record_weights");
 
@@ -186,7 +187,11 @@ public final class NetworkJson {
                     }
                 });
             } else {
-                ((StandardCell) p.cellType()).params().forEach((k, v) -> putParam(params, k, v));
+                StandardCell cell = (StandardCell) p.cellType();
+                cell.params().forEach((k, v) -> putParam(params, k, v));
+                if (cell.reset() != Reset.SET) {
+                    o.put("reset", cell.reset().jsonName());
+                }
             }
             if (!p.initial().isEmpty()) {
                 ObjectNode init = o.putObject("initial");
@@ -413,6 +418,9 @@ public final class NetworkJson {
             try {
                 if (model.equals("SpikeSourceArray")) {
                     cell = spikeSourceArray(params, path + ".params");
+                    if (n.has("reset")) {
+                        throw error(path + ".reset", "a SpikeSourceArray has no membrane to reset; remove the field");
+                    }
                 } else {
                     StandardModel m;
                     try {
@@ -433,7 +441,7 @@ public final class NetworkJson {
                             values.put(name, param(params.get(name), ppath));
                         }
                     }
-                    cell = new StandardCell(m, values);
+                    cell = withReset(new StandardCell(m, values), n.get("reset"), path + ".reset");
                 }
                 Population p = new Population(label, (int) size, cell);
                 JsonNode init = n.get("initial");
@@ -476,7 +484,20 @@ public final class NetworkJson {
             }
         }
 
-        private SpikeSourceArray spikeSourceArray(JsonNode params, String path) {
+        /** The cell with the population's reset: {@code "set"} (also when absent) or {@code "subtract"}. */
+        private StandardCell withReset(StandardCell cell, JsonNode n, String path) {
+            if (n == null) {
+                return cell;
+            }
+            String name = text(n, path);
+            try {
+                return cell.withReset(Reset.byJsonName(name));
+            } catch (InvalidNetworkException e) {
+                throw error(path, e.getMessage());
+            }
+        }
+
+                private SpikeSourceArray spikeSourceArray(JsonNode params, String path) {
             if (params == null) {
                 throw error(path, "SpikeSourceArray needs params.spike_times");
             }

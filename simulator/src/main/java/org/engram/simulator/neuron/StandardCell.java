@@ -6,13 +6,23 @@ import java.util.Map;
 import org.engram.simulator.error.InvalidNetworkException;
 
 /**
- * A standard model with its parameter values; parameters not given take PyNN's defaults.
+ * A standard model with its parameter values and its reset; parameters not given take PyNN's
+ * defaults, and the reset is PyNN's ({@link Reset#SET}) unless {@link #withReset} says otherwise.
  * Validated when made: every name belongs to the model and the values obey the model's rules
- * (positive capacitance and time constants, v_reset below v_thresh, non-negative rate ...).
+ * (positive capacitance and time constants, v_reset below v_thresh, non-negative rate ...), and
+ * only a neuron with a membrane takes {@link Reset#SUBTRACT}.
  */
-public record StandardCell(StandardModel model, Map<String, Param> params) implements CellType {
+public record StandardCell(StandardModel model, Map<String, Param> params, Reset reset) implements CellType {
 
     public StandardCell {
+        if (reset == null) {
+            throw new InvalidNetworkException(model.name() + ": reset is missing; expected one of set, subtract");
+        }
+        if (reset != Reset.SET && model.isSource()) {
+            throw new InvalidNetworkException(model.name() + ": reset " + reset.jsonName()
+                    + " applies to neurons with a membrane (IF_curr_exp, IF_curr_delta, IF_cond_exp); "
+                    + "a spike source has none");
+        }
         Map<String, Param> copy = new LinkedHashMap<>();
         for (Map.Entry<String, Param> e : params.entrySet()) {
             model.requireParameter(e.getKey());
@@ -22,11 +32,21 @@ public record StandardCell(StandardModel model, Map<String, Param> params) imple
         validate(model, params);
     }
 
+    /** A cell of {@code model} with these parameters and PyNN's reset ({@link Reset#SET}). */
+    public StandardCell(StandardModel model, Map<String, Param> params) {
+        this(model, params, Reset.SET);
+    }
+
+    /** A copy with this reset. */
+    public StandardCell withReset(Reset kind) {
+        return new StandardCell(model, params, kind);
+    }
+
     /** A copy with one parameter set. */
     public StandardCell with(String name, Param value) {
         Map<String, Param> m = new LinkedHashMap<>(params);
         m.put(name, value);
-        return new StandardCell(model, m);
+        return new StandardCell(model, m, reset);
     }
 
     /** A copy with one parameter set to one value. */
@@ -38,7 +58,7 @@ public record StandardCell(StandardModel model, Map<String, Param> params) imple
     public StandardCell with(Object... nameValuePairs) {
         Map<String, Param> m = new LinkedHashMap<>(params);
         m.putAll(model.with(nameValuePairs).params());
-        return new StandardCell(model, m);
+        return new StandardCell(model, m, reset);
     }
 
     /** The value of a parameter, given or default. */

@@ -12,6 +12,20 @@ import org.engram.simulator.error.InvalidNetworkException;
  * PyNN's defaults, units) and its initial-value table. Units are PyNN's: mV, ms, nA, nF, uS, Hz.
  *
  * <p>Use a constant as a factory, as in PyNN: {@code IF_curr_exp.with("tau_m", 10.0)}.
+ *
+ * <p><b>Reset.</b> The three LIF models reset as PyNN does, {@code v <- v_reset}, unless the cell
+ * says {@link StandardCell#withReset withReset}{@code (}{@link Reset#SUBTRACT}{@code )} (in a
+ * network file {@code "reset": "subtract"}): then a spike subtracts the threshold's height above
+ * the reset, {@code v <- v - (v_thresh - v_reset)}, and keeps what v held above threshold. With
+ * {@code v_rest = v_reset = 0}, {@code tau_refrac = 0} and delta synapses, grid mode at step dt
+ * then computes the discrete-time neuron of networks trained with a soft reset,
+ * {@code u[t] = beta u[t-1] + I[t]}, a spike where {@code u[t] >= theta}, {@code u[t] -= theta},
+ * with {@code beta = exp(-dt/tau_m)}, {@code theta = v_thresh} and {@code I[t]} the sum of the
+ * weights arriving at step t. A neuron spikes at most once per grid step: v left at or above
+ * threshold spikes again at the next step if, decayed and with that step's input, it still is.
+ * Event mode fires again at once instead, until v is below threshold (see
+ * {@code engine.event.EventEngine}). While refractory, v is held where the reset put it;
+ * {@code tau_refrac = 0} clamps nothing. Spike sources take no reset.
  */
 public enum StandardModel {
     /**
@@ -20,13 +34,17 @@ public enum StandardModel {
      *   cm dv/dt = cm (v_rest - v) / tau_m + I_E - I_I + i_offset
      *   dI_E/dt = -I_E / tau_syn_E,  dI_I/dt = -I_I / tau_syn_I
      *   a spike of weight w (nA) on the excitatory receptor: I_E += w
-     *   v >= v_thresh: spike, v = v_reset, clamped for tau_refrac
+     *   v >= v_thresh: spike, v = v_reset (SUBTRACT: v -= v_thresh - v_reset), held for tau_refrac
      * </pre>
      */
     IF_curr_exp(false, lif(true, false), initial("v", -65.0, "mV", "isyn_exc", 0.0, "nA", "isyn_inh", 0.0, "nA")),
     /**
      * Leaky integrate-and-fire neuron with delta synapses: a spike of weight w makes v jump by w
      * mV (excitatory) or -w mV (inhibitory) at its arrival, as in NEST and sPyNNaker.
+     * <pre>
+     *   cm dv/dt = cm (v_rest - v) / tau_m + i_offset;  a spike of weight w: v += w (-w inhibitory)
+     *   v >= v_thresh: spike, v = v_reset (SUBTRACT: v -= v_thresh - v_reset), held for tau_refrac
+     * </pre>
      */
     IF_curr_delta(false, lif(false, false), initial("v", -65.0, "mV")),
     /**
@@ -34,6 +52,7 @@ public enum StandardModel {
      * <pre>
      *   cm dv/dt = cm (v_rest - v) / tau_m + g_E (e_rev_E - v) + g_I (e_rev_I - v) + i_offset
      *   dg_E/dt = -g_E / tau_syn_E,  dg_I/dt = -g_I / tau_syn_I;  a spike of weight w (uS): g += w
+     *   v >= v_thresh: spike, v = v_reset (SUBTRACT: v -= v_thresh - v_reset), held for tau_refrac
      * </pre>
      */
     IF_cond_exp(false, lif(true, true), initial("v", -65.0, "mV", "gsyn_exc", 0.0, "uS", "gsyn_inh", 0.0, "uS")),

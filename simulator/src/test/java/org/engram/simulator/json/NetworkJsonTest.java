@@ -9,6 +9,8 @@ import java.util.List;
 import org.engram.simulator.engine.Mode;
 import org.engram.simulator.engine.Simulator;
 import org.engram.simulator.network.Network;
+import org.engram.simulator.neuron.Reset;
+import org.engram.simulator.neuron.StandardCell;
 import org.engram.simulator.record.Recording;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +47,7 @@ class NetworkJsonTest {
                 {"seed": 3, "populations": [
                   {"label": "in", "size": 4, "model": "SpikeSourcePoisson", "params": {"rate": [1, 2, 3, 4]}},
                   {"label": "e", "size": 4, "model": "IF_cond_exp", "initial": {"v": {"distribution": "uniform", "low": -70, "high": -60}}, "record": ["v"], "record_interval_ms": 0.5},
-                  {"label": "d", "size": 3, "model": "IF_curr_delta", "params": {"v_thresh": -55}}],
+                  {"label": "d", "size": 3, "model": "IF_curr_delta", "params": {"v_thresh": -55}, "reset": "subtract"}],
                  "projections": [
                   {"label": "p1", "pre": "in", "post": "e", "connector": {"type": "FixedProbability", "p_connect": 0.5},
                    "synapse": {"type": "StaticSynapse", "weight": {"distribution": "normal_clipped", "mu": 0.01, "sigma": 0.002, "low": 0, "high": 1}, "delay": {"distribution": "uniform", "low": 0.5, "high": 1.5}}},
@@ -98,6 +100,10 @@ class NetworkJsonTest {
         "unknown word|{\"run_ms\": nan, \"populations\": []}|bad.json: line 1, column 15: not valid JSON: 'nan' is not a JSON value; expected a number",
         "trailing comma|{\"run_ms\": 1, }|bad.json: line 1, column 15: not valid JSON: unexpected '}'; expected a field name in double quotes",
         "missing comma|{\"run_ms\": 1 \"seed\": 2}|bad.json: line 1, column 14: not valid JSON: unexpected '\"'; expected ',' or '}' after a field",
+        "unknown reset|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"IF_curr_delta\", \"reset\": \"soft\"}]}|bad.json: $.populations[0].reset: unknown reset 'soft'; expected one of set, subtract",
+        "reset not a string|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"IF_curr_delta\", \"reset\": 1}]}|bad.json: $.populations[0].reset: expected a string",
+        "reset of a SpikeSourceArray|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"SpikeSourceArray\", \"params\": {\"spike_times\": [1]}, \"reset\": \"subtract\"}]}|bad.json: $.populations[0].reset: a SpikeSourceArray has no membrane to reset",
+        "subtractive reset of a Poisson source|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"SpikeSourcePoisson\", \"reset\": \"subtract\"}]}|bad.json: $.populations[0].reset: SpikeSourcePoisson: reset subtract applies to neurons with a membrane",
         "text after the network|{\"populations\": []} []|bad.json: line 1, column 21: not valid JSON: text after the end of the network's object",
     })
     void badInputNamesFilePathAndExpectation(String what, String json, String expected) {
@@ -108,6 +114,19 @@ class NetworkJsonTest {
                 "code 1", "(JSON String")) {
             assertFalse(e.getMessage().contains(parserWords), what + " speaks the parser's language: " + e.getMessage());
         }
+    }
+
+    /** The reset is written only where it is not PyNN's, and "set" reads as the default. */
+    @Test
+    void resetIsWrittenOnlyWhenItSubtracts() {
+        String plain = "{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"IF_curr_delta\"}]}";
+        Network set = NetworkJson.parse(plain, "plain.json");
+        assertFalse(NetworkJson.write(set).contains("reset"));
+        assertEquals(set, NetworkJson.parse(plain.replace("}]}", ", \"reset\": \"set\"}]}"), "set.json"));
+        Network subtract = NetworkJson.parse(plain.replace("}]}", ", \"reset\": \"subtract\"}]}"), "sub.json");
+        assertEquals(Reset.SUBTRACT, ((StandardCell) subtract.populations().get(0).cellType()).reset());
+        assertTrue(NetworkJson.write(subtract).contains("\"reset\" : \"subtract\""), NetworkJson.write(subtract));
+        assertFalse(set.equals(subtract));
     }
 
     @Test

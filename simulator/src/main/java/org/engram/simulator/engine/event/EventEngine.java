@@ -46,7 +46,17 @@ import org.engram.simulator.engine.core.EngineBase;
  *       the events;</li>
  *   <li>FIRE: a neuron or source spikes: it is recorded, the STDP rule runs for its plastic
  *       synapses, deliveries are scheduled, and the neuron is reset and refractory for tau_refrac
- *       (synaptic currents keep decaying; delta inputs arriving then are dropped);</li>
+ *       (synaptic currents keep decaying; delta inputs arriving then are dropped; v is held where
+ *       the reset put it). A subtractive reset ({@link org.engram.simulator.neuron.Reset#SUBTRACT})
+ *       sets {@code v <- v(t) - (v_thresh - v_reset)} with v(t) the membrane at the spike:
+ *       v_thresh at a crossing of a continuous membrane, so v_reset there (to the crossing's
+ *       1e-12 ms), but above it after delta inputs (or an initial v) past threshold. If v is still
+ *       at or above threshold when the neuron is free again, it fires again then: at the same
+ *       instant for tau_refrac = 0, once per spike, until v is below threshold; so an arrival
+ *       that lifts v from {@code u} to {@code u + w} fires {@code floor((u + w - v_thresh) /
+ *       (v_thresh - v_reset)) + 1} spikes at once, every {@code v_thresh - v_reset} above
+ *       threshold counting one, and leaves v below threshold. Such neurons are kept in exact
+ *       form, not in ScaledMembranes';</li>
  *   <li>SAMPLE: v or weights are recorded.</li>
  * </ul>
  * Deliveries wait in one FIFO ring per distinct delay ({@link DeliveryQueues}), neurons' events
@@ -95,6 +105,11 @@ public final class EventEngine extends EngineBase {
     private final double[] synI;
     private final double[] lastUpdate;
     private final double[] refractoryUntil;
+    /**
+     * Where a neuron's last reset put v (v_reset unless it subtracts): v is held there while
+     * refractory, and free evolution starts from it. Read for neurons outside ScaledMembranes only.
+     */
+    private final double[] heldV;
     /** The pending CHECK, FIRE or SOURCE event of each neuron or source. */
     private final NeuronSchedule neurons;
     /** Deliveries of the common delays, in rings; those of other delays and the samples are in {@link #queue}. */
@@ -143,6 +158,7 @@ public final class EventEngine extends EngineBase {
         lastUpdate = new double[n];
         refractoryUntil = new double[n];
         java.util.Arrays.fill(refractoryUntil, Double.NEGATIVE_INFINITY);
+        heldV = net.vReset.clone();
         neurons = new NeuronSchedule(n);
         deliveries = new DeliveryQueues(net.groupDelayMs, net.plasticDelayMs);
         groupRing = new int[net.groupDelayMs.length];
@@ -313,7 +329,8 @@ public final class EventEngine extends EngineBase {
         } else if (kind == FIRE) {
             advanceTo(g, t);
             fire(g, t);
-            v[g] = net.vReset[g];
+            heldV[g] = net.resetSubtracts[g] ? v[g] - (net.vThresh[g] - net.vReset[g]) : net.vReset[g];
+            v[g] = heldV[g];
             refractoryUntil[g] = t + net.tauRefrac[g];
             predict(g, t);
         } else if (net.model[g] == BuiltNetwork.IF_COND_EXP) {
@@ -463,13 +480,13 @@ public final class EventEngine extends EngineBase {
         byte model = net.model[g];
         double free = Math.max(t0, refractoryUntil[g]);
         if (free >= t) {
-            // refractory throughout: v clamped, synapses decay
+            // refractory throughout: v held, synapses decay
             decaySynapses(g, t - t0);
-            v[g] = net.vReset[g];
+            v[g] = heldV[g];
         } else {
             if (free > t0) {
                 decaySynapses(g, free - t0);
-                v[g] = net.vReset[g];
+                v[g] = heldV[g];
             }
             double s = t - free;
             if (model == BuiltNetwork.IF_COND_EXP) {
@@ -602,7 +619,7 @@ public final class EventEngine extends EngineBase {
             return v[g];
         }
         if (t <= refractoryUntil[g]) {
-            return net.vReset[g];
+            return heldV[g];
         }
         double savedV = v[g];
         double savedE = synE[g];

@@ -293,6 +293,9 @@ final class ScaledMembranes {
      * exponential currents decaying faster than the membrane, starting from non-negative currents.
      */
     private static boolean eligible(BuiltNetwork net, int g) {
+        if (net.resetSubtracts[g]) {
+            return false; // the scaled form restarts from v_reset after a spike; the exact path keeps the rest
+        }
         byte m = net.model[g];
         if (m == BuiltNetwork.IF_CURR_DELTA) {
             return true;

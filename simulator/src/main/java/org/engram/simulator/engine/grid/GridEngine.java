@@ -13,15 +13,20 @@ import org.engram.simulator.error.InvalidNetworkException;
  *       {@code kappa = (tau_syn/dt)(1 - exp(-dt/tau_syn))}; for {@code IF_curr_delta} the sum is a
  *       jump of v (applied after the membrane update, as NEST does).</li>
  *   <li>Membrane: if the refractory counter is positive it is decremented and the neuron is
- *       skipped (v stays at v_reset, delta inputs are dropped); otherwise
+ *       skipped (v stays where the reset put it, delta inputs are dropped); otherwise
  *       {@code alpha = v_rest + (tau_m/cm) I_total} and {@code v <- alpha - exp(-dt/tau_m)(alpha - v)},
  *       with {@code I_total = I_E - I_I + i_offset} (current-based) or
  *       {@code g_E (e_rev_E - v) + g_I (e_rev_I - v) + i_offset} (conductance-based, with v of the
  *       step start: sPyNNaker's exponential-Euler; it holds the synaptic current over the step, so
  *       its error is first order in dt: O(dt) in v, and spike times within about a step of the
  *       exact ones, as the tests check at dt = 0.01 ms).</li>
- *   <li>Threshold: {@code v >= v_thresh} spikes at {@code t}, sets v = v_reset and the refractory
- *       counter to {@code ceil(tau_refrac/dt)} steps.</li>
+ *   <li>Threshold: {@code v >= v_thresh} spikes at {@code t}, sets v = v_reset (with
+ *       {@link org.engram.simulator.neuron.Reset#SUBTRACT}: {@code v <- v - (v_thresh - v_reset)},
+ *       which may leave v at or above threshold) and the refractory counter to
+ *       {@code ceil(tau_refrac/dt)} steps (none for tau_refrac = 0), during which v is held. A
+ *       neuron spikes at most once per step: v still above threshold after a subtractive reset
+ *       spikes again at the next step where, decayed and with that step's input, it still is, as
+ *       a discrete-time network trained with a soft reset does.</li>
  *   <li>Synapses decay: {@code I *= exp(-dt/tau_syn)}.</li>
  * </ol>
  * Then spike sources emit (a given time t fires at step {@code round(t/dt)}), and each spike of
@@ -60,7 +65,8 @@ public final class GridEngine extends EngineBase {
     private final double[] kappaI;
     private final int[] groupDelaySteps;
     private final int[] plasticDelaySteps;
-    private final int[] spikedThisStep;
+    /** The neurons and sources that spike in the present step: grows when sources fire several times in one. */
+    private int[] spikedThisStep;
     /** The spike sources' global indices, ascending. */
     private final int[] sourceNeurons;
 
@@ -183,7 +189,7 @@ public final class GridEngine extends EngineBase {
      */
     private record Run(int from, int to, byte model, double vRest, double resistance, double iOffset,
             double decayM, double kappaE, double kappaI, double decayE, double decayI, double vThresh, double vReset,
-            int refractorySteps, double eRevE, double eRevI) {
+            boolean resetSubtracts, int refractorySteps, double eRevE, double eRevI) {
 
         static Run of(BuiltNetwork net, int from, int to, double dt) {
             int g = from;
@@ -193,14 +199,19 @@ public final class GridEngine extends EngineBase {
             return new Run(from, to, net.model[g], net.vRest[g], net.tauM[g] / net.cm[g], net.iOffset[g],
                     Math.exp(-dt / net.tauM[g]), delta ? 0 : net.tauSynE[g] / dt * (1 - decayE),
                     delta ? 0 : net.tauSynI[g] / dt * (1 - decayI), decayE, decayI, net.vThresh[g], net.vReset[g],
-                    (int) Math.ceil(net.tauRefrac[g] / dt - 1e-9), net.eRevE[g], net.eRevI[g]);
+                    net.resetSubtracts[g], (int) Math.ceil(net.tauRefrac[g] / dt - 1e-9), net.eRevE[g], net.eRevI[g]);
+        }
+
+        /** v after a spike from v: v_reset, or v less {@code v_thresh - v_reset} for a subtractive reset. */
+        double afterSpike(double v) {
+            return resetSubtracts ? v - (vThresh - vReset) : vReset;
         }
 
         /** True if neuron g has the parameters of this run. */
         boolean fits(BuiltNetwork net, int g, double dt) {
             Run other = of(net, g, g + 1, dt);
             return other.equals(new Run(g, g + 1, model, vRest, resistance, iOffset, decayM, kappaE, kappaI, decayE,
-                    decayI, vThresh, vReset, refractorySteps, eRevE, eRevI));
+                    decayI, vThresh, vReset, resetSubtracts, refractorySteps, eRevE, eRevI));
         }
     }
 
@@ -267,7 +278,7 @@ public final class GridEngine extends EngineBase {
                 double alpha = vRest + resistance * (e - i + iOffset);
                 double vg = alpha - decayM * (alpha - v[g]);
                 if (vg >= vThresh) {
-                    vg = run.vReset;
+                    vg = run.afterSpike(vg);
                     refractory[g] = run.refractorySteps;
                     spikedThisStep[spiking++] = g;
                 }
@@ -297,7 +308,7 @@ public final class GridEngine extends EngineBase {
             } else {
                 double vg = alpha - decayM * (alpha - v[g]) + jump;
                 if (vg >= vThresh) {
-                    vg = run.vReset;
+                    vg = run.afterSpike(vg);
                     refractory[g] = run.refractorySteps;
                     spikedThisStep[spiking++] = g;
                 }
@@ -323,7 +334,7 @@ public final class GridEngine extends EngineBase {
                 double alpha = run.vRest + run.resistance * current;
                 double vg = alpha - run.decayM * (alpha - v[g]);
                 if (vg >= run.vThresh) {
-                    vg = run.vReset;
+                    vg = run.afterSpike(vg);
                     refractory[g] = run.refractorySteps;
                     spikedThisStep[spiking++] = g;
                 }
@@ -362,8 +373,7 @@ public final class GridEngine extends EngineBase {
         System.arraycopy(extra, 0, all, count, extraCount);
         java.util.Arrays.sort(all);
         if (all.length > spikedThisStep.length) {
-            throw new IllegalStateException("more spikes in one step than neurons: a source fired twice in a step "
-                    + "and the step buffer is too small");
+            spikedThisStep = new int[all.length]; // the neurons' part is copied into all already
         }
         System.arraycopy(all, 0, spikedThisStep, 0, all.length);
         return all.length;
