@@ -55,6 +55,20 @@ class SoftResetTest {
     }
 
     /**
+     * Fixed mode (S16.15) makes the same two spikes; its v differs from grid mode's by the
+     * rounding of exp(-1/20) to 15 bits and of each product, under 1e-4 mV here.
+     */
+    @Test
+    void fixedJumpAboveTwoThresholdsSpikesInTwoStepsAsGridMode() {
+        Network net = Nets.driven(Nets.neuron(SOFT, 0.0, 1.0), 2.5, 1.0, Receptor.excitatory, 0.0);
+        Recording r = Simulator.run(net, Mode.fixed, 1.0, 5.0);
+        assertArrayEquals(new double[] {1.0, 2.0}, r.spikes("n").timesOf(0));
+        assertArrayEquals(Simulator.run(net, Mode.grid, 1.0, 5.0).membrane("n").trace(0), r.membrane("n").trace(0),
+                1e-4);
+        assertEquals(1.5, r.membrane("n").trace(0)[1], 0.0);
+    }
+
+    /**
      * In event mode the same jump fires twice at its arrival (tau_refrac = 0): 2.5 - 1 = 1.5 is
      * still at threshold or above, 1.5 - 1 = 0.5 is not; then v decays from 0.5 exactly
      * (1e-12: the closed form's rounding).
@@ -241,7 +255,7 @@ class SoftResetTest {
 
     /**
      * tau_refrac = 0 clamps nothing: an input of 20 mV each millisecond (from rest to 5 mV above
-     * threshold) fires a set-reset neuron at every arrival in grid and event mode, where
+     * threshold) fires a set-reset neuron at every arrival in every mode, where
      * PyNN's 0.1 ms (one grid step at dt = 1 ms) drops every other input in grid mode.
      */
     @Test
@@ -249,9 +263,9 @@ class SoftResetTest {
         double[] times = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
         double[] arrivals = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
         StandardCell free = IF_curr_delta.with("tau_refrac", 0.0);
-        for (Mode mode : new Mode[] {Mode.grid, Mode.event}) {
+        for (Mode mode : Mode.values()) {
             Network net = Nets.driven(Nets.neuron(free, -65.0, 1.0), 20.0, 1.0, Receptor.excitatory, times);
-            double dt = mode == Mode.grid ? 1.0 : Double.NaN;
+            double dt = mode == Mode.event ? Double.NaN : 1.0;
             assertArrayEquals(arrivals, Simulator.run(net, mode, dt, 12.0).spikes("n").timesOf(0), mode.name());
         }
         Network pynn = Nets.driven(Nets.neuron(IF_curr_delta.defaults(), -65.0, 1.0), 20.0, 1.0, Receptor.excitatory,

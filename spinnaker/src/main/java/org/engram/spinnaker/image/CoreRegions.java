@@ -69,10 +69,10 @@ final class CoreRegions {
         return core instanceof SpikeArrayCore ? ImageFormat.KIND_SPIKE_ARRAY : ImageFormat.KIND_POISSON;
     }
 
-    /** The NEURON region: model, step, n, then the 13 arrays. */
+    /** The NEURON region: model, reset, step, n, then the 13 arrays. */
     static int[] neuron(LifParameters p) {
         Words w = new Words();
-        w.put(p.model).put(p.timeStep).put(p.size());
+        w.put(p.model).put(p.reset).put(p.timeStep).put(p.size());
         for (int[] a : arrays(p)) {
             w.put(a);
         }
@@ -166,10 +166,11 @@ final class CoreRegions {
     private static NeuronCore neuronCore(DataImage image, SystemRegion system) {
         Reader n = new Reader(image, ImageFormat.NEURON);
         int model = n.next();
+        int reset = n.next();
         int step = n.next();
         int size = n.count("neurons", NEURON_ARRAYS);
         n.expect("neurons", size, system.size());
-        LifParameters p = new LifParameters(model, step, size);
+        LifParameters p = new LifParameters(model, reset, step, size);
         for (int[] a : arrays(p)) {
             System.arraycopy(n.array(size), 0, a, 0, size);
         }

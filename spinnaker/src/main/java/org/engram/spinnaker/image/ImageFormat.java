@@ -51,8 +51,8 @@ public final class ImageFormat {
 
     // ---------------------------------------------------------------- other regions
 
-    /** Leading words of the NEURON region: model code, step (S16.15), neurons; then 13 arrays. */
-    public static final int NEURON_HEADER_WORDS = 3;
+    /** Leading words of the NEURON region: model code, reset code, step (S16.15), neurons; then 13 arrays. */
+    public static final int NEURON_HEADER_WORDS = 4;
     /** The NEURON region's arrays, in order. */
     public static final int NEURON_ARRAYS = 13;
     /** SYNAPSE region: index bits, delay bits, shift of receptor 0, shift of receptor 1. */

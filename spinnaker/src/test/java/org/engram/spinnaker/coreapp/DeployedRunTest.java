@@ -1,6 +1,7 @@
 package org.engram.spinnaker.coreapp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import org.engram.simulator.engine.Mode;
 import org.engram.simulator.engine.Simulator;
 import org.engram.simulator.engine.fixed.FixedPoint;
 import org.engram.simulator.network.Network;
+import org.engram.simulator.neuron.Reset;
 import org.engram.simulator.record.Recording;
 import org.engram.spinnaker.emulator.BoardEmulator;
 import org.engram.spinnaker.emulator.EmulatorOptions;
@@ -38,6 +40,8 @@ import org.engram.spinnaker.transport.RetryPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A mapped network loaded onto the emulator as a host loads it, through the transceiver only:
@@ -113,9 +117,11 @@ class DeployedRunTest {
         return out;
     }
 
-    @Test
-    void theDeployedRunSpikesAsModeFixed() throws Exception {
-        Network net = SmallNetwork.network();
+    /** With either reset: the NEURON region carries it, and the cores compute it as fixed mode does. */
+    @ParameterizedTest
+    @EnumSource(Reset.class)
+    void theDeployedRunSpikesAsModeFixed(Reset reset) throws Exception {
+        Network net = SmallNetwork.network(reset);
         Mapping mapping = SmallNetwork.mapping(net);
         assertTrue(mapping.chipsUsed().size() >= 3, "sources, exc and inh on different chips: " + mapping.chipsUsed());
         CoreImages images = CoreImages.build(net, mapping, SmallNetwork.DT_MS, SmallNetwork.RUN_TICKS);
@@ -137,6 +143,12 @@ class DeployedRunTest {
             for (int i = 0; i < 12; i++) {
                 assertEquals(v[i][t], FixedPoint.toDouble(recorded.get(exc).v()[t][i]), "v of exc " + i + " at tick " + t);
             }
+        }
+        if (reset == Reset.SUBTRACT) {
+            // the reset matters here: a set reset leaves other membranes
+            double[][] set = Simulator.run(SmallNetwork.network(), Mode.fixed, SmallNetwork.DT_MS, SmallNetwork.RUN_MS)
+                    .membrane("exc").values();
+            assertFalse(Arrays.deepEquals(set, v), "the resets give the same membranes");
         }
     }
 

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 class CoreRegionsTest {
     static final long BASE = 0x6040_0000L;
 
-    /** Two IF_curr_exp neurons at 0.1 ms (3277 as S16.15), each array with its own values. */
+    /** Two IF_curr_exp neurons with a subtractive reset at 0.1 ms (3277 as S16.15), each array with its own values. */
     static LifParameters lif() {
-        LifParameters p = new LifParameters(LifParameters.IF_CURR_EXP, 3277, 2);
+        LifParameters p = new LifParameters(LifParameters.IF_CURR_EXP, LifParameters.RESET_SUBTRACT, 3277, 2);
         int[][] values = {
             {-2129920, -2129921}, // v init: -65 mV and a step below
             {-2129920, -2129920}, // v_rest
@@ -93,7 +93,7 @@ class CoreRegionsTest {
     void aNeuronCoresRegionsAreTheDocumentedWords() {
         DataImage image = image(neuronCore(), NEURON_SYSTEM, 153);
         assertArrayEquals(new int[] {0, 100, 50, 0x800, 2, 3}, image.region(0).words(), "SYSTEM");
-        assertArrayEquals(new int[] {0, 3277, 2,
+        assertArrayEquals(new int[] {0, 1, 3277, 2,
             -2129920, -2129921, -2129920, -2129920, 32768, 32768, 655360, 655360, 0, 16384, -2293760, -2293760,
             65536, 65536, 0, 3, -1638400, -1638400, 163840, 163840, 0, 7, 163840, 131072, 0, 9},
                 image.region(1).words(), "NEURON");
@@ -115,12 +115,12 @@ class CoreRegionsTest {
         DataImage image = image(neuronCore(), NEURON_SYSTEM, 153);
         ByteBuffer b = ByteBuffer.wrap(image.toBytes()).order(ByteOrder.LITTLE_ENDIAN);
         b.position(DataImage.HEADER_BYTES);
-        int[] firstWords = new int[8];
+        int[] firstWords = new int[9];
         b.asIntBuffer().get(firstWords);
-        // SYSTEM's six words, then NEURON's model code and step
-        assertArrayEquals(new int[] {0, 100, 50, 0x800, 2, 3, 0, 3277}, firstWords);
+        // SYSTEM's six words, then NEURON's model code, reset code and step
+        assertArrayEquals(new int[] {0, 100, 50, 0x800, 2, 3, 0, 1, 3277}, firstWords);
         // the RECORDING pointer (region 8's table entry) follows every input word
-        int inputWords = 6 + 29 + 4 + 9 + 19 + 26;
+        int inputWords = 6 + 30 + 4 + 9 + 19 + 26;
         assertEquals((int) (BASE + DataImage.HEADER_BYTES + 4 * inputWords), b.getInt(8 + 8 * 12));
         assertEquals(DataImage.OUTPUT_FLAG | 153, b.getInt(8 + 8 * 12 + 8));
         assertEquals(DataImage.HEADER_BYTES + 4L * (inputWords + 153), image.sizeBytes());
@@ -135,6 +135,7 @@ class CoreRegionsTest {
         LifParameters a = original.parameters();
         LifParameters b = back.parameters();
         assertEquals(a.model, b.model);
+        assertEquals(LifParameters.RESET_SUBTRACT, b.reset);
         assertEquals(a.timeStep, b.timeStep);
         for (int[][] pair : new int[][][] {{a.vInit, b.vInit}, {a.vRest, b.vRest}, {a.cm, b.cm}, {a.tauM, b.tauM},
             {a.iOffset, b.iOffset}, {a.vReset, b.vReset}, {a.tauRefrac, b.tauRefrac}, {a.refractInit, b.refractInit},
@@ -247,8 +248,13 @@ class CoreRegionsTest {
                 .getMessage().contains("delay 0"));
         // a NEURON region for another number of neurons than SYSTEM's
         int[] neuron = image(neuronCore(), NEURON_SYSTEM, 153).region(1).words();
-        neuron[2] = 1;
+        neuron[3] = 1;
         assertThrows(MalformedImageException.class, () -> CoreImage.decode(withRegion(1, neuron)));
+        // a reset code that is neither set (0) nor subtract (1)
+        int[] reset = image(neuronCore(), NEURON_SYSTEM, 153).region(1).words();
+        reset[1] = 2;
+        assertTrue(assertThrows(MalformedImageException.class, () -> CoreImage.decode(withRegion(1, reset)))
+                .getMessage().contains("reset code 2; expected 0 (set) or 1 (subtract)"));
     }
 
     @Test

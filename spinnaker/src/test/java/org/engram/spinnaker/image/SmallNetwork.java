@@ -11,6 +11,7 @@ import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Population;
 import org.engram.simulator.network.Projection;
 import org.engram.simulator.network.Receptor;
+import org.engram.simulator.neuron.Reset;
 import org.engram.simulator.neuron.SpikeSourceArray;
 import org.engram.simulator.neuron.StandardModel;
 import org.engram.simulator.record.PopulationSpikes;
@@ -38,14 +39,19 @@ public final class SmallNetwork {
     private SmallNetwork() {}
 
     public static Network network() {
+        return network(Reset.SET);
+    }
+
+    /** The network with this reset for exc and inh. */
+    public static Network network(Reset reset) {
         Network.Builder b = Network.builder().seed(17).timestepMs(DT_MS);
         Population stim = b.add(new Population("stim", 5, SpikeSourceArray.of(new double[] {1, 12.3, 30},
                 new double[] {2, 2.05, 40.5}, new double[] {5, 25, 45}, new double[] {}, new double[] {0, 50, 55.5})));
         Population noise = b.add(new Population("noise", 8, StandardModel.SpikeSourcePoisson.with("rate", 150.0)));
-        Population exc = b.add(new Population("exc", 12, StandardModel.IF_curr_exp.defaults())
+        Population exc = b.add(new Population("exc", 12, StandardModel.IF_curr_exp.defaults().withReset(reset))
                 .recording(true, true, 0));
-        Population inh = b.add(new Population("inh", 6, StandardModel.IF_curr_delta.with("tau_refrac", 2.0))
-                .recordingSpikes());
+        Population inh = b.add(new Population("inh", 6, StandardModel.IF_curr_delta.with("tau_refrac", 2.0)
+                .withReset(reset)).recordingSpikes());
         b.add(new Projection("stim->exc", stim, exc.slice(0, 5), new OneToOne(), new StaticSynapse(6, 1.0),
                 Receptor.excitatory, null));
         b.add(new Projection("noise->exc", noise, exc, new FixedProbability(0.6),

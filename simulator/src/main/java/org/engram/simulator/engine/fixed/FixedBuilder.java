@@ -150,7 +150,8 @@ final class FixedBuilder {
         String subject = "population " + s.label();
         int model = net.model[s.firstGlobal()] == BuiltNetwork.IF_CURR_DELTA ? LifParameters.IF_CURR_DELTA
                 : LifParameters.IF_CURR_EXP;
-        LifParameters p = new LifParameters(model, step, s.size());
+        LifParameters p = new LifParameters(model, net.resetSubtracts[s.firstGlobal()] ? LifParameters.RESET_SUBTRACT
+                : LifParameters.RESET_SET, step, s.size());
         boolean delta = p.delta();
         for (int i = 0; i < s.size(); i++) {
             int g = s.firstGlobal() + i;
@@ -174,6 +175,11 @@ final class FixedBuilder {
             return;
         }
         for (int i = 0; i < s.size(); i++) {
+            if (p.subtracts() && p.vThresh[i] <= p.vReset[i]) {
+                int g = s.firstGlobal() + i;
+                issues.add(PrecisionIssue.error(subject, "v_thresh - v_reset = " + num(net.vThresh[g] - net.vReset[g])
+                        + " mV rounds to 0 in S16.15, so a subtractive reset would take nothing from v"));
+            }
             quotient(subject, "tau_m / cm", p.tauM[i], p.cm[i]);
             quotient(subject, "dt / tau_m", step, p.tauM[i]);
             quotient(subject, "tau_refrac / dt", p.tauRefrac[i], step);

@@ -11,9 +11,14 @@ public final class LifParameters {
     /** Model codes. */
     public static final int IF_CURR_EXP = 0;
     public static final int IF_CURR_DELTA = 1;
+    /** Reset codes: {@code v = v_reset}, or {@code v -= v_thresh - v_reset}. */
+    public static final int RESET_SET = 0;
+    public static final int RESET_SUBTRACT = 1;
 
     /** {@link #IF_CURR_EXP} or {@link #IF_CURR_DELTA}. */
     public final int model;
+    /** {@link #RESET_SET} or {@link #RESET_SUBTRACT}, for every neuron of the slice. */
+    public final int reset;
     /** The step, ms (S16.15). */
     public final int timeStep;
     /** Initial membrane potential, mV. */
@@ -36,10 +41,14 @@ public final class LifParameters {
     public final int[] isynI;
 
     /** A region of {@code n} neurons with every word zero. */
-    public LifParameters(int model, int timeStep, int n) {
+    public LifParameters(int model, int reset, int timeStep, int n) {
         if (model != IF_CURR_EXP && model != IF_CURR_DELTA) {
             throw new IllegalArgumentException("model code " + model + "; expected " + IF_CURR_EXP + " or "
                     + IF_CURR_DELTA);
+        }
+        if (reset != RESET_SET && reset != RESET_SUBTRACT) {
+            throw new IllegalArgumentException("reset code " + reset + "; expected " + RESET_SET + " (set) or "
+                    + RESET_SUBTRACT + " (subtract)");
         }
         if (timeStep <= 0) {
             throw new IllegalArgumentException("time step word " + timeStep + "; expected a positive S16.15 word");
@@ -48,6 +57,7 @@ public final class LifParameters {
             throw new IllegalArgumentException(n + " neurons; expected at least one");
         }
         this.model = model;
+        this.reset = reset;
         this.timeStep = timeStep;
         vInit = new int[n];
         vRest = new int[n];
@@ -71,5 +81,10 @@ public final class LifParameters {
 
     public boolean delta() {
         return model == IF_CURR_DELTA;
+    }
+
+    /** True if a spike subtracts {@code v_thresh - v_reset} from v rather than setting v_reset. */
+    public boolean subtracts() {
+        return reset == RESET_SUBTRACT;
     }
 }

@@ -18,8 +18,10 @@ import java.util.Arrays;
  *       {@code alpha = (I_E - I_I + i_offset) R + v_rest} and
  *       {@code v = alpha - exp_TC (alpha - v)} (delta: {@code alpha = i_offset R + v_rest}, then
  *       {@code v += jump_E - jump_I}; a refractory neuron's jumps are lost).</li>
- *   <li>If {@code v >= v_thresh}: {@code v = v_reset}, the counter is {@code T_refract}, the spike
- *       is recorded and its key sent, and the post-synaptic history gains the step.</li>
+ *   <li>If {@code v >= v_thresh}: {@code v = v_reset} (a subtractive reset:
+ *       {@code v = v - v_thresh + v_reset}, exact in integers, and v may stay at or above
+ *       threshold until a later step), the counter is {@code T_refract}, the spike is recorded and
+ *       its key sent, and the post-synaptic history gains the step. At most one spike per step.</li>
  *   <li>Exponential currents decay: {@code I = I * decay}; delta jumps are cleared.</li>
  * </ol>
  *
@@ -45,6 +47,7 @@ public final class NeuronCore extends Core {
 
     private final int n;
     private final boolean delta;
+    private final boolean subtracts;
     private final LifParameters parameters;
     private final SynapticMatrix matrix;
     private final StdpParameters stdp;
@@ -77,6 +80,7 @@ public final class NeuronCore extends Core {
         this.matrix = matrix;
         this.n = parameters.size();
         this.delta = parameters.delta();
+        this.subtracts = parameters.subtracts();
         if (n > 1 << matrix.indexBits) {
             throw new IllegalArgumentException(n + " neurons do not fit the matrix's " + matrix.indexBits
                     + " index bits");
@@ -166,7 +170,8 @@ public final class NeuronCore extends Core {
 
     /** Step 3's spike: reset, refractory counter, record, send, post-synaptic history. */
     private void spike(int i, int t) {
-        v[i] = parameters.vReset[i];
+        // v >= v_thresh, so v - v_thresh + v_reset lies in [v_reset, v): no overflow
+        v[i] = subtracts ? v[i] - parameters.vThresh[i] + parameters.vReset[i] : parameters.vReset[i];
         refract[i] = constants.refractSteps[i];
         send(i);
         if (stdp != null) {

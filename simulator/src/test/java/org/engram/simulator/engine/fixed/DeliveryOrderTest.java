@@ -130,7 +130,7 @@ class DeliveryOrderTest {
         }
         NeuronCore n = (NeuronCore) core;
         LifParameters l = n.parameters();
-        LifParameters lc = new LifParameters(l.model, l.timeStep, l.size());
+        LifParameters lc = new LifParameters(l.model, l.reset, l.timeStep, l.size());
         int[][] from = {l.vInit, l.vRest, l.cm, l.tauM, l.iOffset, l.vReset, l.tauRefrac, l.refractInit, l.vThresh,
             l.tauSynE, l.isynE, l.tauSynI, l.isynI};
         int[][] to = {lc.vInit, lc.vRest, lc.cm, lc.tauM, lc.iOffset, lc.vReset, lc.tauRefrac, lc.refractInit,

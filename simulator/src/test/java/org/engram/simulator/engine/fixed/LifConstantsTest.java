@@ -19,7 +19,7 @@ class LifConstantsTest {
         "0.27, 3.0, 364103, 23479",  // R = 98304 * 32768 / 8847 = 364103.7 (11.1115 MOhm); expk(-10922)
         "0.14, 0.5, 117016, 4434"})  // R = 16384 * 32768 / 4588 = 117016.3 (3.5710 MOhm); expk(-65536)
     void ca3ParameterSetsGiveTheseWords(double cm, double tauM, int r, int expTc) {
-        LifParameters p = new LifParameters(LifParameters.IF_CURR_EXP, FixedPoint.s1615(1.0), 1);
+        LifParameters p = new LifParameters(LifParameters.IF_CURR_EXP, LifParameters.RESET_SET, FixedPoint.s1615(1.0), 1);
         p.cm[0] = FixedPoint.s1615(cm);
         p.tauM[0] = FixedPoint.s1615(tauM);
         p.tauRefrac[0] = FixedPoint.s1615(1.0);
@@ -38,7 +38,7 @@ class LifConstantsTest {
     @ParameterizedTest
     @CsvSource({"0.1, 1", "0.5, 1", "1.0, 1", "1.0001, 2", "5.0, 5"})
     void refractoryPeriodsRoundUpToWholeSteps(double tauRefrac, int steps) {
-        LifParameters p = new LifParameters(LifParameters.IF_CURR_DELTA, FixedPoint.s1615(1.0), 1);
+        LifParameters p = new LifParameters(LifParameters.IF_CURR_DELTA, LifParameters.RESET_SET, FixedPoint.s1615(1.0), 1);
         p.cm[0] = FixedPoint.ONE;
         p.tauM[0] = FixedPoint.s1615(20);
         p.tauRefrac[0] = FixedPoint.s1615(tauRefrac);
@@ -51,7 +51,7 @@ class LifConstantsTest {
     @ParameterizedTest
     @CsvSource({"0, 20", "1, 0"})
     void aZeroDivisorWordIsNamed(int cm, int tauM) {
-        LifParameters p = new LifParameters(LifParameters.IF_CURR_DELTA, FixedPoint.ONE, 2);
+        LifParameters p = new LifParameters(LifParameters.IF_CURR_DELTA, LifParameters.RESET_SET, FixedPoint.ONE, 2);
         p.cm[0] = p.cm[1] = FixedPoint.ONE;
         p.tauM[0] = p.tauM[1] = FixedPoint.s1615(20);
         p.cm[1] = cm == 0 ? 0 : FixedPoint.ONE;

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * One core, built from hand-made regions, against references written from the update's formula
@@ -24,7 +26,12 @@ class NeuronCoreTest {
 
     /** One neuron's region with dt 1 ms, tau_m 20 ms, cm 1 nF, tau_syn 5 ms and the given drive. */
     static LifParameters neuron(int model, double iOffset, double tauRefrac) {
-        LifParameters p = new LifParameters(model, FixedPoint.s1615(1.0), 1);
+        return neuron(model, LifParameters.RESET_SET, iOffset, tauRefrac);
+    }
+
+    /** {@link #neuron(int, double, double)} with the given reset code. */
+    static LifParameters neuron(int model, int reset, double iOffset, double tauRefrac) {
+        LifParameters p = new LifParameters(model, reset, FixedPoint.s1615(1.0), 1);
         p.vInit[0] = FixedPoint.s1615(-65);
         p.vRest[0] = FixedPoint.s1615(-65);
         p.cm[0] = FixedPoint.s1615(1.0);
@@ -54,11 +61,16 @@ class NeuronCoreTest {
         return Math.floorDiv(x, 1L << bits);
     }
 
-    @Test
-    void currExpTrajectoryMatchesTheFormulaWordByWord() {
+    /**
+     * With either reset: a subtractive one takes v_thresh - v_reset = 20 mV from v and keeps the
+     * overshoot, which differs from spike to spike.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {LifParameters.RESET_SET, LifParameters.RESET_SUBTRACT})
+    void currExpTrajectoryMatchesTheFormulaWordByWord(int reset) {
         // i_offset 1.5 nA: alpha = -65 + 20 * 1.5 = -35 mV, above threshold, so the neuron fires
         // regularly; an excitatory input of 300 units arrives at step 3 and an inhibitory one at step 40
-        NeuronCore core = new NeuronCore(0, neuron(LifParameters.IF_CURR_EXP, 1.5, 2.0),
+        NeuronCore core = new NeuronCore(0, neuron(LifParameters.IF_CURR_EXP, reset, 1.5, 2.0),
                 driven(new int[] {300, 1, 0}, new int[] {700, 38, 1}), null);
         assertEquals(EXP_TC, core.constants().expTc[0]);
         assertEquals((int) DECAY, core.constants().decayE[0]);
@@ -89,7 +101,7 @@ class NeuronCoreTest {
                 refract--;
             }
             if (v >= (-50L << 15)) {
-                v = -70L << 15;
+                v = reset == LifParameters.RESET_SUBTRACT ? v - (20L << 15) : -70L << 15;
                 refract = 2;
                 expectedSpikes.add(t);
             }
@@ -142,6 +154,38 @@ class NeuronCoreTest {
                 core.receive(DRIVER);
             }
         }
+    }
+
+    /**
+     * A subtractive reset with tau_refrac = 0: v starts 55 mV above threshold and spikes once per
+     * step, 20 mV less each time, while the decayed value is still at or above threshold; a jump
+     * of 30 mV at step 8 fires it once more. No step is refractory.
+     */
+    @Test
+    void subtractiveResetKeepsWhatIsAboveThresholdWordByWord() {
+        LifParameters p = neuron(LifParameters.IF_CURR_DELTA, LifParameters.RESET_SUBTRACT, 0.0, 0.0);
+        p.vInit[0] = FixedPoint.s1615(5.0);
+        NeuronCore core = new NeuronCore(0x40, p, driven(new int[] {61440, 8, 0}), null);
+        assertEquals(0, core.constants().refractSteps[0]);
+        long v = 5L << 15;
+        List<Integer> spikes = new ArrayList<>();
+        for (int t = 0; t < 14; t++) {
+            long alpha = -65L << 15;
+            v = alpha - floorShift(EXP_TC * (alpha - v), 15) + (t == 8 ? 61440L << SHIFT : 0);
+            boolean fires = v >= (-50L << 15);
+            if (fires) {
+                v = v - (-50L << 15) + (-70L << 15);
+                spikes.add(t);
+            }
+            assertEquals(fires ? 1 : 0, core.step(), "spikes at step " + t);
+            assertEquals(v, core.v()[0], "v at step " + t);
+            assertEquals(0, core.refract()[0]);
+            if (t == 0) {
+                core.receive(DRIVER);
+            }
+        }
+        // 5 mV spikes at steps 0, 1 and 2 (-65 + 70 beta, then 20 less, decayed, ...), and the jump at 8
+        assertEquals(List.of(0, 1, 2, 8), spikes);
     }
 
     @Test
