@@ -134,6 +134,52 @@ class DeployCommandTest {
         assertTrue(Files.readString(out.resolve("v.csv")).lines().count() > 300 * 50, "v every 5 ms");
     }
 
+    /**
+     * The discrete-time neuron of a network trained with a soft reset: delta synapses, v_rest =
+     * v_reset = 0, threshold 1 mV, subtractive reset, no refractory period, one step of 1 ms.
+     */
+    static final String SOFT_RESET_NET = """
+            {"run_ms": 60, "seed": 5, "timestep_ms": 1.0,
+             "populations": [
+               {"label": "in", "size": 40, "model": "SpikeSourcePoisson", "params": {"rate": 300.0}},
+               {"label": "hidden", "size": 50, "model": "IF_curr_delta", "reset": "subtract", "record": ["spikes", "v"],
+                "params": {"v_rest": 0, "v_reset": 0, "v_thresh": 1.0, "tau_m": 20.0, "tau_refrac": 0}, "initial": {"v": 0}},
+               {"label": "out", "size": 10, "model": "IF_curr_delta", "reset": "subtract", "record": ["spikes"],
+                "params": {"v_rest": 0, "v_reset": 0, "v_thresh": 1.0, "tau_m": 20.0, "tau_refrac": 0}, "initial": {"v": 0}}],
+             "projections": [
+               {"pre": "in", "post": "hidden", "connector": {"type": "FixedProbability", "p_connect": 0.5},
+                "synapse": {"type": "StaticSynapse", "weight": {"distribution": "uniform", "low": 0.0, "high": 0.6}, "delay": 1.0}},
+               {"label": "in-inh", "pre": "in", "post": "hidden", "receptor": "inhibitory", "connector": {"type": "FixedProbability", "p_connect": 0.3},
+                "synapse": {"type": "StaticSynapse", "weight": {"distribution": "uniform", "low": 0.0, "high": 0.5}, "delay": 1.0}},
+               {"pre": "hidden", "post": "out", "connector": {"type": "AllToAll"},
+                "synapse": {"type": "StaticSynapse", "weight": {"distribution": "uniform", "low": 0.0, "high": 0.3}, "delay": 1.0}}]}
+            """;
+
+    @Test
+    void aSubtractiveResetDeployedSpikesAsFixedMode() throws Exception {
+        Path net = tmp.resolve("soft.json");
+        Files.writeString(net, SOFT_RESET_NET);
+        Path board = tmp.resolve("board");
+        CliRun d = engram("deploy", net.toString(), "--emulator", "--dt", "1", "--out", board.toString(), "--quiet",
+                "--no-plot");
+        assertEquals(0, d.code(), d.err());
+        Path desk = tmp.resolve("desk");
+        CliRun f = engram("run", net.toString(), "--mode", "fixed", "--dt", "1", "--out", desk.toString(), "--quiet",
+                "--no-plot");
+        assertEquals(0, f.code(), f.err());
+        String spikes = Files.readString(desk.resolve("spikes.csv"));
+        assertEquals(spikes, Files.readString(board.resolve("spikes.csv")));
+        assertEquals(Files.readString(desk.resolve("v.csv")), Files.readString(board.resolve("v.csv")));
+        assertTrue(spikes.lines().filter(l -> l.startsWith("out,")).count() > 20, spikes);
+        // the reset is read: a set reset gives other spikes
+        Path set = tmp.resolve("set.json");
+        Files.writeString(set, SOFT_RESET_NET.replace("\"reset\": \"subtract\", ", ""));
+        Path setOut = tmp.resolve("set");
+        assertEquals(0, engram("run", set.toString(), "--mode", "fixed", "--dt", "1", "--out", setOut.toString(),
+                "--quiet", "--no-plot").code());
+        assertFalse(spikes.equals(Files.readString(setOut.resolve("spikes.csv"))));
+    }
+
     @Test
     void aBoardEmulatorInAnotherProcessIsDeployedToByHost() throws Exception {
         Path net = tmp.resolve("net.json");
