@@ -21,12 +21,16 @@
  *       {@link org.engram.models.sparsey.HierarchyParameters}; {@link
  *       org.engram.models.sparsey.CodeClassifier} labels a code by the stored code it overlaps
  *       most.</li>
+ *   <li>{@link org.engram.models.sparsey.MacStudy} measures what one mac shows on seeded random
+ *       inputs: the store size at which exact recall fails, and the rank correlation of input and
+ *       code overlap with the overlap of novel inputs' codes.</li>
  *   <li>{@link org.engram.models.sparsey.SdrException} reports bad input (an index out of range,
  *       a repeated index, a sparsity above 1, a module of one cell, ...).</li>
  * </ul>
  *
- * <p>May import: the JDK and {@code org.engram.simulator.error.UserError}; nothing else of the
- * simulator, and no other model ({@code SparseyImportRulesTest} enforces this).
+ * <p>May import: the JDK, {@code org.engram.simulator.error.UserError} and Commons Math's
+ * {@code SpearmansCorrelation}; nothing else of the simulator, and no other model
+ * ({@code SparseyImportRulesTest} enforces this).
  *
  * <p>Invariants: an SDR's active indices are sorted, unique and within {@code [0, size)}; every
  * random choice comes from a {@link java.util.SplittableRandom} the caller seeds (a macrocolumn's
