@@ -44,7 +44,7 @@ class SparseyCommandTest {
         return out.replaceAll("train [0-9.]+ s, [0-9]+ items/s", "").replaceAll("\"train_s\": [0-9.]+", "");
     }
 
-    private static void assertBadInput(String expected, String... args) {
+    static void assertBadInput(String expected, String... args) {
         CliRun run = CliRun.engram(args);
         assertEquals(2, run.code(), run.err());
         assertEquals("", run.out());

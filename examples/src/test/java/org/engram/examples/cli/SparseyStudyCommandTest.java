@@ -1,5 +1,6 @@
 package org.engram.examples.cli;
 
+import static org.engram.examples.cli.SparseyCommandTest.assertBadInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,14 +58,6 @@ class SparseyStudyCommandTest {
         assertEquals(3, timing.get("recognise_us").size());
         assertTrue(timing.get("learn_ratio").isNumber() && timing.get("recognise_slope_us_per_1000").isNumber(),
                 timing.toString());
-    }
-
-    private static void assertBadInput(String expected, String... args) {
-        CliRun run = CliRun.engram(args);
-        assertEquals(2, run.code(), run.err());
-        assertEquals("", run.out());
-        assertEquals(1, run.err().strip().lines().count(), run.err());
-        assertTrue(run.err().startsWith("engram: ") && run.err().contains(expected), run.err());
     }
 
     @Test

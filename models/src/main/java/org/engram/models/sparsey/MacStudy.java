@@ -111,10 +111,15 @@ public final class MacStudy {
         }
         int exact = 0;
         for (int i = 0; i < stored; i++) {
-            CodeSelection recalled = mac.recognise(items.get(i)).orElseThrow();
-            exact += recalled.G() == 1.0 && recalled.code().equals(codes.get(i)) ? 1 : 0;
+            exact += recalledExactly(mac, items.get(i), codes.get(i)) ? 1 : 0;
         }
         return new Recall(stored, exact);
+    }
+
+    /** Whether recognition of a stored item gives G = 1 and the code it was stored with. */
+    private static boolean recalledExactly(Macrocolumn mac, Sdr item, Sdr code) {
+        CodeSelection recalled = mac.recognise(item).orElseThrow();
+        return recalled.G() == 1.0 && recalled.code().equals(code);
     }
 
     /**
@@ -242,8 +247,7 @@ public final class MacStudy {
         }
         int exact = 0;
         for (int i = 0; i < items.length; i++) {
-            CodeSelection recalled = mac.recognise(items[i]).orElseThrow();
-            exact += recalled.G() == 1.0 && recalled.code().equals(codes[i]) ? 1 : 0;
+            exact += recalledExactly(mac, items[i], codes[i]) ? 1 : 0;
         }
         long[] pairs = distinctPairs(items.length, design.pairsCompared(), rng);
         double[] inputOverlaps = new double[pairs.length];
