@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 /** {@code engram sparsey …}: Sparsey's macs on data sets; {@code mnist} trains a hierarchy on digits. */
 @Command(name = "sparsey", mixinStandardHelpOptions = true,
         description = "Run Sparsey hierarchies of macrocolumns on data sets.",
-        subcommands = {SparseyCommand.MnistCommand.class, SparseyStudyCommand.class})
+        subcommands = {SparseyCommand.MnistCommand.class, SparseyStudyCommand.class, SparseySpikingCommand.class})
 final class SparseyCommand implements Runnable {
     @Spec
     CommandSpec spec;

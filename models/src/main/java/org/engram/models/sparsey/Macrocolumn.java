@@ -83,6 +83,21 @@ public final class Macrocolumn {
         return select(input, false);
     }
 
+    /** The inputs whose weight to {@code cell} (cell k of CM q is q·K + k) is 1, ascending. */
+    public int[] inputsOf(int cell) {
+        if (cell < 0 || cell >= cells) {
+            throw new IndexOutOfBoundsException("cell " + cell + "; expected 0 <= cell < Q·K = " + cells);
+        }
+        int[] inputs = new int[weightsPerCell[cell]];
+        int next = 0;
+        for (int w = 0; w < wordsPerCell; w++) {
+            for (long word = weights[cell * wordsPerCell + w]; word != 0; word &= word - 1) {
+                inputs[next++] = w * Long.SIZE + Long.numberOfTrailingZeros(word);
+            }
+        }
+        return inputs;
+    }
+
     /** The number of weights that are 1. */
     public long weightsSet() {
         long set = 0;

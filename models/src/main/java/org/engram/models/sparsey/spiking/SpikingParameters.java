@@ -1,0 +1,117 @@
+package org.engram.models.sparsey.spiking;
+
+import org.engram.models.sparsey.SdrException;
+
+/**
+ * How a mac becomes a spiking network: the timing of the item windows and the LIF cells' time
+ * constants and firing floor. The cells are PyNN's {@code IF_curr_exp} with its default
+ * potentials (v_rest = v_reset = -65 mV, v_thresh = -50 mV) and cm = 1 nF; the synaptic weights
+ * follow from these parameters and the items' active counts ({@link SpikingMac}).
+ *
+ * <table>
+ *   <caption>Parameters</caption>
+ *   <tr><th>name</th><th>default</th><th>unit</th><th>meaning</th></tr>
+ *   <tr><td>timestepMs</td><td>1</td><td>ms</td><td>the network's timestep: every delay, the
+ *       refractory period, and the step of fixed mode and of a SpiNNaker deployment (whose default
+ *       is 1 ms)</td></tr>
+ *   <tr><td>windowMs</td><td>1000</td><td>ms</td><td>the time each item has: its inputs spike at
+ *       the window's start; a whole number of timesteps, and long enough for every cell to return
+ *       to rest (ten times tau_m leaves e^-10 of a window's traces)</td></tr>
+ *   <tr><td>tau_m</td><td>100</td><td>ms</td><td>membrane time constant</td></tr>
+ *   <tr><td>tau_syn</td><td>50</td><td>ms</td><td>synaptic time constant, excitatory and
+ *       inhibitory, below tau_m</td></tr>
+ *   <tr><td>V_floor</td><td>0.7</td><td></td><td>a cell reaches threshold when its input sum
+ *       is at least V_floor times the fewest active inputs of an item; below, it stays silent</td></tr>
+ * </table>
+ *
+ * <p>The defaults were chosen at 1 ms for items of 20 active bits: the first spike of a cell with
+ * all 20 inputs comes about 26 ms after them, and one with 19 fires at least two steps later, so
+ * that fixed-point steps of 1 ms still order them and the winner's inhibition, one step after its
+ * spike, silences the rest.
+ */
+public record SpikingParameters(double timestepMs, double windowMs, double tau_m, double tau_syn, double V_floor) {
+    public static final double DEFAULT_TIMESTEP_MS = 1;
+    public static final double DEFAULT_WINDOW_MS = 1000;
+    public static final double DEFAULT_TAU_M = 100;
+    public static final double DEFAULT_TAU_SYN = 50;
+    public static final double DEFAULT_V_FLOOR = 0.7;
+    public static final SpikingParameters DEFAULTS = new SpikingParameters(DEFAULT_TIMESTEP_MS, DEFAULT_WINDOW_MS,
+            DEFAULT_TAU_M, DEFAULT_TAU_SYN, DEFAULT_V_FLOOR);
+
+    /** PyNN's IF_curr_exp defaults, kept: the threshold lies THRESHOLD_MV above rest. */
+    static final double V_REST = -65;
+    static final double V_THRESH = -50;
+    static final double THRESHOLD_MV = V_THRESH - V_REST;
+    static final double CM = 1;
+    /** Windows in one network are numbered by int and start on the timestep grid; this keeps them exact in ms. */
+    private static final double MAX_STEPS = 1L << 40;
+
+    public SpikingParameters {
+        // The comparisons are written so that NaN fails them.
+        check(timestepMs > 0 && timestepMs < Double.POSITIVE_INFINITY, "timestep_ms", timestepMs,
+                "expected a finite timestep > 0 ms");
+        check(windowMs >= timestepMs && windowMs / timestepMs < MAX_STEPS
+                && Math.abs(windowMs / timestepMs - Math.rint(windowMs / timestepMs)) < 1e-9, "window_ms", windowMs,
+                "expected a whole number of timesteps of " + timestepMs + " ms");
+        check(tau_m > 0 && tau_m < Double.POSITIVE_INFINITY, "tau_m", tau_m, "expected a finite tau_m > 0 ms");
+        check(tau_syn > 0 && tau_syn < tau_m, "tau_syn", tau_syn, "expected 0 < tau_syn < tau_m = " + tau_m + " ms");
+        check(V_floor > 0 && V_floor <= 1, "V_floor", V_floor, "expected 0 < V_floor <= 1 (a fraction of the input sum)");
+    }
+
+    /** These parameters with another window. */
+    public SpikingParameters withWindowMs(double window) {
+        return new SpikingParameters(timestepMs, window, tau_m, tau_syn, V_floor);
+    }
+
+    /**
+     * The membrane's response at t ms to 1 nA of synaptic current arriving at 0 from rest, in mV:
+     * v(t) - v_rest = (tau_m tau_syn / (cm (tau_m - tau_syn))) (e^(-t/tau_m) - e^(-t/tau_syn)).
+     */
+    double responseMvPerNa(double t) {
+        return tau_m * tau_syn / (CM * (tau_m - tau_syn)) * (Math.exp(-t / tau_m) - Math.exp(-t / tau_syn));
+    }
+
+    /** When the response peaks: t* = tau_m tau_syn ln(tau_m / tau_syn) / (tau_m - tau_syn), in ms. */
+    double peakMs() {
+        return tau_m * tau_syn * Math.log(tau_m / tau_syn) / (tau_m - tau_syn);
+    }
+
+    /** The response's peak, in mV per nA. */
+    double peakMvPerNa() {
+        return responseMvPerNa(peakMs());
+    }
+
+    /**
+     * When a cell at rest that receives {@code currentNa} at 0 first reaches threshold, in ms (on
+     * the response's rise, found by bisection to the last bit); infinite when its peak stays below.
+     */
+    double thresholdTimeMs(double currentNa) {
+        if (currentNa * peakMvPerNa() < THRESHOLD_MV) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double below = 0;
+        double above = peakMs();
+        for (double mid = (below + above) / 2; mid > below && mid < above; mid = (below + above) / 2) {
+            if (currentNa * responseMvPerNa(mid) >= THRESHOLD_MV) {
+                above = mid;
+            } else {
+                below = mid;
+            }
+        }
+        return above;
+    }
+
+    /**
+     * The weight of one input synapse, in nA, for items of at least {@code fewestActive} active
+     * inputs: a cell with u inputs peaks at u / (V_floor · fewestActive) times the threshold.
+     */
+    double inputWeightNa(int fewestActive) {
+        return THRESHOLD_MV / (V_floor * fewestActive * peakMvPerNa());
+    }
+
+    private static void check(boolean ok, String field, double value, String expectation) {
+        if (!ok) {
+            throw new SdrException("spiking mac parameters", field + " = " + value + "; " + expectation);
+        }
+    }
+}
