@@ -42,14 +42,15 @@ import org.engram.simulator.synapse.StaticSynapse;
  * <p><b>Why the most active cell fires first.</b> A cell whose u active inputs spike together
  * receives the current u · w · e^(-t/tau_syn), so its membrane follows u times one kernel and
  * crosses threshold sooner the larger u is; cells of equal u cross together. w is chosen so that
- * u = V_floor · (fewest active inputs of an item) just reaches threshold at the kernel's peak
- * ({@link SpikingParameters#inputWeightNa}); for a stored item the recognised cells have u = all
- * active inputs, so every module spikes. The first spike of a module reaches all its cells one
+ * u = ceil(V_floor · (fewest active inputs of an item)) reaches threshold near the kernel's peak
+ * and one input fewer does not ({@link SpikingParameters#inputWeightNa}); for a stored item the
+ * recognised cells have u = all active inputs, so every module spikes. The first spike of a module reaches all its cells one
  * step later with a current larger than any excitation they hold, so from then on the net
  * current is negative and no cell of the module fires again in the window (itself included).
  * Fixed mode and SpiNNaker order two cells only if they cross in different steps: the defaults
- * keep u and u - 1 at least two 1 ms steps apart for items of 20 active inputs, and the gap
- * narrows as items grow (it scales as the first spike's time over u).
+ * keep u and u - 1 two 1 ms steps apart for items of 20 active inputs ({@link #separationMs});
+ * the gap narrows as items grow and as their active counts spread (then w, set by the fewest,
+ * makes the most cross early and fast), and widens with the time constants.
  *
  * <p><b>Between windows</b> nothing is reset: every current and potential decays back to rest,
  * which ten membrane time constants (the default window) make exact to e^-10 of a window's

@@ -21,13 +21,15 @@ import org.engram.models.sparsey.SdrException;
  *   <tr><td>tau_syn</td><td>50</td><td>ms</td><td>synaptic time constant, excitatory and
  *       inhibitory, below tau_m</td></tr>
  *   <tr><td>V_floor</td><td>0.7</td><td></td><td>a cell reaches threshold when its input sum
- *       is at least V_floor times the fewest active inputs of an item; below, it stays silent</td></tr>
+ *       is at least V_floor times the fewest active inputs of an item (rounded up); below, it stays
+ *       silent</td></tr>
  * </table>
  *
- * <p>The defaults were chosen at 1 ms for items of 20 active bits: the first spike of a cell with
- * all 20 inputs comes about 26 ms after them, and one with 19 fires at least two steps later, so
- * that fixed-point steps of 1 ms still order them and the winner's inhibition, one step after its
- * spike, silences the rest.
+ * <p>The defaults were chosen at 1 ms for items of 20 active bits: a cell holding all 20 inputs
+ * fires 24.8 ms into the window (one step of delay included), one holding 19 fires 2.0 ms later,
+ * so that fixed-point steps of 1 ms still order them and the winner's inhibition, one step after
+ * its spike, silences the rest. The gap scales with the time constants and shrinks as items grow
+ * (roughly as the first spike's time over the active count).
  */
 public record SpikingParameters(double timestepMs, double windowMs, double tau_m, double tau_syn, double V_floor) {
     public static final double DEFAULT_TIMESTEP_MS = 1;
@@ -102,11 +104,37 @@ public record SpikingParameters(double timestepMs, double windowMs, double tau_m
     }
 
     /**
+     * The fewest inputs that fire a cell, for items of at least {@code fewestActive} active
+     * inputs: ceil(V_floor · fewestActive), the product's last bit forgiven.
+     */
+    int firingInputs(int fewestActive) {
+        return (int) Math.ceil(V_floor * fewestActive - 1e-9);
+    }
+
+    /**
      * The weight of one input synapse, in nA, for items of at least {@code fewestActive} active
-     * inputs: a cell with u inputs peaks at u / (V_floor · fewestActive) times the threshold.
+     * inputs: the response's peak reaches threshold with u* inputs, u* between {@link #firingInputs}
+     * - 0.75 and - 0.25, so that neither u = firingInputs nor one fewer grazes it. Within that range
+     * the weight is the number of fewest binary digits, so that SpiNNaker's 16-bit weight words
+     * hold it exactly (they do while a cell has fewer than about 500 synapses) and every cell's input
+     * stays exactly u times one weight in fixed point.
      */
     double inputWeightNa(int fewestActive) {
-        return THRESHOLD_MV / (V_floor * fewestActive * peakMvPerNa());
+        double perInput = THRESHOLD_MV / peakMvPerNa();
+        int firing = firingInputs(fewestActive);
+        return fewestBits(perInput / (firing - 0.25), perInput / (firing - 0.75));
+    }
+
+    /** The number m · 2^e in [lo, hi] (0 < lo <= hi) whose integer m has the fewest binary digits. */
+    static double fewestBits(double lo, double hi) {
+        for (int digits = 1; digits < 53; digits++) {
+            int e = Math.getExponent(hi) - digits + 1;
+            double below = Math.scalb(Math.floor(Math.scalb(hi, -e)), e);
+            if (below >= lo) {
+                return below;
+            }
+        }
+        return hi;
     }
 
     private static void check(boolean ok, String field, double value, String expectation) {
