@@ -120,6 +120,11 @@ final class SparseySpikingCommand implements Callable<Integer> {
         double runS = (System.nanoTime() - start) / 1e9;
         Agreement a = spiking.agreement(run.windows(), recognised);
         run.warnings().forEach(w -> System.err.println("engram: warning: " + w));
+        if (spiking.separationMs() < net.timestepMs()) {
+            System.err.printf(Locale.ROOT, "engram: warning: cells holding %d and %d inputs fire only %.3f ms apart, "
+                    + "under a timestep of %s ms: fixed mode and SpiNNaker may fire both first; lengthen --tau-m, "
+                    + "--tau-syn and --window%n", active, active - 1, spiking.separationMs(), fmt(net.timestepMs()));
+        }
         print(shape, net, spiking, recalled, a, runS);
         if (saveNetwork != null) {
             Ca3Command.writeAtomically(saveNetwork, NetworkJson.write(net));
