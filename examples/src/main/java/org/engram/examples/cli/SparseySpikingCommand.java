@@ -49,7 +49,7 @@ final class SparseySpikingCommand implements Callable<Integer> {
     int inputs;
 
     @Option(names = "--active", paramLabel = "A", defaultValue = "20", description = "active bits of each item, inside "
-            + "the mac's gate of 3 to 8 % of the inputs (default ${DEFAULT-VALUE})")
+            + "the mac's gate of 3 to 8 %% of the inputs (default ${DEFAULT-VALUE})")
     int active;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "seed of the items and the mac "
@@ -57,16 +57,16 @@ final class SparseySpikingCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--window", paramLabel = "MS", converter = Milliseconds.Positive.class,
-            defaultValue = "" + SpikingParameters.DEFAULT_WINDOW_MS,
+            defaultValue = "" + (int) SpikingParameters.DEFAULT_WINDOW_MS,
             description = "time of each item, a whole number of timesteps (default ${DEFAULT-VALUE})")
     double windowMs;
 
     @Option(names = "--tau-m", paramLabel = "MS", converter = Milliseconds.Positive.class,
-            defaultValue = "" + SpikingParameters.DEFAULT_TAU_M, description = "membrane time constant (default ${DEFAULT-VALUE})")
+            defaultValue = "" + (int) SpikingParameters.DEFAULT_TAU_M, description = "membrane time constant (default ${DEFAULT-VALUE})")
     double tauM;
 
     @Option(names = "--tau-syn", paramLabel = "MS", converter = Milliseconds.Positive.class,
-            defaultValue = "" + SpikingParameters.DEFAULT_TAU_SYN,
+            defaultValue = "" + (int) SpikingParameters.DEFAULT_TAU_SYN,
             description = "synaptic time constant, below --tau-m (default ${DEFAULT-VALUE})")
     double tauSyn;
 
