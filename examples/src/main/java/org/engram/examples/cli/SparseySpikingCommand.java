@@ -135,10 +135,12 @@ final class SparseySpikingCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "{\"items\": %d, \"mode\": \"%s\", \"module_agreement\": %.6f, "
                     + "\"code_agreement\": %.6f, \"module_as_recognised\": %.6f, \"code_as_recognised\": %.6f, "
                     + "\"modules\": %d, \"tied_modules\": %d, \"close_modules\": %d, \"silent_modules\": %d, "
-                    + "\"extra_spikes\": %d, \"exact_recall\": %.6f, \"first_spike_ms\": %.6f, \"separation_ms\": %.6f, "
+                    + "\"extra_spikes\": %d, \"exact_recall\": %.6f, \"first_spike_ms\": %.6f, \"separation_ms\": %s, "
                     + "\"run_s\": %.6f}%n", items, engine.mode(), a.moduleRate(), a.codeRate(), a.moduleRateAsRecognised(),
                     a.codeRateAsRecognised(), a.modules(), a.tiedModules(), a.closeModules(), a.silentModules(),
-                    a.extraSpikes(), (double) recalled / items, spiking.firstSpikeMs(active), spiking.separationMs(), runS);
+                    a.extraSpikes(), (double) recalled / items, spiking.firstSpikeMs(active),
+                    Double.isInfinite(spiking.separationMs()) ? "null"
+                            : String.format(Locale.ROOT, "%.6f", spiking.separationMs()), runS);
         }
         return 0;
     }
@@ -152,9 +154,10 @@ final class SparseySpikingCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "network: %d inputs, %d LIF cells; %d input synapses of %.4g nA, %d inhibitory "
                 + "of %.4g nA; windows of %s ms, %s ms in all%n", inputs, Q * K, feedforward, spiking.inputWeightNa(),
                 lateral, spiking.inhibitionNa(), fmt(windowMs), fmt(net.runMs()));
-        System.out.printf(Locale.ROOT, "a cell holding all %d inputs fires %.3f ms into its window; one holding %d, "
-                + "%.3f ms later (%.2f timesteps)%n", active, spiking.firstSpikeMs(active), active - 1,
-                spiking.separationMs(), spiking.separationMs() / net.timestepMs());
+        double gap = spiking.separationMs();
+        System.out.printf(Locale.ROOT, "a cell holding all %d inputs fires %.3f ms into its window; one holding %d, %s%n",
+                active, spiking.firstSpikeMs(active), active - 1, Double.isInfinite(gap) ? "never"
+                        : String.format(Locale.ROOT, "%.3f ms later (%.2f timesteps)", gap, gap / net.timestepMs()));
         System.out.printf(Locale.ROOT, "%s mode: modules agreeing %d/%d (%.4f), whole codes %d/%d (%.4f); as recognised "
                 + "%d modules (%.4f), %d codes (%.4f); %d tied modules, %d close (best leads by one input), %d silent, "
                 + "%d extra spikes; run %.2f s%n", engine.mode(), a.modulesAgreeing(), a.modules(), a.moduleRate(),

@@ -293,44 +293,52 @@ public final class SpikingMac {
         }
         int windows = windows();
         double window = params.windowMs();
-        double[][] first = new double[windows][Q];
-        int[][] spikeCount = new int[windows][Q];
-        List<List<List<Integer>>> firstCells = new ArrayList<>();
-        for (int m = 0; m < windows; m++) {
-            List<List<Integer>> modules = new ArrayList<>();
-            for (int q = 0; q < Q; q++) {
-                modules.add(new ArrayList<>());
-            }
-            firstCells.add(modules);
-        }
         int[] neurons = spikes.neurons();
         double[] times = spikes.timesMs();
         // Spikes come sorted by time, then neuron: a module's first spikes come first, cells ascending.
+        // One pass finds each module's first time and counts; a second collects the first cells.
+        double[][] first = new double[windows][Q];
+        int[][] firstCount = new int[windows][Q];
+        int[][] spikeCount = new int[windows][Q];
         for (int k = 0; k < neurons.length; k++) {
-            int m = (int) Math.floor(times[k] / window);
-            if (m < 0 || m >= windows) {
-                continue;
+            int m = windowOf(times[k]);
+            if (m >= 0) {
+                int q = neurons[k] / K;
+                if (spikeCount[m][q]++ == 0) {
+                    first[m][q] = times[k];
+                }
+                firstCount[m][q] += times[k] == first[m][q] ? 1 : 0;
             }
+        }
+        int[][][] firstCells = new int[windows][Q][];
+        for (int m = 0; m < windows; m++) {
+            for (int q = 0; q < Q; q++) {
+                firstCells[m][q] = new int[firstCount[m][q]];
+                firstCount[m][q] = 0;
+            }
+        }
+        for (int k = 0; k < neurons.length; k++) {
+            int m = windowOf(times[k]);
             int q = neurons[k] / K;
-            if (spikeCount[m][q] == 0) {
-                first[m][q] = times[k];
+            if (m >= 0 && times[k] == first[m][q]) {
+                firstCells[m][q][firstCount[m][q]++] = neurons[k];
             }
-            if (times[k] == first[m][q]) {
-                firstCells.get(m).get(q).add(neurons[k]);
-            }
-            spikeCount[m][q]++;
         }
         List<WindowResponse> responses = new ArrayList<>(windows);
         for (int m = 0; m < windows; m++) {
-            int[][] cells = new int[Q][];
             double[] firstMs = new double[Q];
             for (int q = 0; q < Q; q++) {
-                cells[q] = firstCells.get(m).get(q).stream().mapToInt(Integer::intValue).toArray();
                 firstMs[q] = spikeCount[m][q] == 0 ? Double.NaN : first[m][q] - m * window;
             }
-            responses.add(new WindowResponse(K, cells, firstMs, spikeCount[m]));
+            responses.add(new WindowResponse(K, firstCells[m], firstMs, spikeCount[m]));
         }
         return responses;
+    }
+
+    /** The window a spike at {@code timeMs} falls in, or -1 outside them all. */
+    private int windowOf(double timeMs) {
+        double m = Math.floor(timeMs / params.windowMs());
+        return m >= 0 && m < windows() ? (int) m : -1;
     }
 
     /**

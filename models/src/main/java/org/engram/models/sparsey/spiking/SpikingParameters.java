@@ -60,11 +60,6 @@ public record SpikingParameters(double timestepMs, double windowMs, double tau_m
         check(V_floor > 0 && V_floor <= 1, "V_floor", V_floor, "expected 0 < V_floor <= 1 (a fraction of the input sum)");
     }
 
-    /** These parameters with another window. */
-    public SpikingParameters withWindowMs(double window) {
-        return new SpikingParameters(timestepMs, window, tau_m, tau_syn, V_floor);
-    }
-
     /**
      * The membrane's response at t ms to 1 nA of synaptic current arriving at 0 from rest, in mV:
      * v(t) - v_rest = (tau_m tau_syn / (cm (tau_m - tau_syn))) (e^(-t/tau_m) - e^(-t/tau_syn)).
