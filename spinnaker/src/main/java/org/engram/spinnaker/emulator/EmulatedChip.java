@@ -251,8 +251,11 @@ final class EmulatedChip {
      * chip has, with the Java application registered under the image's identifier, if any.
      */
     void startApplication(long imageAddress, IdOpMask cores, Map<String, CoreApplication.Factory> applications) {
+        byte[] first = new byte[ApplicationImage.APLX_ENTRY_SIZE];
+        long offset = read(imageAddress, first) ? ApplicationImage.headerOffset(first) : -1;
         byte[] header = new byte[ApplicationImage.HEADER_SIZE];
-        Optional<String> id = read(imageAddress, header) ? ApplicationImage.identifierOf(header) : Optional.empty();
+        Optional<String> id = offset >= 0 && read(imageAddress + offset, header) ? ApplicationImage.identifierOf(header)
+                : Optional.empty();
         CoreApplication.Factory factory = id.map(applications::get).orElse(null);
         String name = factory != null ? id.get() : String.format("aplx@%08x", imageAddress);
         for (int p = 1; p < this.cores; p++) {

@@ -16,11 +16,21 @@ import java.util.Optional;
  * off 32  body         any bytes; the image is padded with zeros to a multiple of 4
  * </pre>
  *
+ * <p>An APLX file (what SARK's loader runs on a board: a table of 16-byte entries, each an opcode
+ * and three operands, ended by an unknown opcode) carries the same header by starting with one
+ * more entry, a relative copy ({@link #APLX_RCOPY}) of exactly 32 bytes whose source is the
+ * header (the operand is the header's offset from the entry's start; {@link #headerOffset}). On a
+ * board the copy lands in ITCM, which the application's own table then overwrites.
+ *
  * @param identifier the application's name, e.g. {@code engram.lif}
  * @param body what follows the header (not copied)
  */
 public record ApplicationImage(String identifier, byte[] body) {
     public static final int HEADER_SIZE = 32;
+    /** SARK's APLX_RCOPY: copy {@code length} bytes from {@code source} (relative to the entry) to {@code destination}. */
+    public static final int APLX_RCOPY = 2;
+    /** Bytes of an APLX table entry: opcode, destination, source, length (little-endian words). */
+    public static final int APLX_ENTRY_SIZE = 16;
     public static final int MAX_IDENTIFIER = HEADER_SIZE - 4;
     private static final byte[] MAGIC = {'E', 'N', 'G', 'R'};
 
@@ -40,6 +50,24 @@ public record ApplicationImage(String identifier, byte[] body) {
         System.arraycopy(id, 0, out, MAGIC.length, id.length);
         System.arraycopy(body, 0, out, HEADER_SIZE, body.length);
         return out;
+    }
+
+    /**
+     * Where the 32-byte header lies in an image whose first 16 bytes are given: 0 if they start
+     * with the magic, the copy's source if they are an APLX relative copy of 32 bytes from a
+     * word-aligned place past the entry; -1 otherwise.
+     */
+    public static long headerOffset(byte[] first) {
+        if (first.length >= MAGIC.length && Arrays.equals(first, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            return 0;
+        }
+        if (first.length < APLX_ENTRY_SIZE) {
+            return -1;
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(first).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        long source = Integer.toUnsignedLong(b.getInt(8));
+        boolean copy = b.getInt(0) == APLX_RCOPY && b.getInt(12) == HEADER_SIZE;
+        return copy && source >= APLX_ENTRY_SIZE && source % 4 == 0 ? source : -1;
     }
 
     /**
