@@ -97,6 +97,7 @@ final class DeployCommand implements Callable<Integer> {
         Network net = NetworkJson.read(network);
         double time = timeMs != null ? timeMs : net.runMs();
         byte[] code = binary == null ? null : readBinary(binary);
+        LoadedBinary loaded = LoadedBinary.of(binary, code);
         Deployment.Options options = new Deployment.Options(neuronsPerCore, dtMs, Deployment.Options.DEFAULT_APP_ID,
                 code, Duration.ofMinutes(30));
         if (dryRun && host == null) {
@@ -125,8 +126,9 @@ final class DeployCommand implements Callable<Integer> {
             Deployment.Result r = Deployment.run(tx, plan, options, output.quiet ? s -> { }
                     : s -> System.err.println("engram: " + s));
             RunOutput.Result written = RunOutput.writeRecording(out, net, r.recording(), "deployment",
-                    summary(r, host == null ? "emulator" : host + ":" + port), output.plot());
+                    summary(r, host == null ? "emulator" : host + ":" + port, loaded), output.plot());
             printFigures(r, System.out);
+            System.out.println("binary: " + loaded.describe());
             RunOutput.report(written, System.out);
         }
         return 0;
@@ -180,11 +182,44 @@ final class DeployCommand implements Callable<Integer> {
         }
     }
 
-    /** The deployment's part of summary.json: target, placement, tables, bytes, times and warnings. */
-    static ObjectNode summary(Deployment.Result r, String target) {
+    /**
+     * The core application loaded: its file ({@code stand-in} for the built-in one), size, SHA-256
+     * and whether its header names Engram's application (then the emulator runs it as the Java
+     * arithmetic; a board runs the ARM code of an APLX file).
+     */
+    record LoadedBinary(String file, int bytes, String sha256, boolean engram) {
+        static LoadedBinary of(Path file, byte[] code) {
+            byte[] b = code == null ? EngramBinary.standIn() : code;
+            try {
+                String sha = java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(b));
+                return new LoadedBinary(file == null ? "stand-in" : file.toString(), b.length, sha,
+                        EngramBinary.isEngram(b));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java has SHA-256", e);
+            }
+        }
+
+        String describe() {
+            return String.format(Locale.ROOT, "%s (%d bytes, sha256 %s)%s", file, bytes, sha256.substring(0, 16),
+                    engram ? ", Engram's identifier " + EngramBinary.IDENTIFIER : ", no Engram identifier");
+        }
+    }
+
+    /** The deployment's part of summary.json: target, binary, placement, tables, bytes, times and warnings. */
+    static ObjectNode summary(Deployment.Result r, String target, LoadedBinary binary) {
         Deployment.Plan p = r.plan();
         ObjectNode d = JsonNodeFactory.instance.objectNode();
         d.put("target", target);
+        ObjectNode b = d.putObject("binary");
+        b.put("file", binary.file());
+        b.put("bytes", binary.bytes());
+        b.put("sha256", binary.sha256());
+        if (binary.engram()) {
+            b.put("identifier", EngramBinary.IDENTIFIER);
+        } else {
+            b.putNull("identifier");
+        }
         d.put("dt_ms", p.dtMs());
         d.put("ticks", p.runTicks());
         d.put("cores", p.images().images().size());

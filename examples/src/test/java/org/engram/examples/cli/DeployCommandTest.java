@@ -116,6 +116,8 @@ class DeployCommandTest {
         }
         JsonNode d = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).path("deployment");
         assertEquals("emulator", d.path("target").asText());
+        assertEquals("stand-in", d.path("binary").path("file").asText());
+        assertEquals("engram.core", d.path("binary").path("identifier").asText());
         assertEquals(300, d.path("ticks").asInt());
         // in 1, exc 3 (100 a core), inh 1
         assertEquals(5, d.path("cores").asInt());
@@ -252,5 +254,31 @@ class DeployCommandTest {
         try (var files = Files.list(tmp)) {
             assertEquals(List.of(net), files.toList());
         }
+    }
+
+    /**
+     * --binary loads the ARM build's APLX file (here a table that only starts and ends, given
+     * Engram's header as the build gives it): the emulator runs it as the Java arithmetic, and
+     * the summary names it.
+     */
+    @Test
+    void aBinaryWithEngramsHeaderRunsOnTheEmulatorAndIsNamed() throws Exception {
+        Path net = tmp.resolve("net.json");
+        Files.writeString(net, NET);
+        byte[] table = java.nio.ByteBuffer.allocate(32).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(4).putInt(0x80)
+                .putInt(0).putInt(0).putInt(0xFF).putInt(0).putInt(0).putInt(0).array();
+        Path aplx = tmp.resolve("engram-core.aplx");
+        Files.write(aplx, org.engram.spinnaker.image.EngramBinary.aplx(table));
+        Path out = tmp.resolve("board");
+        CliRun r = engram("deploy", net.toString(), "--out", out.toString(), "--no-plot", "--binary", aplx.toString(),
+                "--time", "100");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("binary: " + aplx + " (80 bytes, sha256 "), r.out());
+        JsonNode b = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).path("deployment").path("binary");
+        assertEquals(aplx.toString(), b.path("file").asText());
+        assertEquals(80, b.path("bytes").asInt());
+        assertEquals("engram.core", b.path("identifier").asText());
+        assertEquals(64, b.path("sha256").asText().length());
+        assertTrue(deployed(out.resolve("spikes.csv")).size() > 50, "the cores ran");
     }
 }
