@@ -19,6 +19,7 @@ import org.engram.spinnaker.emulator.EmulatorOptions;
 import org.engram.spinnaker.image.CoreImage;
 import org.engram.spinnaker.image.EngramBinary;
 import org.engram.spinnaker.load.Deployment;
+import org.engram.spinnaker.load.HostDeployment;
 import org.engram.spinnaker.machine.Machine;
 import org.engram.spinnaker.mapping.MappingOptions;
 import org.engram.spinnaker.mapping.RoutingTable;
@@ -88,6 +89,10 @@ final class DeployCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "print the placement and the routing tables; load nothing")
     boolean dryRun;
 
+    @Option(names = "--images", paramLabel = "DIR", description = "with --dry-run: write each core's image and the "
+            + "manifest that the core application's host build (engram-host) runs into DIR")
+    Path images;
+
     @Mixin
     OutputOptions output;
 
@@ -101,8 +106,10 @@ final class DeployCommand implements Callable<Integer> {
         Deployment.Options options = new Deployment.Options(neuronsPerCore, dtMs, Deployment.Options.DEFAULT_APP_ID,
                 code, Duration.ofMinutes(30));
         if (dryRun && host == null) {
-            Deployment.Plan plan = Deployment.plan(net, Machine.spinn5(), options, time);
+            Machine machine = Machine.spinn5();
+            Deployment.Plan plan = Deployment.plan(net, machine, options, time);
             printPlan(plan, System.out);
+            writeImages(plan, machine);
             return 0;
         }
         if (!dryRun) {
@@ -120,6 +127,7 @@ final class DeployCommand implements Callable<Integer> {
             Deployment.Plan plan = Deployment.plan(net, machine, options, time);
             if (dryRun) {
                 printPlan(plan, System.out);
+                writeImages(plan, machine);
                 return 0;
             }
             printWarnings(plan, System.err);
@@ -151,8 +159,19 @@ final class DeployCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--neurons-per-core " + neuronsPerCore
                     + ": expected at least 1");
         }
+        if (images != null && !dryRun) {
+            throw new ParameterException(spec.commandLine(), "--images writes a plan's images: give --dry-run too");
+        }
         if (!dryRun && out == null) {
             throw new ParameterException(spec.commandLine(), "give --out DIR for the run directory, or --dry-run");
+        }
+    }
+
+    /** With --images: the plan's images and the host build's manifest. */
+    private void writeImages(Deployment.Plan plan, Machine machine) {
+        if (images != null) {
+            Path manifest = HostDeployment.write(images, machine, HostDeployment.images(plan), plan.mapping().tables());
+            System.out.println("images: " + plan.images().images().size() + " cores and " + manifest);
         }
     }
 

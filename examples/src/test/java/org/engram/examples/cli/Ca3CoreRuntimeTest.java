@@ -9,6 +9,7 @@ import org.engram.simulator.json.NetworkJson;
 import org.engram.simulator.network.Network;
 import org.engram.spinnaker.coreapp.KernelParity;
 import org.engram.spinnaker.load.Deployment;
+import org.engram.spinnaker.load.HostDeployment;
 import org.engram.spinnaker.machine.Machine;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +35,7 @@ class Ca3CoreRuntimeTest {
         Network network = NetworkJson.read(net);
         Machine machine = Machine.spinn5();
         Deployment.Plan plan = Deployment.plan(network, machine, Deployment.Options.defaults(1.0), network.runMs());
-        KernelParity.Compared c = KernelParity.assertSame(tmp.resolve("host"), machine, KernelParity.images(plan),
+        KernelParity.Compared c = KernelParity.assertSame(tmp.resolve("host"), machine, HostDeployment.images(plan),
                 plan.mapping().tables());
         assertTrue(c.keys() > 100, experiment + ": " + c);
     }

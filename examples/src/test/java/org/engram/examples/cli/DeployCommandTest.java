@@ -281,4 +281,20 @@ class DeployCommandTest {
         assertEquals(64, b.path("sha256").asText().length());
         assertTrue(deployed(out.resolve("spikes.csv")).size() > 50, "the cores ran");
     }
+
+    @Test
+    void aDryRunWritesTheImagesForTheHostBuild() throws Exception {
+        Path net = tmp.resolve("net.json");
+        Files.writeString(net, NET);
+        Path images = tmp.resolve("images");
+        CliRun r = engram("deploy", net.toString(), "--dry-run", "--images", images.toString(), "--time", "50");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("images: 4 cores and " + images.resolve("deployment.txt")), r.out());
+        List<String> manifest = Files.readAllLines(images.resolve("deployment.txt"));
+        assertEquals("engram-deployment 1", manifest.get(0));
+        assertEquals(4, manifest.stream().filter(l -> l.startsWith("core ")).count(), manifest.toString());
+        CliRun without = engram("deploy", net.toString(), "--images", images.toString(), "--out", tmp.toString());
+        assertEquals(2, without.code());
+        assertTrue(without.err().contains("--images writes a plan's images: give --dry-run too"), without.err());
+    }
 }

@@ -20,6 +20,7 @@ import org.engram.simulator.network.Network;
 import org.engram.spinnaker.image.CoreImages;
 import org.engram.spinnaker.image.SmallNetwork;
 import org.engram.spinnaker.load.Deployment;
+import org.engram.spinnaker.load.HostDeployment;
 import org.engram.spinnaker.mapping.Mapping;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,15 +59,15 @@ class CoreRuntimeBuildTest {
     }
 
     /** The small network's images, for the host program to refuse after one change. */
-    private List<HostKernel.Image> images() {
+    private List<HostDeployment.Image> images() {
         Network net = SmallNetwork.network();
         Mapping mapping = SmallNetwork.mapping(net);
         CoreImages images = CoreImages.build(net, mapping, SmallNetwork.DT_MS, SmallNetwork.RUN_TICKS);
-        return KernelParity.images(new Deployment.Plan(net, null, mapping, images, SmallNetwork.RUN_TICKS,
+        return HostDeployment.images(new Deployment.Plan(net, null, mapping, images, SmallNetwork.RUN_TICKS,
                 SmallNetwork.DT_MS, 0, 0));
     }
 
-    private String refusal(List<HostKernel.Image> images) {
+    private String refusal(List<HostDeployment.Image> images) {
         Network net = SmallNetwork.network();
         HostKernel.ProgramFailed e = assertThrows(HostKernel.ProgramFailed.class,
                 () -> HostKernel.run(tmp, SmallNetwork.machine(), images, SmallNetwork.mapping(net).tables()));
@@ -75,19 +76,19 @@ class CoreRuntimeBuildTest {
     }
 
     /** The image of core k with word w set to value (the checksum still that of the original). */
-    private static List<HostKernel.Image> changed(List<HostKernel.Image> images, int k, int word, int value) {
-        List<HostKernel.Image> out = new ArrayList<>(images);
-        HostKernel.Image i = images.get(k);
+    private static List<HostDeployment.Image> changed(List<HostDeployment.Image> images, int k, int word, int value) {
+        List<HostDeployment.Image> out = new ArrayList<>(images);
+        HostDeployment.Image i = images.get(k);
         byte[] b = i.bytes().clone();
         ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(4 * word, value);
-        out.set(k, new HostKernel.Image(i.core(), i.address(), i.blockBytes(), b));
+        out.set(k, new HostDeployment.Image(i.core(), i.address(), i.blockBytes(), b));
         return out;
     }
 
     @Test
     void theHostProgramRefusesABadImageNamingCoreRegionAndWord() {
-        List<HostKernel.Image> images = images();
-        HostKernel.Image exc = images.get(2);
+        List<HostDeployment.Image> images = images();
+        HostDeployment.Image exc = images.get(2);
         String where = String.format("core %d,%d,%d (%s): image at 0x%08x: ", exc.core().x(), exc.core().y(),
                 exc.core().p(), tmp.resolve(String.format("core-%d-%d-%d.image", exc.core().x(), exc.core().y(),
                         exc.core().p())), exc.address());
@@ -97,11 +98,11 @@ class CoreRuntimeBuildTest {
                 refusal(changed(images, 2, synapse, 99)).replaceAll(" word \\d+:", " word 2:"));
         assertEquals("engram-host: " + where + "bad magic (0x12345678)", refusal(changed(images, 2, 0, 0x12345678)));
         // the SYSTEM region's kind, with the checksum made good again
-        List<HostKernel.Image> kind = changed(changed(images, 2, 98, 7), 2, 3, wordOf(images.get(2), 3) + 7);
+        List<HostDeployment.Image> kind = changed(changed(images, 2, 98, 7), 2, 3, wordOf(images.get(2), 3) + 7);
         assertEquals("engram-host: " + where + "region 0 word 7: unknown core kind", refusal(kind));
     }
 
-    private static int wordOf(HostKernel.Image i, int word) {
+    private static int wordOf(HostDeployment.Image i, int word) {
         return ByteBuffer.wrap(i.bytes()).order(ByteOrder.LITTLE_ENDIAN).getInt(4 * word);
     }
 

@@ -11,10 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.engram.spinnaker.machine.ChipLocation;
+import org.engram.spinnaker.load.HostDeployment;
 import org.engram.spinnaker.machine.CoreLocation;
 import org.engram.spinnaker.machine.Machine;
-import org.engram.spinnaker.mapping.MulticastEntry;
 import org.engram.spinnaker.mapping.RoutingTable;
 
 /**
@@ -25,9 +24,6 @@ import org.engram.spinnaker.mapping.RoutingTable;
  */
 public final class HostKernel {
     private HostKernel() {}
-
-    /** One core's image: the bytes the loader writes at {@code address}, in a block of {@code blockBytes}. */
-    public record Image(CoreLocation core, long address, long blockBytes, byte[] bytes) {}
 
     /**
      * What the host program wrote.
@@ -55,37 +51,17 @@ public final class HostKernel {
         return tick + " " + core.x() + " " + core.y() + " " + core.p();
     }
 
-    /** Writes the manifest and images into {@code dir} and runs the host program there. */
-    public static Run run(Path dir, Machine machine, List<Image> images, List<RoutingTable> tables) {
+    /** Writes the deployment's files into {@code dir} ({@link HostDeployment}) and runs the host program there. */
+    public static Run run(Path dir, Machine machine, List<HostDeployment.Image> images, List<RoutingTable> tables) {
         try {
-            Files.createDirectories(dir);
-            StringBuilder m = new StringBuilder("engram-deployment 1\n");
-            m.append("machine ").append(machine.width()).append(' ').append(machine.height()).append('\n');
-            for (ChipLocation c : machine.chips()) {
-                m.append("chip ").append(c.x()).append(' ').append(c.y()).append(' ').append(machine.linkMask(c))
-                        .append('\n');
-            }
-            for (Image i : images) {
-                String file = String.format("core-%d-%d-%d.image", i.core().x(), i.core().y(), i.core().p());
-                Files.write(dir.resolve(file), i.bytes());
-                m.append(String.format("core %d %d %d 0x%08x %d %s%n", i.core().x(), i.core().y(), i.core().p(),
-                        i.address(), i.blockBytes(), file));
-            }
-            for (RoutingTable t : tables) {
-                for (MulticastEntry e : t.entries()) {
-                    m.append(String.format("route %d %d 0x%08x 0x%08x 0x%06x%n", t.chip().x(), t.chip().y(), e.key(),
-                            e.mask(), e.route()));
-                }
-            }
-            Path manifest = dir.resolve("deployment.txt");
-            Files.writeString(manifest, m);
+            Path manifest = HostDeployment.write(dir, machine, images, tables);
             Path out = dir.resolve("out");
             Files.createDirectories(out);
             String report = execute(List.of(program().toAbsolutePath().toString(), manifest.toString(),
                     out.toString()));
             Map<CoreLocation, int[]> recordings = new HashMap<>();
             Map<CoreLocation, int[]> states = new HashMap<>();
-            for (Image i : images) {
+            for (HostDeployment.Image i : images) {
                 String stem = String.format("core-%d-%d-%d.", i.core().x(), i.core().y(), i.core().p());
                 recordings.put(i.core(), words(out.resolve(stem + "recording")));
                 states.put(i.core(), words(out.resolve(stem + "state")));
@@ -140,17 +116,5 @@ public final class HostKernel {
         int[] w = new int[b.length / 4];
         ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(w);
         return w;
-    }
-
-    /** Lays images out per chip from {@code 0x61000000}, each at an 8-byte boundary. */
-    public static long[] addresses(List<CoreLocation> cores, List<Long> sizes) {
-        Map<ChipLocation, Long> next = new HashMap<>();
-        long[] out = new long[cores.size()];
-        for (int k = 0; k < out.length; k++) {
-            long a = next.getOrDefault(cores.get(k).chip(), 0x6100_0000L);
-            out[k] = a;
-            next.put(cores.get(k).chip(), (a + sizes.get(k) + 7) & ~7L);
-        }
-        return out;
     }
 }

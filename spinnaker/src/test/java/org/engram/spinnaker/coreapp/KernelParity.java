@@ -19,7 +19,7 @@ import org.engram.spinnaker.image.DataImage;
 import org.engram.spinnaker.image.ImageFormat;
 import org.engram.spinnaker.image.RecordingRegion;
 import org.engram.spinnaker.image.SystemRegion;
-import org.engram.spinnaker.load.Deployment;
+import org.engram.spinnaker.load.HostDeployment;
 import org.engram.spinnaker.machine.CoreLocation;
 import org.engram.spinnaker.machine.Machine;
 import org.engram.spinnaker.mapping.RoutingTable;
@@ -37,21 +37,8 @@ public final class KernelParity {
     /** What was compared. */
     public record Compared(int cores, int ticks, long keys) {}
 
-    /** A plan's images at addresses a loader could give them. */
-    public static List<HostKernel.Image> images(Deployment.Plan plan) {
-        List<CoreImage> images = plan.images().images();
-        long[] at = HostKernel.addresses(images.stream().map(CoreImage::core).toList(),
-                images.stream().map(CoreImage::sizeBytes).toList());
-        List<HostKernel.Image> out = new ArrayList<>();
-        for (int k = 0; k < at.length; k++) {
-            CoreImage i = images.get(k);
-            out.add(new HostKernel.Image(i.core(), at[k], i.sizeBytes(), i.at(at[k]).toBytes()));
-        }
-        return out;
-    }
-
     /** Runs both kernels in {@code dir} and asserts that they agree step by step. */
-    public static Compared assertSame(Path dir, Machine machine, List<HostKernel.Image> images,
+    public static Compared assertSame(Path dir, Machine machine, List<HostDeployment.Image> images,
             List<RoutingTable> tables) {
         HostKernel.Run c = HostKernel.run(dir, machine, images, tables);
         int n = images.size();
@@ -60,7 +47,7 @@ public final class KernelParity {
         int[][] recordings = new int[n][];
         int ticks = 0;
         for (int k = 0; k < n; k++) {
-            HostKernel.Image i = images.get(k);
+            HostDeployment.Image i = images.get(k);
             byte[] block = Arrays.copyOf(i.bytes(), (int) i.blockBytes());
             DataImage image = DataImage.read((address, length) -> Arrays.copyOfRange(block,
                     (int) (address - i.address()), (int) (address - i.address()) + length), i.address(), i.blockBytes());

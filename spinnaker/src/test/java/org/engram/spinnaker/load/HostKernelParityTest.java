@@ -47,7 +47,7 @@ class HostKernelParityTest {
             Network net = DeploymentTest.random(seed);
             Deployment.Plan plan = Deployment.plan(net, machine, DeploymentTest.options(), DeploymentTest.RUN_MS);
             KernelParity.Compared c = KernelParity.assertSame(tmp.resolve("seed" + seed), machine,
-                    KernelParity.images(plan), plan.mapping().tables());
+                    HostDeployment.images(plan), plan.mapping().tables());
             assertTrue(c.cores() >= 8, "seed " + seed + ": " + c);
             keys += c.keys();
         }
@@ -63,7 +63,7 @@ class HostKernelParityTest {
         CoreImages images = CoreImages.build(net, mapping, SmallNetwork.DT_MS, SmallNetwork.RUN_TICKS);
         Deployment.Plan plan = new Deployment.Plan(net, null, mapping, images, SmallNetwork.RUN_TICKS,
                 SmallNetwork.DT_MS, 0, 0);
-        KernelParity.Compared c = KernelParity.assertSame(tmp, SmallNetwork.machine(), KernelParity.images(plan),
+        KernelParity.Compared c = KernelParity.assertSame(tmp, SmallNetwork.machine(), HostDeployment.images(plan),
                 mapping.tables());
         assertTrue(c.keys() > 100, "active: " + c);
     }
@@ -89,14 +89,14 @@ class HostKernelParityTest {
             Machine machine = Deployment.machineOf(tx.discoverMachine());
             Deployment.Plan plan = Deployment.plan(net, machine, options, DeploymentTest.RUN_MS);
             Deployment.Result deployed = Deployment.run(tx, plan, options, s -> { });
-            List<HostKernel.Image> images = new ArrayList<>();
+            List<HostDeployment.Image> images = new ArrayList<>();
             for (CoreImage i : plan.images().images()) {
                 CoreLocation core = i.core();
                 long address = Integer.toUnsignedLong(ByteBuffer.wrap(tx.readMemory(core.chip(), MemoryRegion.VCPU_BASE
                         + (long) MemoryRegion.VCPU_SIZE * core.p() + Loader.VCPU_USER0, 4))
                         .order(ByteOrder.LITTLE_ENDIAN).getInt());
                 byte[] bytes = tx.readMemory(core.chip(), address, (int) i.sizeBytes());
-                images.add(new HostKernel.Image(core, address, i.sizeBytes(), bytes));
+                images.add(new HostDeployment.Image(core, address, i.sizeBytes(), bytes));
             }
             HostKernel.Run host = HostKernel.run(tmp, machine, images, plan.mapping().tables());
             long spikes = 0;
