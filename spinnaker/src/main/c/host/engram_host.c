@@ -114,6 +114,30 @@ static int parse_number(const char *text, uint32_t *out) {
     return 0;
 }
 
+/* the array with room for one more element than count holds */
+static void *grow(void *array, uint32_t count, uint32_t *capacity, size_t element) {
+    if (count < *capacity) {
+        return array;
+    }
+    *capacity = *capacity ? 2 * *capacity : 64;
+    array = realloc(array, *capacity * element);
+    if (!array) {
+        die("out of memory for the manifest");
+    }
+    return array;
+}
+
+/* n numbers from n fields */
+static int parse_numbers(char **field, uint32_t n, uint32_t *out) {
+    uint32_t k;
+    for (k = 0; k < n; k++) {
+        if (parse_number(field[k], &out[k]) != 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static chip_t *chip_at(uint32_t x, uint32_t y) {
     uint32_t c;
     for (c = 0; c < chip_count; c++) {
@@ -199,19 +223,11 @@ static void read_manifest(const char *manifest) {
             continue;
         }
         if (strcmp(field[0], "chip") == 0 && n == 4) {
-            for (k = 0; k < 3 && parse_number(field[k + 1], &v[k]) == 0; k++) {
-            }
-            if (k == 3 && v[2] <= 0x3F) {
+            if (parse_numbers(field + 1, 3, v) == 0 && v[2] <= 0x3F) {
                 if (chip_at(v[0], v[1])) {
                     die("%s:%u: chip %u,%u listed twice", manifest, line, v[0], v[1]);
                 }
-                if (chip_count == chip_capacity) {
-                    chip_capacity = chip_capacity ? 2 * chip_capacity : 64;
-                    chips = realloc(chips, chip_capacity * sizeof *chips);
-                    if (!chips) {
-                        die("out of memory");
-                    }
-                }
+                chips = grow(chips, chip_count, &chip_capacity, sizeof *chips);
                 chips[chip_count].x = v[0];
                 chips[chip_count].y = v[1];
                 chips[chip_count].links = v[2];
@@ -222,9 +238,7 @@ static void read_manifest(const char *manifest) {
         }
         if (strcmp(field[0], "route") == 0 && n == 6) {
             chip_t *c;
-            for (k = 0; k < 5 && parse_number(field[k + 1], &v[k]) == 0; k++) {
-            }
-            if (k == 5 && v[4] <= 0xFFFFFF) {
+            if (parse_numbers(field + 1, 5, v) == 0 && v[4] <= 0xFFFFFF) {
                 c = chip_at(v[0], v[1]);
                 if (!c) {
                     die("%s:%u: route for chip %u,%u, which no chip line lists", manifest, line, v[0], v[1]);
@@ -234,13 +248,7 @@ static void read_manifest(const char *manifest) {
                 } else if (c->first_route + c->routes != route_count) {
                     die("%s:%u: chip %u,%u's routes must be consecutive lines", manifest, line, v[0], v[1]);
                 }
-                if (route_count == route_capacity) {
-                    route_capacity = route_capacity ? 2 * route_capacity : 256;
-                    routes = realloc(routes, route_capacity * sizeof *routes);
-                    if (!routes) {
-                        die("out of memory");
-                    }
-                }
+                routes = grow(routes, route_count, &route_capacity, sizeof *routes);
                 routes[route_count].key = v[2];
                 routes[route_count].mask = v[3];
                 routes[route_count].route = v[4];
@@ -251,16 +259,8 @@ static void read_manifest(const char *manifest) {
         }
         if (strcmp(field[0], "core") == 0 && n == 7) {
             host_core_t *h;
-            for (k = 0; k < 5 && parse_number(field[k + 1], &v[k]) == 0; k++) {
-            }
-            if (k == 5 && v[2] >= 1 && v[2] <= 17) {
-                if (core_count == core_capacity) {
-                    core_capacity = core_capacity ? 2 * core_capacity : 64;
-                    cores = realloc(cores, core_capacity * sizeof *cores);
-                    if (!cores) {
-                        die("out of memory");
-                    }
-                }
+            if (parse_numbers(field + 1, 5, v) == 0 && v[2] >= 1 && v[2] <= 17) {
+                cores = grow(cores, core_count, &core_capacity, sizeof *cores);
                 h = &cores[core_count];
                 memset(h, 0, sizeof *h);
                 h->x = v[0];

@@ -7,6 +7,9 @@
  * membrane potentials go to its RECORDING region. After the SYSTEM region's run ticks the core
  * exits (FINISHED). It sees nothing of the network but the bytes in SDRAM.
  *
+ * <p>Its twin for real cores is the C application in {@code spinnaker/src/main/c}
+ * ({@code spinnaker/docs/core-runtime.md}), whose host build is tested word for word against this one.
+ *
  * <p>{@link org.engram.spinnaker.coreapp.EngramApplication#register} adds it to an emulator's
  * options; the board emulator command and in-process deployments use it.
  *
