@@ -1,5 +1,7 @@
 package org.engram.models.sparsey;
 
+import java.util.Arrays;
+
 /**
  * The parameters of one Sparsey macrocolumn ("mac") and the formulas of its Code Selection
  * Algorithm that depend on them alone, with the names of Rinkus's papers.
@@ -21,17 +23,20 @@ package org.engram.models.sparsey;
  *   <tr><td>lambda</td><td>28</td><td>steepness of the V→μ sigmoid (sparseypy's demo)</td></tr>
  *   <tr><td>phi</td><td>0.5</td><td>V at the V→μ sigmoid's inflection (Rinkus's V-to-mu
  *       demo, SparseyCore's initial value)</td></tr>
- *   <tr><td>specific</td><td>false</td><td>when true, a cell's match divides u by the larger of
- *       the active inputs and the cell's own set weights, so a cell whose weights are the union of
- *       many inputs no longer matches every part of that union fully (an Engram addition against
- *       the saturation of binary weights; false is the CSA's V = U)</td></tr>
+ *   <tr><td>match</td><td>{@link Match#U}</td><td>how a cell's match V is computed from its input
+ *       sum u: the CSA's V = U = u / (active inputs), or one of two Engram additions against the
+ *       saturation of binary weights, {@link Match#SPECIFIC} and {@link Match#ABOVE_CHANCE}</td></tr>
+ *   <tr><td>kappa</td><td>0</td><td>sharpness within a CM: the part of μ above 1 is scaled by
+ *       e^{−kappa·(V_best − V)}, V_best the highest V in the cell's CM, so that the best-matching
+ *       cell of a CM wins over cells that match almost as well (an Engram addition; 0 is the
+ *       CSA's μ)</td></tr>
  * </table>
  *
  * <p>G_minus, gamma and chi are dcc-sparsey's values (following SparseyCore), so that
  * η(G = 1, K = 8) = 801.
  */
 public record MacParameters(int Q, int K, int n, double pi_minus, double pi_plus, double G_minus, double gamma,
-        double chi, double lambda, double phi, boolean specific) {
+        double chi, double lambda, double phi, Match match, double kappa) {
     public static final double DEFAULT_PI_MINUS = 0.03;
     public static final double DEFAULT_PI_PLUS = 0.08;
     public static final double DEFAULT_G_MINUS = 0.1;
@@ -39,6 +44,36 @@ public record MacParameters(int Q, int K, int n, double pi_minus, double pi_plus
     public static final double DEFAULT_CHI = 100;
     public static final double DEFAULT_LAMBDA = 28;
     public static final double DEFAULT_PHI = 0.5;
+    public static final double DEFAULT_KAPPA = 0;
+
+    /** How a cell's match V follows from u, the number of the input's active bits whose weight to the cell is 1. */
+    public enum Match {
+        /** The CSA's V = U = u / (active inputs). */
+        U("the CSA's match V = u / (active inputs)"),
+        /**
+         * V = u / max(active inputs, the cell's weights that are 1): a cell whose weights are the
+         * union of many inputs no longer matches every part of that union fully.
+         */
+        SPECIFIC("specific (u divided by the cell's own weights)"),
+        /**
+         * V = (U − p) / (1 − p), floored at 0, with p the fraction of the n weights of the cell
+         * that are 1 (and V = 1 when u equals the active inputs): the match above what a random
+         * input gets by chance, so that a cell that has learnt the union of many inputs does not
+         * look familiar to every input, while every cell of a stored item's code still has V = 1.
+         */
+        ABOVE_CHANCE("above chance ((U - p) / (1 - p), p the fraction of the cell's weights set)");
+
+        private final String description;
+
+        Match(String description) {
+            this.description = description;
+        }
+
+        /** What the match computes, for messages. */
+        public String description() {
+            return description;
+        }
+    }
 
     /** Cells times 64-bit weight words per cell must index one Java array. */
     private static final long MAX_WEIGHT_WORDS = Integer.MAX_VALUE - 8;
@@ -58,9 +93,18 @@ public record MacParameters(int Q, int K, int n, double pi_minus, double pi_plus
         check(chi >= 0 && chi < Double.POSITIVE_INFINITY, "chi", chi, "expected a finite chi >= 0");
         check(lambda > 0 && lambda < Double.POSITIVE_INFINITY, "lambda", lambda, "expected a finite lambda > 0");
         check(phi >= 0 && phi <= 1, "phi", phi, "expected 0 <= phi <= 1 (V lies in [0, 1])");
+        check(match != null, "match", match, "expected one of " + Arrays.toString(Match.values()));
+        check(kappa >= 0 && kappa < Double.POSITIVE_INFINITY, "kappa", kappa, "expected a finite kappa >= 0");
     }
 
-    /** A mac with the CSA's match V = U (not {@link #specific}). */
+    /** A mac with the CSA's match V = U, or {@link Match#SPECIFIC} when {@code specific}, and kappa 0. */
+    public MacParameters(int Q, int K, int n, double pi_minus, double pi_plus, double G_minus, double gamma, double chi,
+            double lambda, double phi, boolean specific) {
+        this(Q, K, n, pi_minus, pi_plus, G_minus, gamma, chi, lambda, phi, specific ? Match.SPECIFIC : Match.U,
+                DEFAULT_KAPPA);
+    }
+
+    /** A mac with the CSA's match V = U and kappa 0. */
     public MacParameters(int Q, int K, int n, double pi_minus, double pi_plus, double G_minus, double gamma, double chi,
             double lambda, double phi) {
         this(Q, K, n, pi_minus, pi_plus, G_minus, gamma, chi, lambda, phi, false);
@@ -70,6 +114,11 @@ public record MacParameters(int Q, int K, int n, double pi_minus, double pi_plus
     public static MacParameters withDefaults(int Q, int K, int n) {
         return new MacParameters(Q, K, n, DEFAULT_PI_MINUS, DEFAULT_PI_PLUS, DEFAULT_G_MINUS, DEFAULT_GAMMA, DEFAULT_CHI,
                 DEFAULT_LAMBDA, DEFAULT_PHI);
+    }
+
+    /** Whether the match is {@link Match#SPECIFIC}. */
+    public boolean specific() {
+        return match == Match.SPECIFIC;
     }
 
     /** Whether the gate lets the mac code an input with this many active bits. */
@@ -87,11 +136,12 @@ public record MacParameters(int Q, int K, int n, double pi_minus, double pi_plus
     }
 
     /**
-     * The relative win likelihood μ = (η − 1) / (1 + e^{−lambda(V − phi)}) + 1: within [1, η] and
-     * non-decreasing in V.
+     * The relative win likelihood μ = (η − 1) / (1 + e^{−lambda(V − phi)}) · e^{−kappa(V_best − V)} + 1
+     * of a cell of match V in a CM whose highest match is {@code bestV} (at least V): within
+     * [1, η] and non-decreasing in V; with kappa 0 it does not depend on {@code bestV}.
      */
-    public double mu(double V, double eta) {
-        return (eta - 1) / (1 + Math.exp(-lambda * (V - phi))) + 1;
+    public double mu(double V, double bestV, double eta) {
+        return (eta - 1) / (1 + Math.exp(-lambda * (V - phi))) * Math.exp(-kappa * (bestV - V)) + 1;
     }
 
     private static void check(boolean ok, String field, Object value, String expectation) {

@@ -5,60 +5,110 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
+import org.engram.models.sparsey.MacParameters.Match;
 
 /**
  * What one mac must show (issue 19), measured on seeded random inputs: exact recall and the
- * number of stored items at which it fails ({@link #capacity}), and the preservation of
- * similarity with the near-chance codes of novel inputs ({@link #similarity}). Every mac has the
- * default CSA parameters of {@link MacParameters#withDefaults}; every item is an input of exactly
- * {@link Setup#activeInputs} active bits. The same seed gives the same figures.
+ * number of stored items at which it fails ({@link #capacity}), the preservation of similarity
+ * with the near-chance codes of novel inputs ({@link #similarity}), and the codes of graded
+ * variants of stored items ({@link #variants}). The mac is any {@link MacParameters}; the study's
+ * own is {@link #studyMac}. Every item is an input of exactly {@link Setup#activeInputs} active
+ * bits. The same seed gives the same figures.
  */
 public final class MacStudy {
     /** Exact recall holds while at least this fraction of the stored items comes back exactly. */
     public static final double EXACT_RECALL = 0.99;
+    /** The study's match: above chance, so that cells holding the union of many inputs do not look familiar to all. */
+    public static final Match STUDY_MATCH = Match.ABOVE_CHANCE;
+    /** The study's gamma: η linear in the familiarity above its floor, so that reuse grows gradually with G. */
+    public static final double STUDY_GAMMA = 1;
+    /** The study's chi, the CSA's default. */
+    public static final double STUDY_CHI = MacParameters.DEFAULT_CHI;
+    /** The study's lambda: a soft V→μ sigmoid, so that a partly matching cell wins with a partial likelihood. */
+    public static final double STUDY_LAMBDA = 6;
+    /** The study's phi: the V→μ inflection near the top, so that only close matches are reinstated with certainty. */
+    public static final double STUDY_PHI = 0.8;
+    /** The study's kappa: in each module the best-matching cell wins over cells that match almost as well. */
+    public static final double STUDY_KAPPA = 30;
+    /** Levels of the kept fraction r of a stored item's active bits in {@link #variants}: 0, 0.1, ..., 1. */
+    public static final int VARIANT_LEVELS = 11;
 
     private MacStudy() {
     }
 
     /**
-     * A mac of Q modules of K cells on n inputs, and the density of its random inputs: each input
-     * has round(n · density) active bits, which the activation gate must admit.
+     * The study's mac of Q modules of K cells on n inputs: the activation gate and G_minus at the
+     * CSA's defaults, and {@link #STUDY_MATCH}, {@link #STUDY_GAMMA}, {@link #STUDY_CHI},
+     * {@link #STUDY_LAMBDA}, {@link #STUDY_PHI} and {@link #STUDY_KAPPA}: the parameters with which
+     * a store of graded variants keeps its similarity structure and novel inputs get codes near
+     * chance (the CSA's defaults, {@link MacParameters#withDefaults}, give both up once cells
+     * hold the union of many inputs).
      */
-    public record Setup(int Q, int K, int n, double density) {
+    public static MacParameters studyMac(int Q, int K, int n) {
+        return new MacParameters(Q, K, n, MacParameters.DEFAULT_PI_MINUS, MacParameters.DEFAULT_PI_PLUS,
+                MacParameters.DEFAULT_G_MINUS, STUDY_GAMMA, STUDY_CHI, STUDY_LAMBDA, STUDY_PHI, STUDY_MATCH, STUDY_KAPPA);
+    }
+
+    /**
+     * A mac and the density of its random inputs: each input has round(n · density) active bits,
+     * which the activation gate must admit.
+     */
+    public record Setup(MacParameters params, double density) {
         public Setup {
-            MacParameters params = MacParameters.withDefaults(Q, K, n); // checks Q, K and n
             if (!(density > 0 && density <= 1)) { // also rejects NaN
                 throw new SdrException("Sparsey mac study", "density = " + density + "; expected 0 < density <= 1");
             }
-            int active = (int) Math.round(n * density);
+            int active = (int) Math.round(params.n() * density);
             if (!params.gateOpen(active)) {
                 throw new SdrException("Sparsey mac study", "density = " + density + " gives " + active
-                        + " active inputs of n = " + n + "; expected a count the activation gate admits, " + gateText(params));
+                        + " active inputs of n = " + params.n() + "; expected a count the activation gate admits, "
+                        + gateText(params));
             }
         }
 
-        public MacParameters params() {
-            return MacParameters.withDefaults(Q, K, n);
+        /** The same CSA and density on a mac of another size. */
+        public Setup resized(int Q, int K, int n) {
+            MacParameters p = params;
+            return new Setup(new MacParameters(Q, K, n, p.pi_minus(), p.pi_plus(), p.G_minus(), p.gamma(), p.chi(),
+                    p.lambda(), p.phi(), p.match(), p.kappa()), density);
+        }
+
+        public int Q() {
+            return params.Q();
+        }
+
+        public int K() {
+            return params.K();
+        }
+
+        public int n() {
+            return params.n();
         }
 
         /** The active bits of every input. */
         public int activeInputs() {
-            return (int) Math.round(n * density);
+            return (int) Math.round(params.n() * density);
         }
 
         /** The expected overlap of two independent codes: Q modules, each with the same winner with probability 1/K. */
         public double chanceOverlap() {
-            return (double) Q / K;
+            return (double) params.Q() / params.K();
         }
 
         /** A uniformly random input of {@link #activeInputs} active bits. */
         public Sdr randomInput(SplittableRandom rng) {
-            return Sdr.random(n, activeInputs(), rng);
+            return Sdr.random(params.n(), activeInputs(), rng);
         }
 
         /** "Q 25, K 9, n 400, 20 active (density 0.05)". */
         public String describe() {
-            return "Q " + Q + ", K " + K + ", n " + n + ", " + activeInputs() + " active (density " + density + ")";
+            return "Q " + Q() + ", K " + K() + ", n " + n() + ", " + activeInputs() + " active (density " + density + ")";
+        }
+
+        /** "match ABOVE_CHANCE, G_minus 0.1, gamma 1.0, chi 100.0, lambda 6.0, phi 0.8, kappa 30.0". */
+        public String describeCsa() {
+            return "match " + params.match() + ", G_minus " + params.G_minus() + ", gamma " + params.gamma() + ", chi "
+                    + params.chi() + ", lambda " + params.lambda() + ", phi " + params.phi() + ", kappa " + params.kappa();
         }
 
         private static String gateText(MacParameters p) {
@@ -281,6 +331,47 @@ public final class MacStudy {
         }
         return new Similarity(setup, design, spearman, levels, (double) exact / items.length,
                 overlapSum / ((double) design.novel() * codes.length), familiaritySum / design.novel());
+    }
+
+    /** The variants that keep a fraction {@code kept} of a stored item's active bits, and the mean overlap of their codes with its code, over Q. */
+    public record VariantLevel(double kept, int variants, double meanCodeOverlap) {
+    }
+
+    /**
+     * Rinkus's graded-similarity protocol: a fresh mac learns the first {@code stored} items of
+     * the seeded sequence {@link #items}; then, for each kept fraction r = 0, 0.1, ..., 1,
+     * {@code perLevel} variants X_r are made of stored items X drawn uniformly, with a fraction
+     * 1 − r of the active bits of X moved elsewhere ({@link Sdr#addNoise}), and each gets a code
+     * by the CSA's draw ({@link Macrocolumn#draw}, which stores nothing), compared with the
+     * code of X. Similarity preservation makes the mean overlap rise from chance (1/K of the
+     * modules) at r = 0 to all of them at r = 1.
+     */
+    public static List<VariantLevel> variants(Setup setup, int stored, int perLevel, long seed) {
+        if (stored < 1 || perLevel < 1) {
+            throw new SdrException("Sparsey variant study", "stored = " + stored + ", perLevel = " + perLevel
+                    + "; expected at least 1 of each");
+        }
+        // The items of #items, and the variants from the rest of the same stream.
+        SplittableRandom rng = itemRandom(seed);
+        Macrocolumn mac = new Macrocolumn(setup.params(), macSeed(seed));
+        Sdr[] items = new Sdr[stored];
+        Sdr[] codes = new Sdr[stored];
+        for (int i = 0; i < stored; i++) {
+            items[i] = setup.randomInput(rng);
+            codes[i] = mac.learn(items[i]).orElseThrow().code();
+        }
+        List<VariantLevel> levels = new ArrayList<>();
+        for (int level = 0; level < VARIANT_LEVELS; level++) {
+            double kept = (double) level / (VARIANT_LEVELS - 1);
+            long overlapSum = 0;
+            for (int v = 0; v < perLevel; v++) {
+                int x = rng.nextInt(stored);
+                Sdr variant = items[x].addNoise(1 - kept, rng);
+                overlapSum += mac.draw(variant).orElseThrow().code().overlap(codes[x]);
+            }
+            levels.add(new VariantLevel(kept, perLevel, (double) overlapSum / perLevel / setup.Q()));
+        }
+        return levels;
     }
 
     /**

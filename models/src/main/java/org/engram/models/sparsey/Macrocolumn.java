@@ -11,10 +11,11 @@ import java.util.SplittableRandom;
  *
  * <ol>
  *   <li>u_i = Σ_j x_j·w_ji over the active inputs j;</li>
- *   <li>V_i = U_i = u_i / (active inputs), in [0, 1] because weights are 0 or 1; or, when
- *       {@link MacParameters#specific}, u_i / max(active inputs, weights of i that are 1);</li>
+ *   <li>V_i = U_i = u_i / (active inputs), in [0, 1] because weights are 0 or 1; or another
+ *       {@link MacParameters.Match};</li>
  *   <li>G = (1/Q) Σ_q max_{i∈CM_q} V_i, the familiarity;</li>
- *   <li>η = {@link MacParameters#eta}(G), μ_i = {@link MacParameters#mu}(V_i, η);</li>
+ *   <li>η = {@link MacParameters#eta}(G), μ_i = {@link MacParameters#mu}(V_i, V_best, η) with
+ *       V_best the highest V in the CM of i;</li>
  *   <li>ρ_i = μ_i / Σ_{k∈CM_q} μ_k, and one winner per CM drawn from ρ;</li>
  *   <li>learning: w_ji := 1 for every winner i and active input j; nothing else changes.</li>
  * </ol>
@@ -34,7 +35,7 @@ public final class Macrocolumn {
     private final int wordsPerCell;
     /** Bit j of words [cell·wordsPerCell, (cell+1)·wordsPerCell) is the weight from input j. */
     private final long[] weights;
-    /** The weights set per cell, for the {@link MacParameters#specific} match. */
+    /** The weights set per cell, for the {@link MacParameters.Match#SPECIFIC} and {@link MacParameters.Match#ABOVE_CHANCE} matches. */
     private final int[] weightsPerCell;
     private final SplittableRandom rng;
     /** Scratch for V and μ, one entry per cell, reused by every call. */
@@ -130,8 +131,7 @@ public final class Macrocolumn {
             for (int j : activeInputs) {
                 u += (int) (weights[base + (j >>> 6)] >>> (j & 63)) & 1;
             }
-            int denominator = params.specific() ? Math.max(activeInputs.length, weightsPerCell[cell]) : activeInputs.length;
-            match[cell] = (double) u / denominator;
+            match[cell] = match(u, activeInputs.length, weightsPerCell[cell]);
         }
         for (int q = 0; q < params.Q(); q++) {
             double max = 0;
@@ -143,12 +143,31 @@ public final class Macrocolumn {
         return sumOfMax / params.Q();
     }
 
+    /** V of a cell with {@code weightsSet} weights that are 1, {@code u} of them from the {@code active} active inputs. */
+    private double match(int u, int active, int weightsSet) {
+        return switch (params.match()) {
+            case U -> (double) u / active;
+            case SPECIFIC -> (double) u / Math.max(active, weightsSet);
+            case ABOVE_CHANCE -> {
+                if (u == active) {
+                    yield 1; // also when every weight is set (p = 1), where the formula is 0 / 0
+                }
+                double chance = (double) weightsSet / params.n();
+                yield Math.max(0, ((double) u / active - chance) / (1 - chance));
+            }
+        };
+    }
+
     /** Fills {@link #likelihood} for CM q with ρ (μ normalised to sum to 1 in the CM). */
     private void computeRho(int q, double eta) {
         int first = q * params.K();
+        double best = 0;
+        for (int cell = first; cell < first + params.K(); cell++) {
+            best = Math.max(best, match[cell]);
+        }
         double total = 0;
         for (int cell = first; cell < first + params.K(); cell++) {
-            likelihood[cell] = params.mu(match[cell], eta);
+            likelihood[cell] = params.mu(match[cell], best, eta);
             total += likelihood[cell];
         }
         for (int cell = first; cell < first + params.K(); cell++) {

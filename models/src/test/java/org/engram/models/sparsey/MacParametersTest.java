@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.engram.models.sparsey.MacParameters.Match;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,14 +42,40 @@ class MacParametersTest {
         double eta = K8.eta(0.8);
         double previous = 1;
         for (int step = 0; step <= 100; step++) {
-            double mu = K8.mu(step / 100.0, eta);
+            double mu = K8.mu(step / 100.0, 1, eta);
             assertTrue(mu >= 1 && mu <= eta, "mu " + mu + " at V " + step / 100.0);
             assertTrue(mu >= previous, "mu falls at V " + step / 100.0);
             previous = mu;
         }
         // Halfway between 1 and eta at the inflection V = phi.
-        assertEquals((eta - 1) / 2 + 1, K8.mu(0.5, eta), 1e-12);
-        assertEquals(1.0, K8.mu(0.9, 1.0));
+        assertEquals((eta - 1) / 2 + 1, K8.mu(0.5, 1, eta), 1e-12);
+        assertEquals(1.0, K8.mu(0.9, 1, 1.0));
+    }
+
+    @Test
+    void kappaScalesMuAboveOneByTheDistanceFromTheModulesBestMatch() {
+        MacParameters sharp = new MacParameters(25, 8, 400, 0.03, 0.08, 0.1, 2, 100, 28, 0.5, Match.U, 10);
+        double eta = sharp.eta(0.8);
+        // At V = phi the sigmoid is 1/2; 0.2 below the best match, e^(-10 x 0.2) of that.
+        assertEquals((eta - 1) / 2 * Math.exp(-2) + 1, sharp.mu(0.5, 0.7, eta), 1e-12);
+        assertEquals(K8.mu(0.5, 0.5, eta), sharp.mu(0.5, 0.5, eta), "the best cell is not scaled");
+        assertEquals(K8.mu(0.5, 0.5, eta), K8.mu(0.5, 1, eta), "kappa 0: the best match does not matter");
+        double previous = 1;
+        for (int step = 0; step <= 100; step++) {
+            double mu = sharp.mu(step / 100.0, 1, eta);
+            assertTrue(mu >= 1 && mu <= eta && mu >= previous, "mu " + mu + " at V " + step / 100.0);
+            previous = mu;
+        }
+    }
+
+    @Test
+    void theShortConstructorsGiveTheCsasMatchAndKappaZero() {
+        assertEquals(Match.U, K8.match());
+        assertEquals(0.0, K8.kappa());
+        assertFalse(K8.specific());
+        MacParameters specific = new MacParameters(25, 8, 400, 0.03, 0.08, 0.1, 2, 100, 28, 0.5, true);
+        assertEquals(Match.SPECIFIC, specific.match());
+        assertTrue(specific.specific());
     }
 
     @Test
@@ -81,6 +108,12 @@ class MacParametersTest {
                 () -> new MacParameters(4, 4, 100, 0.03, 0.08, 0.1, 2, 100, Double.NaN, 0.5));
         assertMessage("Sparsey mac parameters: chi = -1.0; expected a finite chi >= 0",
                 () -> new MacParameters(4, 4, 100, 0.03, 0.08, 0.1, 2, -1, 28, 0.5));
+        assertMessage("Sparsey mac parameters: kappa = -1.0; expected a finite kappa >= 0",
+                () -> new MacParameters(4, 4, 100, 0.03, 0.08, 0.1, 2, 100, 28, 0.5, Match.U, -1));
+        assertMessage("Sparsey mac parameters: kappa = Infinity; expected a finite kappa >= 0",
+                () -> new MacParameters(4, 4, 100, 0.03, 0.08, 0.1, 2, 100, 28, 0.5, Match.U, Double.POSITIVE_INFINITY));
+        assertMessage("Sparsey mac parameters: match = null; expected one of [U, SPECIFIC, ABOVE_CHANCE]",
+                () -> new MacParameters(4, 4, 100, 0.03, 0.08, 0.1, 2, 100, 28, 0.5, null, 0));
         assertMessage("Sparsey mac parameters: Q*K*n = 4611686014132420609; expected at most 137438952896 weights",
                 () -> MacParameters.withDefaults(Integer.MAX_VALUE, Integer.MAX_VALUE, 1));
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
+import org.engram.models.sparsey.MacParameters.Match;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -220,6 +221,72 @@ class MacrocolumnTest {
         System.out.printf("novel: mean overlap %.3f (chance %.3f), mean G %.3f%n", meanOverlap, chance,
                 familiaritySum / 30);
         assertTrue(meanOverlap <= 2 * chance && meanOverlap >= chance / 2, "mean overlap " + meanOverlap);
+    }
+
+    @Test
+    void theAboveChanceMatchIsWhatACellsWeightsGiveBeyondChance() {
+        MacParameters aboveChance = new MacParameters(Q, K, N_INPUTS, 0.03, 0.08, 0.1, 2, 100, 28, 0.5,
+                Match.ABOVE_CHANCE, 0);
+        Macrocolumn mac = new Macrocolumn(aboveChance, 24);
+        SplittableRandom rng = new SplittableRandom(25);
+        Sdr x = randomInput(rng);
+        Sdr code = learn(mac, x).code();
+        // Half of x: x's cells have U = 1/2 and a fraction p = 20/400 of their weights set, so V = (0.5 - 0.05) / 0.95;
+        // cells with no weights keep V = U = 0.
+        double[] half = mac.matchOf(sharing(x, ACTIVE / 2));
+        for (int cell = 0; cell < Q * K; cell++) {
+            assertEquals(code.isActive(cell) ? 0.45 / 0.95 : 0.0, half[cell], 1e-15, "cell " + cell);
+        }
+        learnAll(mac, randomInputs(20, rng));
+        int fullerCells = 0;
+        for (int cell : code.sparse()) {
+            fullerCells += mac.inputsOf(cell).length > ACTIVE ? 1 : 0;
+        }
+        assertTrue(fullerCells > Q / 2, "x's cells have learnt other inputs too: " + fullerCells);
+        for (Sdr probe : List.of(x, sharing(x, 15), sharing(x, 5), randomInput(rng))) {
+            double[] match = mac.matchOf(probe);
+            for (int cell = 0; cell < Q * K; cell++) {
+                int[] weights = mac.inputsOf(cell);
+                int u = 0;
+                for (int j : weights) {
+                    u += probe.isActive(j) ? 1 : 0;
+                }
+                double p = (double) weights.length / N_INPUTS;
+                double expected = u == ACTIVE ? 1 : Math.max(0, ((double) u / ACTIVE - p) / (1 - p));
+                assertEquals(expected, match[cell], 1e-12, "cell " + cell);
+            }
+        }
+        // A stored item's cells match it fully whatever else they learnt, so it is still recalled with G = 1.
+        CodeSelection recalled = mac.recognise(x).orElseThrow();
+        assertEquals(1.0, recalled.G());
+        assertEquals(code, recalled.code());
+    }
+
+    @Test
+    void kappaWeighsEachCellByItsDistanceFromTheBestMatchOfItsModule() {
+        MacParameters sharp = new MacParameters(Q, K, N_INPUTS, 0.03, 0.08, 0.1, 2, 100, 6, 0.8, Match.U, 30);
+        Macrocolumn mac = new Macrocolumn(sharp, 26);
+        SplittableRandom rng = new SplittableRandom(27);
+        Sdr x = randomInput(rng);
+        learn(mac, x);
+        learnAll(mac, randomInputs(30, rng));
+        Sdr probe = sharing(x, 14);
+        double[] match = mac.matchOf(probe);
+        double[] rho = mac.rhoOf(probe);
+        double eta = mac.recognise(probe).orElseThrow().eta();
+        for (int q = 0; q < Q; q++) {
+            double best = 0;
+            for (int k = 0; k < K; k++) {
+                best = Math.max(best, match[q * K + k]);
+            }
+            double total = 0;
+            for (int k = 0; k < K; k++) {
+                total += sharp.mu(match[q * K + k], best, eta);
+            }
+            for (int k = 0; k < K; k++) {
+                assertEquals(sharp.mu(match[q * K + k], best, eta) / total, rho[q * K + k], 1e-12, "module " + q);
+            }
+        }
     }
 
     @Test

@@ -56,9 +56,9 @@ import org.engram.simulator.synapse.StaticSynapse;
  * which ten membrane time constants (the default window) make exact to e^-10 of a window's
  * excursion.
  *
- * <p><b>Limits.</b> The match is the CSA's V = u / (active inputs); a mac with
- * {@link MacParameters#specific} divides by the cell's own weights too, which equal weights per
- * input cannot express, and is refused. Every item must open the mac's gate (a stored item did).
+ * <p><b>Limits.</b> The match is the CSA's V = u / (active inputs); a mac with another
+ * {@link MacParameters.Match} (which uses the cell's own weight count) cannot be expressed by equal
+ * weights per input, and is refused. Every item must open the mac's gate (a stored item did).
  */
 public final class SpikingMac {
     public static final String INPUT = "input";
@@ -94,15 +94,15 @@ public final class SpikingMac {
      * The network of {@code mac}'s current weights with {@code items} presented in order, one
      * window each.
      *
-     * @throws SdrException if the mac divides its match by its own weights ({@code specific}), if
+     * @throws SdrException if the mac's match is not the CSA's V = U, if
      *         there are no items, or if an item is of the wrong size or its active count is outside
      *         the mac's gate
      */
     public static SpikingMac of(Macrocolumn mac, List<Sdr> items, SpikingParameters params) {
         MacParameters mp = mac.params();
-        if (mp.specific()) {
-            throw new SdrException("spiking mac", "the mac's match is specific (u divided by the cell's own weights); "
-                    + "expected the CSA's match V = u / (active inputs), which equal synaptic weights express");
+        if (mp.match() != MacParameters.Match.U) {
+            throw new SdrException("spiking mac", "the mac's match is " + mp.match().description() + "; expected "
+                    + MacParameters.Match.U.description() + ", which equal synaptic weights express");
         }
         if (items.isEmpty()) {
             throw new SdrException("spiking mac", "no items; expected at least one to present");

@@ -372,6 +372,11 @@ class SpikingMacTest {
         assertMessage("spiking mac: the mac's match is specific (u divided by the cell's own weights); expected the CSA's "
                 + "match V = u / (active inputs), which equal synaptic weights express",
                 () -> SpikingMac.of(specific, t.items, SpikingParameters.DEFAULTS));
+        Macrocolumn aboveChance = new Macrocolumn(new MacParameters(Q, K, N_INPUTS, 0.03, 0.08, 0.1, 2, 100, 28, 0.5,
+                MacParameters.Match.ABOVE_CHANCE, 0), 1);
+        assertMessage("spiking mac: the mac's match is above chance ((U - p) / (1 - p), p the fraction of the cell's "
+                + "weights set); expected the CSA's match V = u / (active inputs), which equal synaptic weights express",
+                () -> SpikingMac.of(aboveChance, t.items, SpikingParameters.DEFAULTS));
         assertMessage("spiking mac: no items; expected at least one to present",
                 () -> SpikingMac.of(t.mac, List.of(), SpikingParameters.DEFAULTS));
         assertMessage("spiking mac: item 1 has 40 active inputs, which the mac's gate refuses; expected an item the mac "
