@@ -10,11 +10,14 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
+import org.engram.models.sparsey.MacParameters;
+import org.engram.models.sparsey.MacParameters.Match;
 import org.engram.models.sparsey.MacStudy;
 import org.engram.models.sparsey.MacStudy.Capacity;
 import org.engram.models.sparsey.MacStudy.Setup;
 import org.engram.models.sparsey.MacStudy.Similarity;
 import org.engram.models.sparsey.MacStudy.SimilarityDesign;
+import org.engram.models.sparsey.MacStudy.VariantLevel;
 import org.engram.models.sparsey.Macrocolumn;
 import org.engram.models.sparsey.Sdr;
 import org.engram.models.sparsey.SdrException;
@@ -28,13 +31,15 @@ import picocli.CommandLine.Spec;
 /**
  * {@code engram sparsey study}: what one mac shows on seeded random inputs: the number of stored
  * items at which exact recall fails ({@link MacStudy#capacity}), for the study's mac and other
- * sizes; similarity preservation and the codes of novel inputs ({@link MacStudy#similarity}),
- * for stores of several sizes; and the time to learn and to recognise an item as the store grows
- * from 100 to 100,000 items, measured here (the only timed part).
+ * sizes; similarity preservation and the codes of novel inputs ({@link MacStudy#similarity}) and
+ * of graded variants of stored items ({@link MacStudy#variants}), for stores of several sizes; and
+ * the time to learn and to recognise an item as the store grows from 100 to 100,000 items,
+ * measured here (the only timed part). The CSA's parameters default to the study's
+ * ({@link MacStudy#studyMac}); options set each of them.
  */
 @Command(name = "study", mixinStandardHelpOptions = true,
-        description = "Study one Sparsey mac on random inputs: exact-recall capacity, similarity preservation and "
-                + "novel codes, and the time per item as the store grows.")
+        description = "Study one Sparsey mac on random inputs: exact-recall capacity, similarity preservation, the "
+                + "codes of novel inputs and of graded variants of stored items, and the time per item as the store grows.")
 final class SparseyStudyCommand implements Callable<Integer> {
     /** Store sizes at which the time per item is measured, up to --timing-items. */
     static final int[] TIMING_CHECKPOINTS = {100, 300, 1_000, 3_000, 10_000, 30_000, 100_000, 300_000, 1_000_000};
@@ -68,15 +73,43 @@ final class SparseyStudyCommand implements Callable<Integer> {
             description = "cells per module, at least 2 (default ${DEFAULT-VALUE})")
     int cells;
 
-    @Option(names = {"-n", "--inputs"}, paramLabel = "N", defaultValue = "400",
-            description = "input bits (default ${DEFAULT-VALUE}, 20 x 20)")
+    @Option(names = {"-n", "--inputs"}, paramLabel = "N", defaultValue = "1600",
+            description = "input bits (default ${DEFAULT-VALUE}, 40 x 40)")
     int inputs;
 
     @Option(names = "--density", paramLabel = "D", defaultValue = "0.05",
             description = "fraction of active input bits, inside the activation gate 0.03-0.08 (default ${DEFAULT-VALUE})")
     double density;
 
-    @Option(names = "--other-sizes", paramLabel = "QxKxN", split = ",", defaultValue = "8x5x400,50x16x400,25x9x1600",
+    @Option(names = "--match", paramLabel = "MATCH", defaultValue = "ABOVE_CHANCE",
+            description = "the match V of a cell: U (the CSA's), SPECIFIC or ABOVE_CHANCE (default ${DEFAULT-VALUE})")
+    Match match;
+
+    @Option(names = "--gamma", paramLabel = "GAMMA", defaultValue = "" + MacStudy.STUDY_GAMMA,
+            description = "exponent of the expansivity eta (default ${DEFAULT-VALUE}; the CSA's is "
+                    + MacParameters.DEFAULT_GAMMA + ")")
+    double gamma;
+
+    @Option(names = "--chi", paramLabel = "CHI", defaultValue = "" + MacStudy.STUDY_CHI,
+            description = "scale of the expansivity eta (default ${DEFAULT-VALUE})")
+    double chi;
+
+    @Option(names = "--lambda", paramLabel = "LAMBDA", defaultValue = "" + MacStudy.STUDY_LAMBDA,
+            description = "steepness of the V to mu sigmoid (default ${DEFAULT-VALUE}; the CSA's is "
+                    + MacParameters.DEFAULT_LAMBDA + ")")
+    double lambda;
+
+    @Option(names = "--phi", paramLabel = "PHI", defaultValue = "" + MacStudy.STUDY_PHI,
+            description = "V at the V to mu sigmoid's inflection (default ${DEFAULT-VALUE}; the CSA's is "
+                    + MacParameters.DEFAULT_PHI + ")")
+    double phi;
+
+    @Option(names = "--kappa", paramLabel = "KAPPA", defaultValue = "" + MacStudy.STUDY_KAPPA,
+            description = "sharpness of mu within a module (default ${DEFAULT-VALUE}; the CSA's is "
+                    + MacParameters.DEFAULT_KAPPA + ")")
+    double kappa;
+
+    @Option(names = "--other-sizes", paramLabel = "QxKxN", split = ",", defaultValue = "25x9x400,8x5x400,50x16x400",
             description = "further macs for the capacity study, at the same density (default ${DEFAULT-VALUE})")
     String[] otherSizes;
 
@@ -85,7 +118,7 @@ final class SparseyStudyCommand implements Callable<Integer> {
     int repeats;
 
     @Option(names = "--stores", paramLabel = "N,...", split = ",", defaultValue = "20,50,100",
-            description = "stored items of each similarity study (default ${DEFAULT-VALUE})")
+            description = "stored items of each similarity and variant study (default ${DEFAULT-VALUE})")
     int[] stores;
 
     @Option(names = "--prototypes", paramLabel = "P", defaultValue = "1",
@@ -99,6 +132,10 @@ final class SparseyStudyCommand implements Callable<Integer> {
     @Option(names = "--novel", paramLabel = "M", defaultValue = "100",
             description = "novel random inputs compared with the stored codes (default ${DEFAULT-VALUE})")
     int novel;
+
+    @Option(names = "--variants", paramLabel = "M", defaultValue = "100",
+            description = "variants of stored items per kept fraction 0, 0.1, ..., 1 (default ${DEFAULT-VALUE})")
+    int variants;
 
     @Option(names = "--timing-items", paramLabel = "N", defaultValue = "100000",
             description = "largest store timed, at least 100 (default ${DEFAULT-VALUE})")
@@ -121,6 +158,9 @@ final class SparseyStudyCommand implements Callable<Integer> {
         if (repeats < 1) {
             throw new ParameterException(spec.commandLine(), "--repeats " + repeats + ": expected at least 1");
         }
+        if (variants < 1) {
+            throw new ParameterException(spec.commandLine(), "--variants " + variants + ": expected at least 1");
+        }
         List<SimilarityDesign> designs = new ArrayList<>();
         for (int items : stores) {
             try {
@@ -135,8 +175,8 @@ final class SparseyStudyCommand implements Callable<Integer> {
                     + TIMING_CHECKPOINTS[0] + " to " + TIMING_CHECKPOINTS[TIMING_CHECKPOINTS.length - 1]);
         }
         List<String> jsonParts = new ArrayList<>();
-        System.out.printf(Locale.ROOT, "Sparsey mac study, seed %d; every mac at the default CSA parameters; inputs random "
-                + "with exactly round(n x density) active bits%n", seed);
+        System.out.printf(Locale.ROOT, "Sparsey mac study, seed %d; every mac with the CSA's %s; inputs random with "
+                + "exactly round(n x density) active bits%n", seed, mac.describeCsa());
         if (part == Part.capacity || part == Part.all) {
             jsonParts.add(capacity(sizes));
         }
@@ -147,15 +187,19 @@ final class SparseyStudyCommand implements Callable<Integer> {
             jsonParts.add(timing(mac));
         }
         if (json) {
-            System.out.printf(Locale.ROOT, "{\"seed\": %d, \"Q\": %d, \"K\": %d, \"n\": %d, \"density\": %s, %s}%n", seed,
-                    mac.Q(), mac.K(), mac.n(), number(mac.density()), String.join(", ", jsonParts));
+            MacParameters p = mac.params();
+            System.out.printf(Locale.ROOT, "{\"seed\": %d, \"Q\": %d, \"K\": %d, \"n\": %d, \"density\": %s, \"match\": "
+                    + "\"%s\", \"G_minus\": %s, \"gamma\": %s, \"chi\": %s, \"lambda\": %s, \"phi\": %s, \"kappa\": %s, %s}%n",
+                    seed, p.Q(), p.K(), p.n(), number(mac.density()), p.match(), number(p.G_minus()), number(p.gamma()),
+                    number(p.chi()), number(p.lambda()), number(p.phi()), number(p.kappa()), String.join(", ", jsonParts));
         }
         return 0;
     }
 
     private Setup setup(int q, int k, int n, String given) {
         try {
-            return new Setup(q, k, n, density);
+            return new Setup(new MacParameters(q, k, n, MacParameters.DEFAULT_PI_MINUS, MacParameters.DEFAULT_PI_PLUS,
+                    MacParameters.DEFAULT_G_MINUS, gamma, chi, lambda, phi, match, kappa), density);
         } catch (SdrException e) {
             throw new ParameterException(spec.commandLine(), given + ": " + e.getMessage());
         }
@@ -233,13 +277,45 @@ final class SparseyStudyCommand implements Callable<Integer> {
                     design.pairsCompared(), number(s.spearman()), number(s.exactRecall()), number(s.novelMeanOverlap()),
                     number(mac.chanceOverlap()), number(s.novelOverChance()), number(s.novelMeanG()), levels));
         }
-        System.out.println("Mean code overlap by input overlap (active bits in common: pairs, mean code overlap):");
+        System.out.printf(Locale.ROOT, "Mean code overlap (of Q = %d) by input overlap, in tenths of the %d active bits "
+                + "(pairs in brackets; every level is in the JSON):%n", mac.Q(), mac.activeInputs());
+        System.out.printf(Locale.ROOT, "%7s %s%n", "stored", IntStream.rangeClosed(0, 10).mapToObj(tenth -> String.format(
+                Locale.ROOT, "%10.1f", tenth / 10.0)).collect(Collectors.joining()));
         for (Similarity s : results) {
-            System.out.printf(Locale.ROOT, "%7d  %s%n", s.design().items(), s.levels().stream().map(l -> String.format(
-                    Locale.ROOT, "%d: %d, %.1f", l.inputOverlap(), l.pairs(), l.meanCodeOverlap()))
-                    .collect(Collectors.joining("; ")));
+            double[] sum = new double[11];
+            int[] count = new int[11];
+            for (MacStudy.OverlapLevel l : s.levels()) {
+                int tenth = (int) Math.round(10.0 * l.inputOverlap() / mac.activeInputs());
+                sum[tenth] += l.meanCodeOverlap() * l.pairs();
+                count[tenth] += l.pairs();
+            }
+            System.out.printf(Locale.ROOT, "%7d %s%n", s.design().items(), IntStream.rangeClosed(0, 10).mapToObj(tenth ->
+                    count[tenth] == 0 ? String.format(Locale.ROOT, "%10s", "-") : String.format(Locale.ROOT, "%5.1f (%3d)",
+                    sum[tenth] / count[tenth], count[tenth])).collect(Collectors.joining()));
         }
-        return "\"similarity\": [" + String.join(", ", rows) + "]";
+        return "\"similarity\": [" + String.join(", ", rows) + "], " + variants(mac, designs);
+    }
+
+    /** Rinkus's graded variants of stored items ({@link MacStudy#variants}), for each store size of the designs. */
+    private String variants(Setup mac, List<SimilarityDesign> designs) {
+        System.out.printf(Locale.ROOT, "Variants of stored items: a mac learns N independent random items; for each kept "
+                + "fraction r, %d variants of stored items X drawn uniformly, a fraction 1 - r of the active bits of X "
+                + "moved; codes drawn without storing; mean overlap with the code of X, over Q (chance 1/K = %.3f):%n",
+                variants, 1.0 / mac.K());
+        System.out.printf(Locale.ROOT, "%7s %s%n", "stored", IntStream.range(0, MacStudy.VARIANT_LEVELS).mapToObj(
+                level -> String.format(Locale.ROOT, "%5.1f", (double) level / (MacStudy.VARIANT_LEVELS - 1)))
+                .collect(Collectors.joining(" ")));
+        List<String> rows = new ArrayList<>();
+        for (SimilarityDesign design : designs) {
+            List<VariantLevel> levels = MacStudy.variants(mac, design.items(), variants, seed);
+            System.out.printf(Locale.ROOT, "%7d %s%n", design.items(), levels.stream().map(l -> String.format(Locale.ROOT,
+                    "%5.2f", l.meanCodeOverlap())).collect(Collectors.joining(" ")));
+            rows.add(String.format(Locale.ROOT, "{\"stored\": %d, \"per_level\": %d, \"kept\": %s, "
+                    + "\"mean_code_overlap_over_Q\": %s}", design.items(), variants,
+                    numbers(levels.stream().mapToDouble(VariantLevel::kept).toArray()),
+                    numbers(levels.stream().mapToDouble(VariantLevel::meanCodeOverlap).toArray())));
+        }
+        return "\"variants\": [" + String.join(", ", rows) + "]";
     }
 
     /**
