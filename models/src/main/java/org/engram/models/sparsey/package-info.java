@@ -13,8 +13,9 @@
  *   <li>{@link org.engram.models.sparsey.Macrocolumn} is one mac of Q competitive modules of K
  *       binary cells: single-trial learning of a code by the Code Selection Algorithm's draw,
  *       the same draw without learning, and recognition by the most active cell per module;
- *       {@link org.engram.models.sparsey.MacParameters} holds its validated parameters and the
- *       η and μ formulas; {@link org.engram.models.sparsey.CodeSelection} is one code with the
+ *       {@link org.engram.models.sparsey.MacParameters} holds its validated parameters, the
+ *       η and μ formulas and the choice of match ({@link
+ *       org.engram.models.sparsey.MacParameters.Match}); {@link org.engram.models.sparsey.CodeSelection} is one code with the
  *       familiarity G and the expansivity η that chose it.</li>
  *   <li>{@link org.engram.models.sparsey.Hierarchy} stacks macs over a binary image: a grid of
  *       level-1 macs on pixel windows and one level-2 mac on their codes, shaped by
@@ -22,8 +23,9 @@
  *       org.engram.models.sparsey.CodeClassifier} labels a code by the stored code it overlaps
  *       most.</li>
  *   <li>{@link org.engram.models.sparsey.MacStudy} measures what one mac shows on seeded random
- *       inputs: the store size at which exact recall fails, and the rank correlation of input and
- *       code overlap with the overlap of novel inputs' codes.</li>
+ *       inputs: the store size at which exact recall fails, the rank correlation of input and
+ *       code overlap with the overlap of novel inputs' codes, and the codes of graded variants of
+ *       stored items; its own mac is {@link org.engram.models.sparsey.MacStudy#studyMac}.</li>
  *   <li>{@link org.engram.models.sparsey.SdrException} reports bad input (an index out of range,
  *       a repeated index, a sparsity above 1, a module of one cell, ...).</li>
  * </ul>
