@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
-import org.engram.models.sparsey.MacParameters.Match;
 
 /**
  * What one mac must show (issue 19), measured on seeded random inputs: exact recall and the
@@ -19,7 +18,7 @@ public final class MacStudy {
     /** Exact recall holds while at least this fraction of the stored items comes back exactly. */
     public static final double EXACT_RECALL = 0.99;
     /** The study's match: above chance, so that cells holding the union of many inputs do not look familiar to all. */
-    public static final Match STUDY_MATCH = Match.ABOVE_CHANCE;
+    public static final MacParameters.Match STUDY_MATCH = MacParameters.Match.ABOVE_CHANCE;
     /** The study's gamma: η linear in the familiarity above its floor, so that reuse grows gradually with G. */
     public static final double STUDY_GAMMA = 1;
     /** The study's chi, the CSA's default. */
