@@ -37,6 +37,8 @@ public final class Macrocolumn {
     private final long[] weights;
     /** The weights set per cell, for the {@link MacParameters.Match#SPECIFIC} and {@link MacParameters.Match#ABOVE_CHANCE} matches. */
     private final int[] weightsPerCell;
+    /** The sum of {@link #weightsPerCell}, kept so that saturation costs nothing to read. */
+    private long weightsSet;
     private final SplittableRandom rng;
     /** Scratch for V and μ, one entry per cell, reused by every call. */
     private final double[] match;
@@ -101,11 +103,12 @@ public final class Macrocolumn {
 
     /** The number of weights that are 1. */
     public long weightsSet() {
-        long set = 0;
-        for (long word : weights) {
-            set += Long.bitCount(word);
-        }
-        return set;
+        return weightsSet;
+    }
+
+    /** The fraction of the mac's Q·K·n weights that are 1: Sparsey's saturation. */
+    public double saturation() {
+        return (double) weightsSet / ((long) cells * params.n());
     }
 
     private Optional<CodeSelection> select(Sdr input, boolean draw) {
@@ -216,6 +219,7 @@ public final class Macrocolumn {
                 if ((weights[base + (j >>> 6)] & bit) == 0) {
                     weights[base + (j >>> 6)] |= bit;
                     weightsPerCell[cell]++;
+                    weightsSet++;
                 }
             }
         }

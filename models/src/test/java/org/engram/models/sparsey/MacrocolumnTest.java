@@ -88,6 +88,29 @@ class MacrocolumnTest {
         // Inputs disjoint from x set new weights only.
         learn(mac, sharing(x, 0));
         assertEquals(2L * Q * ACTIVE, mac.weightsSet());
+        assertEquals(2.0 * Q * ACTIVE / (Q * K * N_INPUTS), mac.saturation(), 1e-15);
+    }
+
+    @Test
+    void theWeightsSetCountEveryWeightOnceHoweverOftenItIsLearnt() {
+        MacParameters open = new MacParameters(Q, K, N_INPUTS, 0, 1, MacParameters.DEFAULT_G_MINUS,
+                MacParameters.DEFAULT_GAMMA, MacParameters.DEFAULT_CHI, MacParameters.DEFAULT_LAMBDA,
+                MacParameters.DEFAULT_PHI);
+        Macrocolumn mac = new Macrocolumn(open, 8);
+        SplittableRandom rng = new SplittableRandom(9);
+        List<Sdr> inputs = randomInputs(40, rng);
+        learnAll(mac, inputs);
+        learnAll(mac, inputs.subList(0, 20)); // familiar inputs set few or no new weights
+        // With every input active, V·n of a cell is the number of its weights that are 1.
+        int[] all = new int[N_INPUTS];
+        Arrays.setAll(all, i -> i);
+        double[] match = mac.matchOf(Sdr.ofSparse(N_INPUTS, all));
+        long set = 0;
+        for (double v : match) {
+            set += Math.round(v * N_INPUTS);
+        }
+        assertEquals(set, mac.weightsSet());
+        assertEquals((double) set / (Q * K * N_INPUTS), mac.saturation(), 1e-15);
     }
 
     @Test
