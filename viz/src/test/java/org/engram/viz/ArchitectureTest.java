@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * The module's import rules, read from the sources: viz sees only the simulator's recordings
  * ({@code record}), the description ({@code network}, {@code json}) and {@code UserError}, never
  * {@code build} or the engine; {@code figure} sees no other viz package; {@code raster},
- * {@code trace} and {@code weights} see only {@code figure}; {@code report} sees them all.
+ * {@code trace}, {@code weights}, {@code study} and {@code codes} see only {@code figure};
+ * {@code report} sees {@code figure}, {@code raster}, {@code trace} and {@code weights}.
  * Imports and fully qualified names both count; no package cycle.
  */
 class ArchitectureTest {
@@ -36,6 +37,7 @@ class ArchitectureTest {
             "trace", List.of("figure"),
             "weights", List.of("figure"),
             "study", List.of("figure"),
+            "codes", List.of("figure"),
             "report", List.of("figure", "raster", "trace", "weights"));
 
     /** Libraries each package may use (the JDK's java.* and javax.* always). */
@@ -45,6 +47,7 @@ class ArchitectureTest {
             "trace", List.of("org.jfree."),
             "weights", List.of("org.jfree."),
             "study", List.of("org.jfree."),
+            "codes", List.of("org.jfree."),
             "report", List.of("org.jfree.", "com.fasterxml.jackson."));
 
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
