@@ -1,8 +1,6 @@
 package org.engram.models.sparsey;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -10,9 +8,11 @@ import java.util.SplittableRandom;
  * Two levels of Sparsey macs over a binary image ({@link HierarchyParameters}): a grid of level-1
  * macs on pixel windows and one level-2 mac on the concatenation of their codes (mac m's cells at
  * offset m·Q1·K1; a mac whose window is blank adds nothing). {@link #learn} stores an image in a
- * single trial, level by level, with the CSA's draw; {@link #recognise} takes the most active
- * cell per module at both levels and learns nothing. Each mac's generator is split in order from
- * one seeded generator, so the same seed and calls give the same codes. Not thread-safe.
+ * single trial, level by level, with the CSA's draw, except in macs that have frozen: a mac whose
+ * saturation (the fraction of its weights that are 1) has reached its level's threshold learns no
+ * more and codes by recognition from then on. {@link #recognise} takes the most active cell per
+ * module at both levels and learns nothing. Each mac's generator is split in order from one seeded
+ * generator, so the same seed and calls give the same codes. Not thread-safe.
  */
 public final class Hierarchy {
     private final HierarchyParameters params;
@@ -38,52 +38,89 @@ public final class Hierarchy {
         return params;
     }
 
-    /** Stores the image (rows·cols bits, row-major) and returns its top code; empty for a blank image. */
-    public Optional<Sdr> learn(Sdr image) {
+    /** Stores the image (rows·cols bits, row-major) and returns its codes; empty for a blank image. */
+    public Optional<HierarchyCode> learn(Sdr image) {
         return code(image, true);
     }
 
-    /** The top code the image reinstates, learning nothing; empty for a blank image. */
-    public Optional<Sdr> recognise(Sdr image) {
+    /** The codes the image reinstates, learning nothing; empty for a blank image. */
+    public Optional<HierarchyCode> recognise(Sdr image) {
         return code(image, false);
     }
 
-    private Optional<Sdr> code(Sdr image, boolean learn) {
+    /** The level-1 macs that have stopped learning. */
+    public int frozenLevel1Macs() {
+        int frozen = 0;
+        for (Macrocolumn mac : level1) {
+            frozen += frozen(mac, params.saturation1()) ? 1 : 0;
+        }
+        return frozen;
+    }
+
+    /** Whether the level-2 mac has stopped learning. */
+    public boolean level2Frozen() {
+        return frozen(level2, params.saturation2());
+    }
+
+    /** The pixels (row-major indices into the image) that level-1 mac {@code mac}'s window covers. */
+    public int[] window(int mac) {
+        int patch = params.patch();
+        int row = rowStarts[mac / colStarts.length];
+        int col = colStarts[mac % colStarts.length];
+        int[] pixels = new int[patch * patch];
+        for (int r = 0; r < patch; r++) {
+            for (int c = 0; c < patch; c++) {
+                pixels[r * patch + c] = (row + r) * params.cols() + col + c;
+            }
+        }
+        return pixels;
+    }
+
+    private static boolean frozen(Macrocolumn mac, double saturation) {
+        return mac.saturation() >= saturation;
+    }
+
+    private Optional<HierarchyCode> code(Sdr image, boolean learn) {
         if (image.size() != params.rows() * params.cols()) {
             throw new SdrException("Sparsey hierarchy", "image of size " + image.size() + "; expected rows x cols = "
                     + params.rows() * params.cols());
         }
         boolean[] pixels = image.dense();
         int cellsPerMac = params.Q1() * params.K1();
-        List<Integer> level1Cells = new ArrayList<>();
+        int[] level1Cells = new int[level1.length * params.Q1()];
+        int count = 0;
         for (int m = 0; m < level1.length; m++) {
-            Sdr window = window(pixels, rowStarts[m / colStarts.length], colStarts[m % colStarts.length]);
+            Sdr window = window(pixels, m);
             if (window.activeCount() == 0) {
                 continue;
             }
-            Sdr code = (learn ? level1[m].learn(window) : level1[m].recognise(window)).orElseThrow().code();
+            Sdr code = select(level1[m], window, learn && !frozen(level1[m], params.saturation1()));
             for (int cell : code.sparse()) {
-                level1Cells.add(m * cellsPerMac + cell);
+                level1Cells[count++] = m * cellsPerMac + cell;
             }
         }
-        if (level1Cells.isEmpty()) {
+        if (count == 0) {
             return Optional.empty();
         }
-        Sdr input = Sdr.ofSparse(level1.length * cellsPerMac, level1Cells.stream().mapToInt(Integer::intValue).toArray());
-        return (learn ? level2.learn(input) : level2.recognise(input)).map(CodeSelection::code);
+        Sdr input = Sdr.ofSparse(params.level1Cells(), Arrays.copyOf(level1Cells, count));
+        Sdr top = select(level2, input, learn && !frozen(level2, params.saturation2()));
+        return Optional.of(new HierarchyCode(input, top));
     }
 
-    private Sdr window(boolean[] pixels, int row, int col) {
-        int patch = params.patch();
-        int[] active = new int[patch * patch];
+    /** The mac's code for an input its (open) gate takes: learnt by the draw, or recognised. */
+    private static Sdr select(Macrocolumn mac, Sdr input, boolean learn) {
+        return (learn ? mac.learn(input) : mac.recognise(input)).orElseThrow().code();
+    }
+
+    private Sdr window(boolean[] pixels, int mac) {
+        int[] covered = window(mac);
+        int[] active = new int[covered.length];
         int count = 0;
-        for (int r = 0; r < patch; r++) {
-            for (int c = 0; c < patch; c++) {
-                if (pixels[(row + r) * params.cols() + col + c]) {
-                    active[count++] = r * patch + c;
-                }
+        for (int i = 0; i < covered.length; i++) {
+            if (pixels[covered[i]]) {
+                active[count++] = i;
             }
         }
-        return Sdr.ofSparse(patch * patch, Arrays.copyOf(active, count));
+        return Sdr.ofSparse(covered.length, Arrays.copyOf(active, count));
     }
 }

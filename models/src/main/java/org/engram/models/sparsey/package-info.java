@@ -18,10 +18,12 @@
  *       org.engram.models.sparsey.MacParameters.Match}); {@link org.engram.models.sparsey.CodeSelection} is one code with the
  *       familiarity G and the expansivity η that chose it.</li>
  *   <li>{@link org.engram.models.sparsey.Hierarchy} stacks macs over a binary image: a grid of
- *       level-1 macs on pixel windows and one level-2 mac on their codes, shaped by
- *       {@link org.engram.models.sparsey.HierarchyParameters}; {@link
- *       org.engram.models.sparsey.CodeClassifier} labels a code by the stored code it overlaps
- *       most.</li>
+ *       level-1 macs on pixel windows and one level-2 mac on their codes, each mac freezing when
+ *       its weights saturate, shaped by {@link org.engram.models.sparsey.HierarchyParameters};
+ *       {@link org.engram.models.sparsey.HierarchyCode} is an image's codes at both levels;
+ *       {@link org.engram.models.sparsey.HebbianReadout} learns labels from codes in one pass
+ *       and labels a code by naive Bayes over its cells; {@link org.engram.models.sparsey.Shear}
+ *       straightens slanted grey images before they are binarised.</li>
  *   <li>{@link org.engram.models.sparsey.MacStudy} measures what one mac shows on seeded random
  *       inputs: the store size at which exact recall fails, the rank correlation of input and
  *       code overlap with the overlap of novel inputs' codes, and the codes of graded variants of
