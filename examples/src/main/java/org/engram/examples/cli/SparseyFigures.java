@@ -23,9 +23,10 @@ import org.engram.viz.codes.ReceptiveFieldPlot;
 /**
  * The figures of {@code engram sparsey mnist --out DIR}, each as PNG and SVG:
  * <ul>
- *   <li>{@code fields-level1}: receptive fields of the middle level-1 mac, the {@value #FIELDS}
- *       cells of its first module that the most training digits used, each the mean window (7 x 7
- *       pixels of Sparsey's input) of the digits whose code used it;</li>
+ *   <li>{@code fields-level1}: receptive fields of the level-1 mac nearest the image's middle, the
+ *       {@value #FIELDS} cells of its first module that the most training digits used, each the
+ *       mean window (7 x 7 pixels of Sparsey's input) of the digits whose code used it, labelled
+ *       "cell: digits, share of the commonest label, that label";</li>
  *   <li>{@code fields-level2}: the same for the top mac's first module, over whole digits;</li>
  *   <li>{@code overlap}: code overlap against input overlap (active pixels shared) for
  *       {@value #PAIRS} random pairs of training digits, level 1 and level 2.</li>
@@ -37,7 +38,7 @@ import org.engram.viz.codes.ReceptiveFieldPlot;
  */
 final class SparseyFigures {
     static final int FIELDS = 16;
-    static final int PAIRS = 2000;
+    static final int PAIRS = 1000;
     private static final int COLUMNS = 8;
     static final List<String> NAMES = List.of("fields-level1", "fields-level2", "overlap");
 
@@ -51,7 +52,7 @@ final class SparseyFigures {
     static List<Path> write(Path out, Hierarchy hierarchy, Sdr[] input, HierarchyCode[] stored, int[] labels,
             SplittableRandom rng) throws IOException {
         HierarchyParameters p = hierarchy.params();
-        int middle = p.level1Macs() / 2;
+        int middle = middleMac(hierarchy);
         int[] window = hierarchy.window(middle);
         int level1From = middle * p.Q1() * p.K1();
         List<ReceptiveFieldPlot.Field> level1 = fields(stored, labels, p.K1(),
@@ -103,6 +104,22 @@ final class SparseyFigures {
                 Files.deleteIfExists(out);
             }
         }
+    }
+
+    /** The level-1 mac whose window's middle pixel is nearest the image's middle (the first of equals). */
+    private static int middleMac(Hierarchy hierarchy) {
+        HierarchyParameters p = hierarchy.params();
+        int best = 0;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (int m = 0; m < p.level1Macs(); m++) {
+            int centre = hierarchy.window(m)[p.patch() * p.patch() / 2];
+            double distance = Math.hypot(centre / p.cols() - (p.rows() - 1) / 2.0, centre % p.cols() - (p.cols() - 1) / 2.0);
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = m;
+            }
+        }
+        return best;
     }
 
     /** Which cell of a code a module used, or -1: the code's first active cell in [from, to), less from. */

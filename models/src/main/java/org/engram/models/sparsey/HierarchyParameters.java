@@ -16,14 +16,14 @@ package org.engram.models.sparsey;
  *       digits apart (measured on MNIST: near-chance accuracy);</li>
  *   <li>{@code phi}, the V at the V→μ sigmoid's inflection, is {@value #DEFAULT_PHI}: a familiar
  *       window joins a cell only when it matches it closely, so cells stay specific (on MNIST,
- *       0.8 gave 1 to 2 points more than 0.5 and 0.7; 0.9 the same as 0.8);</li>
+ *       0.8 gave 0.8 points more than 0.7 and 1.8 more than 0.5; 0.9 the same as 0.8);</li>
  *   <li>each level has a saturation at which its macs stop learning (Sparsey's progressive critical
  *       periods, lower levels first): once the fraction of a mac's weights that are 1 reaches it,
  *       the mac codes every later input by recognition, so an input gets the same code in training
- *       and in testing. {@code saturation1} = {@value #DEFAULT_SATURATION1} froze 42 of the 64
- *       level-1 macs of MNIST within 2,000 digits; {@code saturation2} = {@value
- *       #DEFAULT_SATURATION2} freezes the top mac after a few hundred. A saturation of 1 never
- *       freezes a mac before all its weights are set.</li>
+ *       and in testing. On MNIST, {@code saturation1} = {@value #DEFAULT_SATURATION1} froze the
+ *       first level-1 macs (those near the middle) after 200 digits and 42 of the 64 within
+ *       2,000, and {@code saturation2} = {@value #DEFAULT_SATURATION2} froze the top mac after 552.
+ *       A saturation of 1 never freezes a mac before all its weights are set.</li>
  * </ul>
  */
 public record HierarchyParameters(int rows, int cols, int patch, int stride, int Q1, int K1, int Q2, int K2,

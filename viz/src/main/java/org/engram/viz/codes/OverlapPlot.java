@@ -2,11 +2,9 @@ package org.engram.viz.codes;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.engram.viz.figure.FigureSize;
 import org.engram.viz.figure.Figures;
 import org.engram.viz.figure.Palette;
@@ -21,11 +19,13 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Code overlap against input overlap over pairs of stored items, one panel per code (level) sharing
- * the input axis: each pair a translucent dot, and a line through the mean code overlap at each
- * input overlap, so that the trend shows where dots pile up on the same integers.
+ * the input axis: each pair a translucent square, and a line through the mean code overlap in each
+ * of {@value #BINS} equal bins of input overlap (at the bin's mean input overlap; empty bins are
+ * skipped), so that the trend shows where marks pile up on the same integers.
  */
 public final class OverlapPlot {
     private static final FigureSize SIZE = new FigureSize(800, 640, FigureSize.SCREEN_DPI);
+    static final int BINS = 25;
     private static final double DOT = 3.0;
     private static final int DOT_ALPHA = 60;
 
@@ -63,22 +63,36 @@ public final class OverlapPlot {
 
     private static XYPlot panel(Panel p, Color color) {
         XYSeries pairs = new XYSeries(p.codeLabel() + ": pairs", false, true);
-        Map<Double, double[]> sums = new TreeMap<>();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double x : p.inputOverlap()) {
+            lo = Math.min(lo, x);
+            hi = Math.max(hi, x);
+        }
+        double width = hi > lo ? (hi - lo) / BINS : 1;
+        // per bin: the sums of x and y, and the pairs
+        double[][] bins = new double[BINS][3];
         for (int i = 0; i < p.inputOverlap().length; i++) {
-            pairs.add(p.inputOverlap()[i], p.codeOverlap()[i]);
-            double[] s = sums.computeIfAbsent(p.inputOverlap()[i], x -> new double[2]);
-            s[0] += p.codeOverlap()[i];
-            s[1]++;
+            double x = p.inputOverlap()[i];
+            pairs.add(x, p.codeOverlap()[i]);
+            double[] bin = bins[Math.min(BINS - 1, (int) ((x - lo) / width))];
+            bin[0] += x;
+            bin[1] += p.codeOverlap()[i];
+            bin[2]++;
         }
         XYSeries means = new XYSeries(p.codeLabel() + ": mean", true, false);
-        sums.forEach((x, s) -> means.add(x.doubleValue(), s[0] / s[1]));
+        for (double[] bin : bins) {
+            if (bin[2] > 0) {
+                means.add(bin[0] / bin[2], bin[1] / bin[2]);
+            }
+        }
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(pairs);
         data.addSeries(means);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
         r.setSeriesLinesVisible(0, false);
         r.setSeriesShapesVisible(0, true);
-        r.setSeriesShape(0, new Ellipse2D.Double(-DOT / 2, -DOT / 2, DOT, DOT));
+        r.setSeriesShape(0, new Rectangle2D.Double(-DOT / 2, -DOT / 2, DOT, DOT));
         r.setSeriesPaint(0, new Color(color.getRed(), color.getGreen(), color.getBlue(), DOT_ALPHA));
         r.setSeriesLinesVisible(1, true);
         r.setSeriesShapesVisible(1, false);

@@ -23,7 +23,7 @@ class OverlapPlotTest {
             new OverlapPlot.Panel("level 2", new double[] {1, 1, 2, 0}, new double[] {0, 1, 1, 0}));
 
     @Test
-    void eachPanelHoldsItsPairsAndTheMeanAtEachInputOverlap() {
+    void eachPanelHoldsItsPairsAndTheMeanInEachBin() {
         CombinedDomainXYPlot plot = (CombinedDomainXYPlot) OverlapPlot.chart(PANELS, "input", "t").getXYPlot();
         List<XYPlot> panels = plot.getSubplots();
         assertEquals(2, panels.size());
@@ -36,6 +36,20 @@ class OverlapPlotTest {
             assertEquals(means[i][1], first.getYValue(1, i), 0.0);
         }
         assertEquals(0.5, panels.get(1).getDataset().getYValue(1, 1), 0.0);
+    }
+
+    @Test
+    void wideRangesAreAveragedInEqualBins() {
+        // input overlaps 0 to 100 in 25 bins of 4: 0 and 3 share the first, 100 closes the last
+        OverlapPlot.Panel p = new OverlapPlot.Panel("c", new double[] {0, 3, 50, 100}, new double[] {1, 2, 7, 9});
+        XYDataset d = ((CombinedDomainXYPlot) OverlapPlot.chart(List.of(p), "x", "t").getXYPlot()).getSubplots().get(0)
+                .getDataset();
+        assertEquals(3, d.getItemCount(1));
+        double[][] means = {{1.5, 1.5}, {50, 7}, {100, 9}};
+        for (int i = 0; i < means.length; i++) {
+            assertEquals(means[i][0], d.getXValue(1, i), 0.0);
+            assertEquals(means[i][1], d.getYValue(1, i), 0.0);
+        }
     }
 
     @Test
