@@ -21,7 +21,7 @@ package org.engram.models.sparsey;
  *       periods, lower levels first): once the fraction of a mac's weights that are 1 reaches it,
  *       the mac codes every later input by recognition, so an input gets the same code in training
  *       and in testing. On MNIST, {@code saturation1} = {@value #DEFAULT_SATURATION1} froze the
- *       first level-1 macs (those near the middle) after 200 digits and 42 of the 64 within
+ *       first level-1 macs after 200 digits and 42 of the 64 within
  *       2,000, and {@code saturation2} = {@value #DEFAULT_SATURATION2} froze the top mac after 552.
  *       A saturation of 1 never freezes a mac before all its weights are set.</li>
  * </ul>
