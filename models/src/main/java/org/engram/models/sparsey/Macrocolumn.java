@@ -35,10 +35,11 @@ public final class Macrocolumn {
     private final int wordsPerCell;
     /** Bit j of words [cell·wordsPerCell, (cell+1)·wordsPerCell) is the weight from input j. */
     private final long[] weights;
-    /** The weights set per cell, for the {@link MacParameters.Match#SPECIFIC} and {@link MacParameters.Match#ABOVE_CHANCE} matches. */
+    /**
+     * The weights set per cell, for the {@link MacParameters.Match#SPECIFIC} and {@link
+     * MacParameters.Match#ABOVE_CHANCE} matches and the saturation.
+     */
     private final int[] weightsPerCell;
-    /** The sum of {@link #weightsPerCell}, kept so that saturation costs nothing to read. */
-    private long weightsSet;
     private final SplittableRandom rng;
     /** Scratch for V and μ, one entry per cell, reused by every call. */
     private final double[] match;
@@ -101,14 +102,18 @@ public final class Macrocolumn {
         return inputs;
     }
 
-    /** The number of weights that are 1. */
+    /** The number of weights that are 1, summed over the cells: O(Q·K), well below a step's O(Q·K·active inputs). */
     public long weightsSet() {
-        return weightsSet;
+        long set = 0;
+        for (int cellWeights : weightsPerCell) {
+            set += cellWeights;
+        }
+        return set;
     }
 
     /** The fraction of the mac's Q·K·n weights that are 1: Sparsey's saturation. */
     public double saturation() {
-        return (double) weightsSet / ((long) cells * params.n());
+        return (double) weightsSet() / ((long) cells * params.n());
     }
 
     private Optional<CodeSelection> select(Sdr input, boolean draw) {
@@ -219,7 +224,6 @@ public final class Macrocolumn {
                 if ((weights[base + (j >>> 6)] & bit) == 0) {
                     weights[base + (j >>> 6)] |= bit;
                     weightsPerCell[cell]++;
-                    weightsSet++;
                 }
             }
         }
