@@ -64,7 +64,7 @@ final class SparseyFigures {
         boolean made = !Files.isDirectory(out);
         Files.createDirectories(out);
         Path staging = Files.createTempDirectory(out, RunOutput.STAGING_PREFIX + ProcessHandle.current().pid() + "-");
-        List<Path> written = new ArrayList<>();
+        boolean moved = false;
         try {
             for (String format : List.of("png", "svg")) {
                 if (!level1.isEmpty()) {
@@ -82,25 +82,26 @@ final class SparseyFigures {
                             + "." + format));
                 }
             }
+            List<Path> targets;
             try (Stream<Path> files = Files.list(staging)) {
-                for (Path file : files.sorted().toList()) {
-                    Path target = out.resolve(file.getFileName().toString());
-                    if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-                        throw new RunOutputException(target + " is a directory, where this run writes a figure; move it "
-                                + "away or choose another --out");
-                    }
-                    written.add(target);
+                targets = files.map(f -> out.resolve(f.getFileName().toString())).sorted().toList();
+            }
+            for (Path target : targets) {
+                if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new RunOutputException(target + " is a directory, where this run writes a figure; move it "
+                            + "away or choose another --out");
                 }
             }
-            for (Path target : written) {
+            for (Path target : targets) {
                 Files.move(staging.resolve(target.getFileName().toString()), target, StandardCopyOption.REPLACE_EXISTING);
             }
-            return written;
+            moved = true;
+            return targets;
         } catch (FileSystemException e) {
             throw new RunOutputException(out + ": the figures cannot be written: " + e.getMessage());
         } finally {
             removeFlat(staging);
-            if (made && written.isEmpty()) {
+            if (made && !moved) {
                 Files.deleteIfExists(out);
             }
         }

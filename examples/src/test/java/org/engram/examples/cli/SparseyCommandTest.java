@@ -92,6 +92,17 @@ class SparseyCommandTest {
     }
 
     @Test
+    void aDirectoryInTheWayOfAFigureLeavesTheOthersUnwritten(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("overlap.png"));
+        assertBadInput("overlap.png is a directory, where this run writes a figure", "sparsey", "mnist", "--train", "60",
+                "--test", "10", "--out", dir.toString());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("overlap.png"), files.map(p -> p.getFileName().toString()).toList(),
+                    "no figure and no staging directory");
+        }
+    }
+
+    @Test
     void dataFromADirectoryIsReadAndItsSizeBoundsTheSplit(@TempDir Path dir) throws IOException {
         writeDigits(dir, 40);
         CliRun run = CliRun.engram("sparsey", "mnist", "--data", dir.toString(), "--train", "30", "--test", "10",

@@ -64,6 +64,9 @@ public final class Hierarchy {
 
     /** The pixels (row-major indices into the image) that level-1 mac {@code mac}'s window covers. */
     public int[] window(int mac) {
+        if (mac < 0 || mac >= level1.length) {
+            throw new SdrException("Sparsey hierarchy", "level-1 mac " + mac + "; expected 0 <= mac < " + level1.length);
+        }
         int patch = params.patch();
         int row = rowStarts[mac / colStarts.length];
         int col = colStarts[mac % colStarts.length];

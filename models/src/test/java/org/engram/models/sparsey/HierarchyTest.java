@@ -93,6 +93,7 @@ class HierarchyTest {
         assertArrayEquals(new int[] {33, 34, 35, 36, 43, 44, 45, 46, 53, 54, 55, 56, 63, 64, 65, 66}, h.window(4));
         assertEquals(66, h.window(8)[0]);
         assertEquals(99, h.window(8)[15]);
+        assertMessage("Sparsey hierarchy: level-1 mac 9; expected 0 <= mac < 9", () -> h.window(9));
     }
 
     @Test
