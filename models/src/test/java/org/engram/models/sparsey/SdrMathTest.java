@@ -23,9 +23,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * arithmetic (Python's {@code fractions} and {@code math.comb}), independently of this code; each
  * agrees with the published value at its printed precision.
  *
- * <p>The notes' row {@code a = 64, s = 16, θ = 8} (n = 500, 1100, 2100) is not checked: the segment
- * formula gives 2.647e-4, 7.566e-7 and 5.075e-9 there, not the listed 0.09608, 1.6187e-4 and
- * 2.1429e-7, so that row comes from a setting the notes do not state.
+ * <p>The notes label one row {@code a = 64, s = 16, θ = 8} (n = 500, 1100, 2100); the segment formula
+ * gives 2.647e-4, 7.566e-7 and 5.075e-9 there, not the listed 0.09608, 1.6187e-4 and 2.1429e-7. A
+ * search over a, s and θ finds one setting that gives all three listed values, {@code a = s = 64,
+ * θ = 12} (a full, not subsampled, comparison of two 64-bit SDRs needing 12 common bits), and the
+ * row is checked there.
  */
 class SdrMathTest {
     /** Relative tolerance against the 16-digit values: the brief's bar; the code agrees far closer. */
@@ -43,7 +45,11 @@ class SdrMathTest {
                 Arguments.of(100000, 2000, 20, 10, "1.542e-12", 1.5419276725871959e-12),
                 Arguments.of(100000, 2000, 24, 12, "8.587e-15", 8.586941002765923e-15),
                 // n = 10000, a = 300, s = 24, θ = 12
-                Arguments.of(10000, 300, 24, 12, "8.376e-13", 8.375845227098491e-13));
+                Arguments.of(10000, 300, 24, 12, "8.376e-13", 8.375845227098491e-13),
+                // the notes' row labelled a = 64, s = 16, θ = 8: its values are those of a = s = 64, θ = 12
+                Arguments.of(500, 64, 64, 12, "0.09608", 0.09608454164871655),
+                Arguments.of(1100, 64, 64, 12, "1.6187e-4", 0.00016186699873426682),
+                Arguments.of(2100, 64, 64, 12, "2.1429e-7", 2.1428824586558904e-07));
     }
 
     @ParameterizedTest(name = "n={0} a={1} s={2} theta={3}: {4}")
