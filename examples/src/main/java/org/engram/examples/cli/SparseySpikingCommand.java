@@ -39,13 +39,13 @@ final class SparseySpikingCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE})")
     int items;
 
-    @Option(names = "--q", paramLabel = "Q", defaultValue = "25", description = "competitive modules (default ${DEFAULT-VALUE})")
+    @Option(names = {"-Q", "--modules"}, paramLabel = "Q", defaultValue = "25", description = "competitive modules (default ${DEFAULT-VALUE})")
     int Q;
 
-    @Option(names = "--k", paramLabel = "K", defaultValue = "9", description = "cells per module (default ${DEFAULT-VALUE})")
+    @Option(names = {"-K", "--cells"}, paramLabel = "K", defaultValue = "9", description = "cells per module (default ${DEFAULT-VALUE})")
     int K;
 
-    @Option(names = "--inputs", paramLabel = "n", defaultValue = "400", description = "input bits (default ${DEFAULT-VALUE})")
+    @Option(names = {"-n", "--inputs"}, paramLabel = "n", defaultValue = "400", description = "input bits (default ${DEFAULT-VALUE})")
     int inputs;
 
     @Option(names = "--active", paramLabel = "A", defaultValue = "20", description = "active bits of each item, inside "

@@ -25,7 +25,7 @@ class SparseySpikingCommandTest {
     private static CliRun spiking(String... more) {
         List<String> args = new ArrayList<>(List.of("sparsey", "spiking"));
         List<String> given = List.of(more);
-        String[][] small = {{"--items", "12"}, {"--q", "8"}, {"--k", "5"}, {"--inputs", "200"}, {"--active", "10"}};
+        String[][] small = {{"--items", "12"}, {"--modules", "8"}, {"--cells", "5"}, {"--inputs", "200"}, {"--active", "10"}};
         for (String[] option : small) {
             if (!given.contains(option[0])) {
                 args.addAll(List.of(option));
@@ -119,7 +119,7 @@ class SparseySpikingCommandTest {
         assertBadInput(dir, "--active 45: the gate of a mac on 200 inputs codes items of 6 to 16 active bits",
                 "--active", "45", "--save-network", net.toString());
         assertBadInput(dir, "--items 0: expected at least 1 item", "--items", "0", "--save-network", net.toString());
-        assertBadInput(dir, "K = 1; expected K >= 2 cells", "--k", "1", "--save-network", net.toString());
+        assertBadInput(dir, "K = 1; expected K >= 2 cells", "--cells", "1", "--save-network", net.toString());
         assertBadInput(dir, "tau_syn = 100.0; expected 0 < tau_syn < tau_m = 100.0 ms", "--tau-syn", "100",
                 "--save-network", net.toString());
         assertBadInput(dir, "window_ms = 2.5; expected a whole number of timesteps of 1.0 ms", "--window", "2.5",
