@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * and fails on any a package's {@code package-info.java} does not allow: codecs see no sockets,
  * host code never sees the emulator, the emulator never sees the transceiver, the mapping sees
  * the machine model and the simulator's description and build, nothing that talks to a board;
- * core images see the mapping and the fixed engine; the core application the emulator's hook.
+ * core images see the mapping and the fixed engine; the core application the emulator's hook;
+ * the spalloc client sees Netty, the machine model and the board addresses a transceiver opens.
  * And no package cycle, whatever the rules allow.
  */
 class ArchitectureTest {
@@ -43,6 +44,8 @@ class ArchitectureTest {
                     SIM + "connector", SIM + "random", SIM + "build", SIM + "error.UserError")),
             Map.entry("image", with(CODECS, SP + "mapping.", SIM + "error.", SIM + "network.", SIM + "engine.fixed.")),
             Map.entry("coreapp", with(CODECS, SP + "emulator.", SP + "image.", SIM + "engine.fixed.")),
+            Map.entry("spalloc", List.of("io.netty.", SP + "machine", SP + "transceiver.BoardAddress",
+                    SIM + "error.UserError")),
             Map.entry("load", List.of(SP + "machine", SP + "scp", SP + "image", SP + "mapping", SP + "transceiver",
                     SIM + "error.", SIM + "network.", SIM + "build.", SIM + "record.", SIM + "engine.fixed.")));
 

@@ -22,11 +22,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.engram.spinnaker.machine.ChipLocation;
 import org.engram.spinnaker.machine.Machine;
 
 /**
- * An emulated SpiNNaker machine listening on loopback: SCAMP on one UDP port, the boot ROM on
- * another. Both sockets share one event-loop thread, which alone touches the board's state.
+ * An emulated SpiNNaker machine listening on loopback: SCAMP on one UDP port per board (each
+ * board's Ethernet chip), the root board's boot ROM on another. All sockets share one event-loop
+ * thread, which alone touches the machine's state.
  */
 public final class BoardEmulator implements AutoCloseable {
     /** Larger than any legal datagram, so oversized ones arrive whole enough to be refused. */
@@ -38,7 +40,8 @@ public final class BoardEmulator implements AutoCloseable {
     private final EventLoopGroup group;
     private final ScampBoard board;
     private final Consumer<String> log;
-    private Channel scpChannel;
+    /** Each board's SCAMP socket, boards in the machine's order. */
+    private final List<Channel> scpChannels = new ArrayList<>();
     private Channel bootChannel;
     private FaultInjector<Datagram> inbound;
     private FaultInjector<Datagram> outbound;
@@ -46,9 +49,18 @@ public final class BoardEmulator implements AutoCloseable {
     private ScheduledFuture<?> holdTimer;
     private long internalErrors;
 
-    private record Datagram(byte[] bytes, InetSocketAddress peer) {}
+    /** A datagram that arrived at, or leaves from, board {@code board}'s SCAMP port. */
+    private record Datagram(int board, byte[] bytes, InetSocketAddress peer) {}
 
-    private record HeldReply(byte[] bytes, InetSocketAddress to, int tag) {}
+    private record HeldReply(int board, byte[] bytes, InetSocketAddress to, int tag) {}
+
+    /**
+     * One board of the machine as a host reaches it.
+     *
+     * @param ethernet its Ethernet chip, as spalloc names a board's connection
+     * @param scpAddress where its SCAMP listens
+     */
+    public record Board(ChipLocation ethernet, InetSocketAddress scpAddress) {}
 
     private BoardEmulator(EmulatorOptions options, Consumer<String> log) {
         this.options = options;
@@ -78,10 +90,14 @@ public final class BoardEmulator implements AutoCloseable {
 
     private void bind() throws InterruptedException {
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        scpChannel = datagramBootstrap(new ScpHandler()).bind(loopback, options.scpPort()).sync().channel();
+        for (int b = 0; b < board.machine().ethernetChips().size(); b++) {
+            // a fixed port P gives the boards P, P + 1, …; port 0 gives each a free one
+            int port = options.scpPort() == 0 ? 0 : options.scpPort() + b;
+            scpChannels.add(datagramBootstrap(new ScpHandler(b)).bind(loopback, port).sync().channel());
+        }
         bootChannel = datagramBootstrap(new BootHandler()).bind(loopback, options.bootPort()).sync().channel();
         outbound = new FaultInjector<>(options.faults(), 2, d ->
-                scpChannel.write(new DatagramPacket(Unpooled.wrappedBuffer(d.bytes), d.peer)));
+                scpChannels.get(d.board).write(new DatagramPacket(Unpooled.wrappedBuffer(d.bytes), d.peer)));
         inbound = new FaultInjector<>(options.faults(), 1, this::process);
     }
 
@@ -92,9 +108,19 @@ public final class BoardEmulator implements AutoCloseable {
                 .handler(handler);
     }
 
-    /** Where SCAMP listens. */
+    /** Where the root board's SCAMP listens (the board of chip (0,0)). */
     public InetSocketAddress scpAddress() {
-        return (InetSocketAddress) scpChannel.localAddress();
+        return (InetSocketAddress) scpChannels.get(0).localAddress();
+    }
+
+    /** Every board: its Ethernet chip and SCAMP address, the root board first. */
+    public List<Board> boards() {
+        List<Board> out = new ArrayList<>();
+        for (int b = 0; b < scpChannels.size(); b++) {
+            out.add(new Board(board.machine().ethernetChips().get(b),
+                    (InetSocketAddress) scpChannels.get(b).localAddress()));
+        }
+        return out;
     }
 
     /** Where the boot ROM listens. */
@@ -109,7 +135,7 @@ public final class BoardEmulator implements AutoCloseable {
     /** A snapshot of the counters, taken on the emulator's thread. */
     public EmulatorStats stats() {
         return inspect(b -> new EmulatorStats(b.isBooted(), b.scpDatagrams, b.replies, b.dropped,
-                b.droppedNoTag, b.tags().maxOutstanding, b.bootRom().datagrams, b.bootRom().refusals,
+                b.droppedNoTag, b.maxOutstanding(), b.bootRom().datagrams, b.bootRom().refusals,
                 b.bootRom().lastError(),
                 internalErrors, inbound.dropped + outbound.dropped, inbound.duplicated + outbound.duplicated,
                 inbound.reordered + outbound.reordered));
@@ -147,7 +173,7 @@ public final class BoardEmulator implements AutoCloseable {
 
     private void process(Datagram d) {
         try {
-            board.handleScp(d.bytes, d.peer, this::reply);
+            board.handleScp(d.board, d.bytes, d.peer, (bytes, to, tag) -> reply(d.board, bytes, to, tag));
         } catch (RuntimeException e) {
             internalErrors++;
             log.accept("internal error on a " + d.bytes.length + "-byte datagram: " + e);
@@ -158,25 +184,25 @@ public final class BoardEmulator implements AutoCloseable {
             }
             holdTimer = group.next().schedule(() -> {
                 releaseHeld();
-                scpChannel.flush();
+                flushAll();
             }, options.holdRepliesMs(), TimeUnit.MILLISECONDS);
         }
     }
 
-    private void reply(byte[] bytes, InetSocketAddress to, int tag) {
+    private void reply(int b, byte[] bytes, InetSocketAddress to, int tag) {
         if (options.holdRepliesMs() > 0) {
-            heldReplies.add(new HeldReply(bytes, to, tag));
+            heldReplies.add(new HeldReply(b, bytes, to, tag));
             return;
         }
-        send(new Datagram(bytes, to));
-        board.releaseTransientTag(tag);
+        send(new Datagram(b, bytes, to));
+        board.releaseTransientTag(b, tag);
     }
 
     private void releaseHeld() {
         holdTimer = null;
         for (HeldReply h : heldReplies) {
-            send(new Datagram(h.bytes, h.to));
-            board.releaseTransientTag(h.tag);
+            send(new Datagram(h.board, h.bytes, h.to));
+            board.releaseTransientTag(h.board, h.tag);
         }
         heldReplies.clear();
     }
@@ -185,9 +211,13 @@ public final class BoardEmulator implements AutoCloseable {
         if (outbound.offer(d)) {
             group.next().schedule(() -> {
                 outbound.flush();
-                scpChannel.flush();
+                flushAll();
             }, REORDER_FLUSH_MICROS, TimeUnit.MICROSECONDS);
         }
+    }
+
+    private void flushAll() {
+        scpChannels.forEach(Channel::flush);
     }
 
     private static byte[] bytesOf(DatagramPacket p) {
@@ -197,20 +227,27 @@ public final class BoardEmulator implements AutoCloseable {
         return b;
     }
 
+    /** The SCAMP port of one board. */
     private final class ScpHandler extends SimpleChannelInboundHandler<DatagramPacket> {
+        private final int index;
+
+        ScpHandler(int index) {
+            this.index = index;
+        }
+
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket p) {
-            if (inbound.offer(new Datagram(bytesOf(p), p.sender()))) {
+            if (inbound.offer(new Datagram(index, bytesOf(p), p.sender()))) {
                 group.next().schedule(() -> {
                     inbound.flush();
-                    scpChannel.flush();
+                    flushAll();
                 }, REORDER_FLUSH_MICROS, TimeUnit.MICROSECONDS);
             }
         }
 
         @Override
         public void channelReadComplete(ChannelHandlerContext ctx) {
-            scpChannel.flush(); // replies are written per datagram and flushed once per read burst
+            flushAll(); // replies are written per datagram and flushed once per read burst
         }
 
         @Override
@@ -237,14 +274,14 @@ public final class BoardEmulator implements AutoCloseable {
 
     /** Waits until the emulator is closed (for the command line). */
     public void awaitClose() throws InterruptedException {
-        scpChannel.closeFuture().await();
+        scpChannels.get(0).closeFuture().await();
     }
 
     @Override
     public void close() {
         try {
-            if (scpChannel != null) {
-                scpChannel.close().await(1, TimeUnit.SECONDS);
+            for (Channel c : scpChannels) {
+                c.close().await(1, TimeUnit.SECONDS);
             }
             if (bootChannel != null) {
                 bootChannel.close().await(1, TimeUnit.SECONDS);

@@ -7,9 +7,11 @@ import org.engram.spinnaker.scp.ApplicationImage;
 /**
  * How to run a {@link BoardEmulator}.
  *
- * @param scpPort UDP port for SCAMP (SDP/SCP); 17893 on real boards, 0 for an ephemeral one
- * @param bootPort UDP port for the boot protocol; 54321 on real boards, 0 for an ephemeral one
- * @param boards 1 (a SpiNN-5 board) or 3 (a triad)
+ * @param scpPort UDP port for SCAMP (SDP/SCP) of the root board, the others taking the ports
+ *     after it; 17893 on real boards, 0 for an ephemeral one per board
+ * @param bootPort UDP port for the boot protocol of the root board, which boots the whole
+ *     machine; 54321 on real boards, 0 for an ephemeral one
+ * @param boards 1 (a SpiNN-5 board) or 3 (a triad, each board with its own Ethernet chip)
  * @param booted start booted (true) or wait for a boot image (false, {@code --unbooted})
  * @param readyDelayMs after a boot, how long CMD_VER reports (255,255) before SCAMP is ready
  * @param faults fault injection on both directions
@@ -25,11 +27,12 @@ public record EmulatorOptions(int scpPort, int bootPort, int boards, boolean boo
     public static final int BOOT_PORT = 54321;
 
     public EmulatorOptions {
-        if (scpPort < 0 || scpPort > 65535 || bootPort < 0 || bootPort > 65535) {
-            throw new IllegalArgumentException("ports must be in 0..65535");
-        }
         if (boards != 1 && boards != 3) {
             throw new IllegalArgumentException("--boards " + boards + ": expected 1 or 3");
+        }
+        if (scpPort < 0 || scpPort + boards - 1 > 65535 || bootPort < 0 || bootPort > 65535) {
+            throw new IllegalArgumentException("ports must be in 0..65535 (" + boards + " SCAMP ports from "
+                    + scpPort + ")");
         }
         if (readyDelayMs < 0 || holdRepliesMs < 0) {
             throw new IllegalArgumentException("delays must not be negative");

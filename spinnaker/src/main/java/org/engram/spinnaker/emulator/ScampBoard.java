@@ -18,13 +18,16 @@ import org.engram.spinnaker.scp.ScpResult;
 import org.engram.spinnaker.sdp.SdpHeader;
 
 /**
- * An emulated machine as a host sees it through SCAMP's port and the boot port: datagrams are
- * checked as SCAMP checks SDP and SCP frames, addressed by P2P address ((255,255) is the root;
- * a chip that does not exist answers RC_ROUTE from the Ethernet chip), executed by the {@link
- * ScpDispatcher} and answered through a transient or fixed {@link IpTagTable IP tag}; packets
- * that applications send on the {@link MulticastNetwork} are routed before the reply leaves.
- * Before a boot, datagrams go to the {@link BootRom}. Single-threaded; nothing here throws for
- * any input datagram.
+ * An emulated machine as a host sees it through the SCAMP port of each board's Ethernet chip and
+ * the root board's boot port: datagrams are checked as SCAMP checks SDP and SCP frames, addressed
+ * by P2P address ((255,255) is the Ethernet chip the datagram arrived at; a chip that does not
+ * exist answers RC_ROUTE from that Ethernet chip), executed by the {@link ScpDispatcher} and
+ * answered through a transient or fixed tag of that Ethernet chip's {@link IpTagTable}; packets
+ * that applications send on the {@link MulticastNetwork} are routed before the reply leaves. Any
+ * board's port reaches every chip of the machine, as P2P routing over the links between boards
+ * does. Before a boot, datagrams go to the {@link BootRom}; booting the root board boots them all,
+ * as SCAMP's network initialisation floods the boot over those links. Single-threaded; nothing
+ * here throws for any input datagram.
  */
 final class ScampBoard {
     /** Where a reply goes: its bytes, its destination, and the transient tag it holds (or -1). */
@@ -41,7 +44,8 @@ final class ScampBoard {
     private final Consumer<String> log;
     /** Every chip by location, in the machine's order; refilled at each power-up. */
     private final Map<ChipLocation, EmulatedChip> chips = new LinkedHashMap<>();
-    private final IpTagTable tags = new IpTagTable();
+    /** Each Ethernet chip's tag table, boards in the machine's order. */
+    private final Map<ChipLocation, IpTagTable> tags = new LinkedHashMap<>();
     private final MulticastNetwork network;
     private final BoardTimer timer;
     private final ScpDispatcher dispatcher;
@@ -68,6 +72,7 @@ final class ScampBoard {
         this.log = log;
         this.network = new MulticastNetwork(machine, chips);
         this.timer = new BoardTimer(network, later);
+        machine.ethernetChips().forEach(e -> tags.put(e, new IpTagTable()));
         this.dispatcher = new ScpDispatcher(machine, chips, this::ready, tags, Map.copyOf(applications), log);
         this.bootRom = new BootRom(HW_VERSION, log);
         if (booted) {
@@ -88,8 +93,19 @@ final class ScampBoard {
         return bootRom;
     }
 
-    IpTagTable tags() {
-        return tags;
+    /** The tag table of board {@code board}'s Ethernet chip. */
+    IpTagTable tags(int board) {
+        return tags.get(ethernet(board));
+    }
+
+    /** Most requests outstanding at once on any board. */
+    int maxOutstanding() {
+        return tags.values().stream().mapToInt(t -> t.maxOutstanding).max().orElse(0);
+    }
+
+    /** The Ethernet chip of board {@code board}, boards numbered in the machine's order. */
+    ChipLocation ethernet(int board) {
+        return machine.ethernetChips().get(board);
     }
 
     MulticastNetwork network() {
@@ -110,7 +126,7 @@ final class ScampBoard {
         for (ChipLocation c : machine.chips()) {
             chips.put(c, new EmulatedChip(c, machine, systemVariables, LOOPBACK_IP, network, timer, log));
         }
-        tags.clear();
+        tags.values().forEach(IpTagTable::clear);
         booted = true;
     }
 
@@ -118,8 +134,8 @@ final class ScampBoard {
         return booted && clockNanos.getAsLong() - readyAtNanos >= 0;
     }
 
-    /** One datagram on the SCAMP port. */
-    void handleScp(byte[] d, InetSocketAddress sender, ReplySink out) {
+    /** One datagram on the SCAMP port of board {@code board}'s Ethernet chip. */
+    void handleScp(int board, byte[] d, InetSocketAddress sender, ReplySink out) {
         scpDatagrams++;
         if (!booted) {
             dropped++; // the boot ROM does not speak SCP
@@ -135,9 +151,10 @@ final class ScampBoard {
         SdpHeader h = SdpHeader.decode(in);
         boolean hasSeq = udpLength >= ScpResponse.MIN_UDP_LENGTH;
         int seq = hasSeq ? in.getUnsignedShortLE(in.readerIndex() + 2) : 0;
-        ChipLocation dest = h.dest().equals(ChipLocation.ROOT_ALIAS) ? ChipLocation.ZERO : h.dest();
+        ChipLocation ethernet = ethernet(board);
+        ChipLocation dest = h.dest().equals(ChipLocation.ROOT_ALIAS) ? ethernet : h.dest();
         EmulatedChip chip = chips.get(dest);
-        ChipLocation answering = chip == null ? ChipLocation.ZERO : dest;
+        ChipLocation answering = chip == null ? ethernet : dest;
         Reply reply;
         if (chip == null) {
             reply = Reply.of(ScpResult.RC_ROUTE); // no P2P route: the Ethernet chip answers
@@ -159,12 +176,12 @@ final class ScampBoard {
             network.drain();
         }
         if (h.replyExpected() && hasSeq) {
-            send(reply, h, answering, seq, sender, out);
+            send(reply, h, answering, seq, sender, tags.get(ethernet), out);
         }
     }
 
     private void send(Reply reply, SdpHeader h, ChipLocation answering, int seq, InetSocketAddress sender,
-            ReplySink out) {
+            IpTagTable tags, ReplySink out) {
         InetSocketAddress to = sender;
         int transientTag = -1;
         if (h.tag() == SdpHeader.TAG_NONE) {
@@ -191,9 +208,9 @@ final class ScampBoard {
         out.send(bytes, to, transientTag);
     }
 
-    /** Frees a transient tag once its reply has been sent. */
-    void releaseTransientTag(int tag) {
-        tags.releaseTransient(tag);
+    /** Frees a transient tag of board {@code board} once its reply has been sent. */
+    void releaseTransientTag(int board, int tag) {
+        tags(board).releaseTransient(tag);
     }
 
     /** One datagram on the boot port; a whole, valid image boots the board. */

@@ -34,7 +34,8 @@ final class ScpDispatcher {
 
     private final Machine machine;
     private final BooleanSupplier ready;
-    private final IpTagTable tags;
+    /** Each Ethernet chip's tag table. */
+    private final Map<ChipLocation, IpTagTable> tags;
     private final MemoryCommands memory;
     private final ApplicationCommands applications;
     private final NearestNeighbourFlood nearestNeighbour;
@@ -43,7 +44,8 @@ final class ScpDispatcher {
      * @param ready whether SCAMP has finished network initialisation (CMD_VER reports (255,255)
      *     until then)
      */
-    ScpDispatcher(Machine machine, Map<ChipLocation, EmulatedChip> chips, BooleanSupplier ready, IpTagTable tags,
+    ScpDispatcher(Machine machine, Map<ChipLocation, EmulatedChip> chips, BooleanSupplier ready,
+            Map<ChipLocation, IpTagTable> tags,
             Map<String, CoreApplication.Factory> applicationFactories, Consumer<String> log) {
         this.machine = machine;
         this.ready = ready;
@@ -73,7 +75,7 @@ final class ScpDispatcher {
             case CMD_APP_COPY_RUN -> applications.copyRun(chip, m);
             case CMD_NNP -> nearestNeighbour.packet(chip, m);
             case CMD_FFD -> nearestNeighbour.block(chip, m);
-            case CMD_IPTAG -> machine.ethernetChips().contains(chip.location) ? tags.execute(m)
+            case CMD_IPTAG -> tags.containsKey(chip.location) ? tags.get(chip.location).execute(m)
                     : Reply.of(ScpResult.RC_ARG); // tags live on Ethernet chips
             case CMD_ALLOC -> ResourceCommands.alloc(chip, m);
             case CMD_RTR -> ResourceCommands.router(chip, m);

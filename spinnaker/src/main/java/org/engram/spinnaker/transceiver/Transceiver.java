@@ -12,6 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -58,9 +62,13 @@ import org.engram.spinnaker.transport.ScpException;
 import org.engram.spinnaker.transport.TransportStats;
 
 /**
- * Talks to one SpiNNaker board (or the emulator) through its Ethernet chip. Multi-packet
- * operations are cut into 256-byte SCP requests and submitted together, so up to the window
- * (8) are in flight at once. Arguments are validated before anything is sent.
+ * Talks to a SpiNNaker machine (or the emulator) through its boards' Ethernet chips: one
+ * connection per board, each with its own window, a request going through the connection of its
+ * chip's board once {@link #discoverMachine} has learnt which board each chip is on (through the
+ * root board's before, and for what concerns the whole machine: signals, core counts, IP tags).
+ * Multi-packet operations are cut into 256-byte SCP requests and submitted together, so up to
+ * the window (8) are in flight on each board's connection at once. Arguments are validated before
+ * anything is sent.
  */
 public final class Transceiver implements AutoCloseable {
     /** SpiNN-5, the board the emulator emulates. */
@@ -71,18 +79,29 @@ public final class Transceiver implements AutoCloseable {
     public static final long MAX_TRANSFER_BYTES = MemoryRegion.SDRAM.sizeBytes();
     /** Where route tables are staged before CMD_RTR LOAD, as SpiNNMan does (sv->sdram_sys). */
     public static final long ROUTE_BUFFER = MemoryRegion.SDRAM_SYS;
+    /** How a silent board is probed before a boot: short, so that a board waiting to be booted costs little. */
+    static final RetryPolicy PROBE = RetryPolicy.DEFAULT.withTimeoutMs(250).withRetries(1);
 
     private final String host;
     private final InetSocketAddress scpAddress;
     private final InetSocketAddress bootAddress;
+    /** The root board's connection (the board of chip (0,0)). */
     private final ScpConnection connection;
+    /** Every board's address and connection by its Ethernet chip, the root board first. */
+    private final Map<ChipLocation, BoardAddress> addresses;
+    private final Map<ChipLocation, ScpConnection> boards;
+    /** Each chip's board's connection, learnt by {@link #discoverMachine}; chips not in it go through the root. */
+    private volatile Map<ChipLocation, ScpConnection> byChip = Map.of();
     private long bootPaceMs = DEFAULT_BOOT_PACE_MS;
 
-    private Transceiver(String host, InetSocketAddress scp, InetSocketAddress boot, ScpConnection c) {
+    private Transceiver(String host, InetSocketAddress boot, Map<ChipLocation, BoardAddress> addresses,
+            Map<ChipLocation, ScpConnection> boards) {
         this.host = host;
-        this.scpAddress = scp;
         this.bootAddress = boot;
-        this.connection = c;
+        this.addresses = addresses;
+        this.boards = boards;
+        this.connection = boards.get(ChipLocation.ZERO);
+        this.scpAddress = connection.board();
     }
 
     /**
@@ -103,22 +122,64 @@ public final class Transceiver implements AutoCloseable {
     public static Transceiver connect(String host, int scpPort, int bootPort, RetryPolicy policy,
             Consumer<String> progress) throws InterruptedException {
         checkPort("SCAMP", scpPort);
+        return connect(List.of(new BoardAddress(ChipLocation.ZERO, host, scpPort)), bootPort, policy, progress);
+    }
+
+    /**
+     * Opens one connection to each board of a machine (as spalloc hands them out); the boot port
+     * is the root board's, whose boot boots the whole machine.
+     *
+     * @throws InvalidRequestException for an unknown host, a port outside 1..65535, no board at
+     *     (0,0) or two boards at one Ethernet chip
+     */
+    public static Transceiver connect(List<BoardAddress> machine, int bootPort, RetryPolicy policy,
+            Consumer<String> progress) throws InterruptedException {
         checkPort("boot", bootPort);
-        InetAddress address;
+        Map<ChipLocation, BoardAddress> addresses = new LinkedHashMap<>();
+        Map<ChipLocation, InetSocketAddress> resolved = new LinkedHashMap<>();
+        List<BoardAddress> rootFirst = new ArrayList<>(machine);
+        rootFirst.sort(Comparator.comparing(b -> !b.ethernet().equals(ChipLocation.ZERO)));
+        for (BoardAddress b : rootFirst) {
+            if (addresses.put(b.ethernet(), b) != null) {
+                throw new InvalidRequestException("two boards are given at Ethernet chip " + b.ethernet());
+            }
+            resolved.put(b.ethernet(), new InetSocketAddress(resolve(b.host()), b.scpPort()));
+        }
+        BoardAddress root = addresses.get(ChipLocation.ZERO);
+        if (root == null) {
+            throw new InvalidRequestException("no board at chip (0,0) among " + addresses.keySet()
+                    + ": the root board is the one that boots the machine");
+        }
+        Map<ChipLocation, ScpConnection> open = new LinkedHashMap<>();
         try {
-            address = InetAddress.getByName(host);
+            for (var e : resolved.entrySet()) {
+                open.put(e.getKey(), ScpConnection.open(e.getValue(), policy, progress));
+            }
+        } catch (InterruptedException | RuntimeException e) {
+            open.values().forEach(ScpConnection::close);
+            throw e;
+        }
+        return new Transceiver(root.host(), new InetSocketAddress(resolved.get(ChipLocation.ZERO).getAddress(),
+                bootPort), Collections.unmodifiableMap(addresses), Collections.unmodifiableMap(open));
+    }
+
+    private static InetAddress resolve(String host) {
+        try {
+            return InetAddress.getByName(host);
         } catch (UnknownHostException e) {
             throw new InvalidRequestException("unknown host '" + host + "'");
         }
-        InetSocketAddress scp = new InetSocketAddress(address, scpPort);
-        InetSocketAddress boot = new InetSocketAddress(address, bootPort);
-        return new Transceiver(host, scp, boot, ScpConnection.open(scp, policy, progress));
     }
 
     private static void checkPort(String what, int port) {
         if (port < 1 || port > 65535) {
             throw new InvalidRequestException(what + " port " + port + " outside 1..65535");
         }
+    }
+
+    /** The boards this transceiver talks to, the root board first. */
+    public List<BoardAddress> boards() {
+        return List.copyOf(addresses.values());
     }
 
     public InetSocketAddress scpAddress() {
@@ -164,22 +225,29 @@ public final class Transceiver implements AutoCloseable {
     }
 
     /**
-     * Polls CMD_VER on the root chip until SCAMP reports a P2P address (not (255,255)), then
-     * checks it is SC&amp;MP 4.x.
+     * Polls CMD_VER on the root board until SCAMP reports a P2P address (not (255,255)), then
+     * checks it is SC&amp;MP 4.x; on a machine of several boards, then every other board too.
      *
      * @throws ScpException if no valid reply came before the deadline
      */
     public VersionInfo waitUntilReady(Duration timeout, Duration pollInterval) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        VersionInfo root = null;
+        for (ChipLocation board : boards.keySet()) {
+            VersionInfo v = waitUntilReady(board, deadline, timeout, pollInterval);
+            root = root == null ? v : root;
+        }
+        return root;
+    }
+
+    private VersionInfo waitUntilReady(ChipLocation board, long deadline, Duration timeout, Duration pollInterval)
+            throws InterruptedException {
+        CoreLocation monitor = new CoreLocation(ChipLocation.ROOT_ALIAS, 0);
         while (true) {
             try {
-                VersionInfo v = connection.call(new GetVersion(new CoreLocation(ChipLocation.ROOT_ALIAS, 0)));
+                VersionInfo v = boards.get(board).call(new GetVersion(monitor));
                 if (v.isReady()) {
-                    if (!VersionInfo.SCAMP_NAME.equals(v.name()) || v.major() != 4) {
-                        throw new InvalidRequestException(host + " runs " + v.name() + " " + v.version()
-                                + "; expected " + VersionInfo.SCAMP_NAME + " 4.x");
-                    }
-                    return v;
+                    return checkScamp(board, v);
                 }
             } catch (ScpException e) {
                 if (System.nanoTime() - deadline >= 0) {
@@ -187,22 +255,70 @@ public final class Transceiver implements AutoCloseable {
                 }
             }
             if (System.nanoTime() - deadline >= 0) {
-                throw new ScpException("CMD_VER", new CoreLocation(ChipLocation.ROOT_ALIAS, 0),
-                        ScpException.NO_REPLY, 0, true, "board " + host,
-                        "SCAMP did not report a P2P address within " + timeout.toMillis() + " ms");
+                throw new ScpException("CMD_VER", monitor, ScpException.NO_REPLY, 0, true,
+                        "board " + addresses.get(board), "SCAMP did not report a P2P address within "
+                        + timeout.toMillis() + " ms");
             }
             Thread.sleep(pollInterval.toMillis());
         }
     }
 
+    /** A board's version, checked: ready, SC&amp;MP 4.x, answering as the board's own Ethernet chip. */
+    private VersionInfo checkScamp(ChipLocation board, VersionInfo v) {
+        if (!v.isReady()) {
+            throw new InvalidRequestException("board " + addresses.get(board) + " has not finished booting (SCAMP"
+                    + " reports no P2P address yet); wait until it is ready");
+        }
+        if (!VersionInfo.SCAMP_NAME.equals(v.name()) || v.major() != 4) {
+            throw new InvalidRequestException(addresses.get(board).host() + " runs " + v.name() + " " + v.version()
+                    + "; expected " + VersionInfo.SCAMP_NAME + " 4.x");
+        }
+        if (!v.chip().equals(board)) {
+            throw new InvalidRequestException("board " + addresses.get(board) + " answers as chip " + v.chip()
+                    + "; it was given as the board of Ethernet chip " + board);
+        }
+        return v;
+    }
+
+    /**
+     * Boots the machine if a board's SCAMP does not answer: every board's Ethernet chip is asked
+     * for its version (a short probe); when the root board is silent, the boot image goes to its
+     * boot port, which boots every board of the machine over the links between them (as SpiNNMan
+     * boots a machine of several boards), and then every board must report ready within {@code
+     * timeout}. Boards that stay silent while the root answers are waited for until then too.
+     *
+     * @return the boards that did not answer at first (the root among them: the machine was booted)
+     * @throws ScpException naming a board that did not become ready
+     */
+    public List<BoardAddress> bootIfSilent(Path image, int boardVersion, Duration timeout, Duration pollInterval)
+            throws InterruptedException {
+        List<BoardAddress> silent = new ArrayList<>();
+        boolean allReady = true;
+        for (BoardAddress b : addresses.values()) {
+            try (ScpConnection probe = ScpConnection.open(boards.get(b.ethernet()).board(), PROBE, line -> { })) {
+                // a board in network initialisation answers with no address yet: booted, not ready
+                allReady &= probe.call(new GetVersion(new CoreLocation(ChipLocation.ROOT_ALIAS, 0))).isReady();
+            } catch (ScpException e) {
+                silent.add(b);
+            }
+        }
+        if (!silent.isEmpty() && silent.get(0).ethernet().equals(ChipLocation.ZERO)) {
+            boot(image, boardVersion);
+        }
+        if (!silent.isEmpty() || !allReady) {
+            waitUntilReady(timeout, pollInterval);
+        }
+        return List.copyOf(silent);
+    }
+
     // ------------------------------------------------------------------ simple queries
 
     public VersionInfo version(CoreLocation core) throws InterruptedException {
-        return connection.call(new GetVersion(core));
+        return call(new GetVersion(core));
     }
 
     public ChipInfo chipInfo(ChipLocation chip) throws InterruptedException {
-        return connection.call(new GetChipInfo(chip));
+        return call(new GetChipInfo(chip));
     }
 
     // ------------------------------------------------------------------ memory
@@ -226,7 +342,7 @@ public final class Transceiver implements AutoCloseable {
             int n = Math.min(ScpMessage.MAX_DATA, length - off);
             requests.add(new ReadMemory(core, address + off, n));
         }
-        List<CompletableFuture<byte[]>> parts = connection.sendAll(requests);
+        List<CompletableFuture<byte[]>> parts = sendAll(requests);
         byte[] out = new byte[length];
         int off = 0;
         for (CompletableFuture<byte[]> f : parts) {
@@ -267,7 +383,7 @@ public final class Transceiver implements AutoCloseable {
                 requests.add(new WriteMemory(core, w.address() + off, Arrays.copyOfRange(data, off, off + n)));
             }
         }
-        awaitAll(connection.sendAll(requests));
+        awaitAll(sendAll(requests));
     }
 
     /** Fills {@code bytes} bytes (a multiple of 4, from a word-aligned address) with a word. */
@@ -276,7 +392,7 @@ public final class Transceiver implements AutoCloseable {
         if (address % 4 != 0 || bytes % 4 != 0) {
             throw new InvalidRequestException("fill: address and byte count must be multiples of 4");
         }
-        connection.call(new FillMemory(new CoreLocation(chip, 0), address, word, bytes));
+        call(new FillMemory(new CoreLocation(chip, 0), address, word, bytes));
     }
 
     private static <T> void awaitAll(List<CompletableFuture<T>> parts) throws InterruptedException {
@@ -296,9 +412,9 @@ public final class Transceiver implements AutoCloseable {
         if (tag < 0 || tag > 255) {
             throw new InvalidRequestException("SDRAM tag " + tag + " outside 0..255");
         }
-        long a = connection.call(AllocCommand.allocSdram(chip, appId, sizeBytes, tag));
+        long a = call(AllocCommand.allocSdram(chip, appId, sizeBytes, tag));
         if (a == 0) {
-            long[] space = connection.call(AllocCommand.sdramSpace(chip));
+            long[] space = call(AllocCommand.sdramSpace(chip));
             throw new InvalidRequestException("chip " + chip + ": cannot allocate " + sizeBytes
                     + " bytes of SDRAM for app " + appId + (tag != 0 ? " with tag " + tag : "")
                     + "; largest free block is " + space[1] + " bytes (or the tag is taken)");
@@ -308,12 +424,12 @@ public final class Transceiver implements AutoCloseable {
 
     public void freeSdram(ChipLocation chip, int appId, long address) throws InterruptedException {
         checkAppId(appId);
-        connection.call(AllocCommand.freeSdram(chip, appId, address));
+        call(AllocCommand.freeSdram(chip, appId, address));
     }
 
     public int freeSdramByAppId(ChipLocation chip, int appId) throws InterruptedException {
         checkAppId(appId);
-        return connection.call(AllocCommand.freeSdramById(chip, appId));
+        return call(AllocCommand.freeSdramById(chip, appId));
     }
 
     private static void checkAppId(int appId) {
@@ -338,7 +454,7 @@ public final class Transceiver implements AutoCloseable {
         } catch (UnknownHostException e) {
             throw new InvalidRequestException("unknown host '" + targetHost + "'");
         }
-        return connection.call(IpTagCommand.set(ChipLocation.ZERO, tag, ip, port, strip));
+        return call(IpTagCommand.set(ChipLocation.ZERO, tag, ip, port, strip));
     }
 
     /** Sets a reverse IP tag: datagrams to {@code udpPort} of the board go to {@code core}'s SDP port. */
@@ -348,26 +464,26 @@ public final class Transceiver implements AutoCloseable {
         if (sdpPort < 1 || sdpPort > 7) {
             throw new InvalidRequestException("SDP port " + sdpPort + " outside 1..7");
         }
-        return connection.call(IpTagCommand.setReverse(ChipLocation.ZERO, tag, udpPort, core, sdpPort));
+        return call(IpTagCommand.setReverse(ChipLocation.ZERO, tag, udpPort, core, sdpPort));
     }
 
     public IpTag getIpTag(int tag) throws InterruptedException {
         if (tag < 0 || tag >= IpTagCommand.TABLE_SIZE) {
             throw new InvalidRequestException("IP tag " + tag + " outside 0.." + (IpTagCommand.TABLE_SIZE - 1));
         }
-        return connection.call(IpTagCommand.get(ChipLocation.ZERO, tag, 1)).get(0);
+        return call(IpTagCommand.get(ChipLocation.ZERO, tag, 1)).get(0);
     }
 
     /** The whole tag table (16 entries, two GET requests of 8). */
     public List<IpTag> getIpTags() throws InterruptedException {
-        List<IpTag> all = new ArrayList<>(connection.call(IpTagCommand.get(ChipLocation.ZERO, 0, 8)));
-        all.addAll(connection.call(IpTagCommand.get(ChipLocation.ZERO, 8, 8)));
+        List<IpTag> all = new ArrayList<>(call(IpTagCommand.get(ChipLocation.ZERO, 0, 8)));
+        all.addAll(call(IpTagCommand.get(ChipLocation.ZERO, 8, 8)));
         return all;
     }
 
     public void clearIpTag(int tag) throws InterruptedException {
         checkFixedTag(tag);
-        connection.call(IpTagCommand.clear(ChipLocation.ZERO, tag));
+        call(IpTagCommand.clear(ChipLocation.ZERO, tag));
     }
 
     /** Sets the transient-tag timeout code (SpiNNMan uses 9); returns the previous code. */
@@ -375,7 +491,7 @@ public final class Transceiver implements AutoCloseable {
         if (tto < 0 || tto > IpTagCommand.MAX_TTO) {
             throw new InvalidRequestException("tag timeout code " + tto + " outside 0.." + IpTagCommand.MAX_TTO);
         }
-        return connection.call(IpTagCommand.timeout(ChipLocation.ZERO, tto));
+        return call(IpTagCommand.timeout(ChipLocation.ZERO, tto));
     }
 
     private static void checkFixedTag(int tag) {
@@ -405,13 +521,13 @@ public final class Transceiver implements AutoCloseable {
         }
         Arrays.fill(buffer, entries.size() * RouterEntry.SIZE, buffer.length, (byte) 0xFF);
         writeMemory(chip, ROUTE_BUFFER, buffer);
-        int base = connection.call(AllocCommand.allocRouter(chip, appId, entries.size()));
+        int base = call(AllocCommand.allocRouter(chip, appId, entries.size()));
         if (base == 0) {
             ChipInfo info = chipInfo(chip);
             throw new InvalidRequestException("chip " + chip + ": cannot allocate " + entries.size()
                     + " router entries; largest free block is " + info.freeRouterEntries());
         }
-        connection.call(RouterCommand.load(chip, appId, ROUTE_BUFFER, entries.size(), base));
+        call(RouterCommand.load(chip, appId, ROUTE_BUFFER, entries.size(), base));
         return base;
     }
 
@@ -448,7 +564,7 @@ public final class Transceiver implements AutoCloseable {
     /** Frees and clears every router block of an application; returns the number of blocks. */
     public int clearRoutes(ChipLocation chip, int appId) throws InterruptedException {
         checkAppId(appId);
-        return connection.call(AllocCommand.freeRouterById(chip, appId));
+        return call(AllocCommand.freeRouterById(chip, appId));
     }
 
     // ------------------------------------------------------------------ applications
@@ -461,7 +577,7 @@ public final class Transceiver implements AutoCloseable {
         if (where.isEmpty() || where.get().region() != MemoryRegion.SDRAM) {
             throw new InvalidRequestException(String.format("APLX address 0x%X is not in SDRAM", aplxAddress));
         }
-        connection.call(new ApplicationStart(chip, aplxAddress, mask));
+        call(new ApplicationStart(chip, aplxAddress, mask));
     }
 
     /**
@@ -492,7 +608,7 @@ public final class Transceiver implements AutoCloseable {
         Map<ChipLocation, ParentLink> parents = parentLinks(masks.keySet());
         writeMemory(ChipLocation.ZERO, MemoryRegion.SDRAM_SYS, image);
         if (masks.containsKey(ChipLocation.ZERO)) {
-            connection.call(new ApplicationRun(ChipLocation.ZERO, masks.get(ChipLocation.ZERO)));
+            call(new ApplicationRun(ChipLocation.ZERO, masks.get(ChipLocation.ZERO)));
         }
         int checksum = ApplicationCopyRun.wordSum(image);
         IdOpMask passOn = IdOpMask.of(appId, 0, waitForStart);
@@ -502,7 +618,7 @@ public final class Transceiver implements AutoCloseable {
                 copies.add(new ApplicationCopyRun(c, parents.get(c).link(), image.length, checksum,
                         masks.getOrDefault(c, passOn)));
             }
-            awaitAll(connection.sendAll(copies));
+            awaitAll(sendAll(copies));
         }
     }
 
@@ -519,7 +635,7 @@ public final class Transceiver implements AutoCloseable {
         frontier.remove(ChipLocation.ZERO);
         while (!frontier.isEmpty()) {
             List<ChipLocation> asked = List.copyOf(frontier);
-            List<CompletableFuture<ChipInfo>> infos = connection.sendAll(asked.stream().map(GetChipInfo::new).toList());
+            List<CompletableFuture<ChipInfo>> infos = sendAll(asked.stream().map(GetChipInfo::new).toList());
             frontier.clear();
             for (int i = 0; i < asked.size(); i++) {
                 ChipLocation c = asked.get(i);
@@ -566,7 +682,7 @@ public final class Transceiver implements AutoCloseable {
      */
     public void stopApplication(int appId) throws InterruptedException {
         checkAppId(appId);
-        connection.call(NearestNeighbourPacket.stopApplication(appId));
+        call(NearestNeighbourPacket.stopApplication(appId));
     }
 
     /** The id_op_mask starting {@code cores} (1–17, at least one) of a chip. */
@@ -589,12 +705,12 @@ public final class Transceiver implements AutoCloseable {
 
     public void sendSignal(int appId, Signal signal) throws InterruptedException {
         checkAppId(appId);
-        connection.call(new SendSignal(signal, appId));
+        call(new SendSignal(signal, appId));
     }
 
     public int countState(int appId, CpuState state) throws InterruptedException {
         checkAppId(appId);
-        return connection.call(new CountState(appId, state));
+        return call(new CountState(appId, state));
     }
 
     /** Reads a core's VCPU block. */
@@ -620,19 +736,26 @@ public final class Transceiver implements AutoCloseable {
     // ------------------------------------------------------------------ start-up
 
     /**
-     * The start-up sequence of SpiNNMan and JavaSpiNNaker after readiness: set the transient tag
-     * timeout (code 9), read the machine's dimensions from the system variables (sv+2: height,
-     * width) of chip (255,255), read the root's P2P table (3 bits per destination, one 128-byte
-     * column per x, ceil(height/8) words each), then CMD_INFO every chip it routes to.
+     * The start-up sequence of SpiNNMan and JavaSpiNNaker after readiness: ask every board's
+     * Ethernet chip for its version through its own connection (each must answer as the chip it
+     * was given as), set the transient tag timeout (code 9) on each, read the machine's
+     * dimensions from the system variables (sv+2: height, width) of the root chip, read the
+     * root's P2P table (3 bits per destination, one 128-byte column per x, ceil(height/8) words
+     * each), then CMD_INFO every chip it routes to. From then on a request goes through the
+     * connection of the board its chip reports as its nearest Ethernet chip.
      */
     public MachineInfo discoverMachine() throws InterruptedException {
-        VersionInfo v = version(new CoreLocation(ChipLocation.ROOT_ALIAS, 0));
-        setTransientTagTimeout(9);
+        CoreLocation rootMonitor = new CoreLocation(ChipLocation.ROOT_ALIAS, 0);
+        VersionInfo v = version(rootMonitor);
+        for (var b : boards.entrySet()) {
+            checkScamp(b.getKey(), b.getValue().call(new GetVersion(rootMonitor)));
+            b.getValue().call(IpTagCommand.timeout(b.getKey(), 9));
+        }
         byte[] dims = readMemory(ChipLocation.ROOT_ALIAS, MemoryRegion.SV_BASE + SystemVariables.P2P_DIMS, 2);
         int height = dims[0] & 0xFF;
         int width = dims[1] & 0xFF;
         if (width == 0 || height == 0) {
-            throw new ScpException("CMD_READ", new CoreLocation(ChipLocation.ROOT_ALIAS, 0), 0x80, 1, false,
+            throw new ScpException("CMD_READ", rootMonitor, 0x80, 1, false,
                     "board " + host, "system variables report a " + width + "x" + height + " machine");
         }
         int wordsPerColumn = (height + 7) / 8;
@@ -651,25 +774,68 @@ public final class Transceiver implements AutoCloseable {
         for (ChipLocation c : found) {
             requests.add(new GetChipInfo(c));
         }
-        List<CompletableFuture<ChipInfo>> infos = connection.sendAll(requests);
+        List<CompletableFuture<ChipInfo>> infos = sendAll(requests);
         TreeMap<ChipLocation, ChipInfo> chips = new TreeMap<>();
+        Map<ChipLocation, ScpConnection> route = new HashMap<>();
         for (int i = 0; i < found.size(); i++) {
-            chips.put(found.get(i), ScpConnection.await(infos.get(i)));
+            ChipInfo info = ScpConnection.await(infos.get(i));
+            chips.put(found.get(i), info);
+            route.put(found.get(i), boards.getOrDefault(info.nearestEthernet(), connection));
         }
+        byChip = Map.copyOf(route);
         return new MachineInfo(v, width, height, chips);
     }
 
-    /** Sends any request (for tools that need one the façade does not wrap). */
+    /**
+     * Sends any request (for tools that need one the façade does not wrap), through the
+     * connection of its chip's board, and waits for its reply.
+     */
     public <R> R call(ScpRequest<R> request) throws InterruptedException {
-        return connection.call(request);
+        return via(request.target().chip()).call(request);
     }
 
+    /** The connection of a chip's board; the root board's for chips not yet known and for (255,255). */
+    private ScpConnection via(ChipLocation chip) {
+        return byChip.getOrDefault(chip, connection);
+    }
+
+    /**
+     * Sends requests through their chips' boards' connections, each connection's share in one
+     * stream, so the boards' windows fill in parallel; the futures are in the requests' order.
+     */
+    private <R> List<CompletableFuture<R>> sendAll(List<? extends ScpRequest<R>> requests) {
+        if (boards.size() == 1) {
+            return connection.sendAll(requests);
+        }
+        Map<ScpConnection, List<Integer>> shares = new LinkedHashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            shares.computeIfAbsent(via(requests.get(i).target().chip()), k -> new ArrayList<>()).add(i);
+        }
+        List<CompletableFuture<R>> out = new ArrayList<>(Collections.nCopies(requests.size(), null));
+        for (var share : shares.entrySet()) {
+            List<Integer> at = share.getValue();
+            List<CompletableFuture<R>> sent = share.getKey().sendAll(at.stream().map(requests::get).toList());
+            for (int k = 0; k < at.size(); k++) {
+                out.set(at.get(k), sent.get(k));
+            }
+        }
+        return out;
+    }
+
+    /** Counters of all the boards' connections together. */
     public TransportStats stats() {
-        return connection.stats();
+        return boards.values().stream().map(ScpConnection::stats).reduce(TransportStats::plus).orElseThrow();
+    }
+
+    /** Counters of each board's connection, by its Ethernet chip. */
+    public Map<ChipLocation, TransportStats> statsByBoard() {
+        Map<ChipLocation, TransportStats> out = new LinkedHashMap<>();
+        boards.forEach((board, c) -> out.put(board, c.stats()));
+        return out;
     }
 
     @Override
     public void close() {
-        connection.close();
+        boards.values().forEach(ScpConnection::close);
     }
 }

@@ -14,6 +14,13 @@ package org.engram.spinnaker.transport;
  */
 public record TransportStats(long requests, long sends, long timeoutResends, long returnCodeResends,
         long ignoredReplies, long malformedReplies, long failures, int maxInFlight) {
+    /** The counters of two connections together (the larger of their most requests in flight). */
+    public TransportStats plus(TransportStats o) {
+        return new TransportStats(requests + o.requests, sends + o.sends, timeoutResends + o.timeoutResends,
+                returnCodeResends + o.returnCodeResends, ignoredReplies + o.ignoredReplies,
+                malformedReplies + o.malformedReplies, failures + o.failures, Math.max(maxInFlight, o.maxInFlight));
+    }
+
     /** All resends. */
     public long retries() {
         return timeoutResends + returnCodeResends;

@@ -26,9 +26,9 @@ class ScampBoardTest {
 
     private String send(String hex) {
         replies.clear();
-        board.handleScp(bytes(hex), HOST, (b, to, tag) -> {
+        board.handleScp(0, bytes(hex), HOST, (b, to, tag) -> {
             replies.add(b);
-            board.releaseTransientTag(tag);
+            board.releaseTransientTag(0, tag);
         });
         assertTrue(replies.size() <= 1);
         return replies.isEmpty() ? null : Hex.format(replies.get(0));
@@ -109,14 +109,14 @@ class ScampBoardTest {
     void ninthOutstandingRequestIsDroppedAsScampDoes() {
         List<Integer> held = new ArrayList<>();
         for (int i = 0; i < 9; i++) {
-            board.handleScp(bytes("00 00 87 FF 00 FF 00 00 00 00 00 00 0" + i + " 00"
+            board.handleScp(0, bytes("00 00 87 FF 00 FF 00 00 00 00 00 00 0" + i + " 00"
                     + " 00 00 00 00 00 00 00 00 00 00 00 00"), HOST, (b, to, tag) -> held.add(tag));
         }
         assertEquals(8, held.size(), "8 transient tags, the 9th request has none");
         assertEquals(1, board.droppedNoTag);
-        assertEquals(9, board.tags().maxOutstanding);
-        held.forEach(board::releaseTransientTag);
-        assertEquals(0, board.tags().transientInUse());
+        assertEquals(9, board.tags(0).maxOutstanding);
+        held.forEach(t -> board.releaseTransientTag(0, t));
+        assertEquals(0, board.tags(0).transientInUse());
     }
 
     @Test
@@ -124,7 +124,7 @@ class ScampBoardTest {
         ScampBoard cold = new ScampBoard(Machine.spinn5(), false, System::nanoTime, 0, Map.of(), task -> { },
                 l -> { });
         List<byte[]> out = new ArrayList<>();
-        cold.handleScp(bytes("00 00 87 FF 00 FF 00 00 00 00 00 00 01 00 00 00 00 00 00 00 00 00 00 00 00 00"),
+        cold.handleScp(0, bytes("00 00 87 FF 00 FF 00 00 00 00 00 00 01 00 00 00 00 00 00 00 00 00 00 00 00 00"),
                 HOST, (b, to, tag) -> out.add(b));
         assertTrue(out.isEmpty());
         cold.handleBoot(bytes("00 01 00 00 00 03 00 00 FF 00 00 00 00 00 00 00 00 00 00 00 00 00"));
