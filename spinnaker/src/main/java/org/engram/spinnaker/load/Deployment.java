@@ -134,7 +134,7 @@ public final class Deployment {
         return new Result(plan, r, rec, (System.nanoTime() - t0) / 1e9);
     }
 
-    /** Each chip's table as the transceiver loads it. */
+    /** Each chip's table as the transceiver loads it; a chip whose table is empty loads none. */
     static Map<ChipLocation, List<RoutingEntry>> routes(Mapping mapping) {
         Map<ChipLocation, List<RoutingEntry>> out = new TreeMap<>();
         for (RoutingTable t : mapping.tables()) {
@@ -142,7 +142,9 @@ public final class Deployment {
             for (MulticastEntry e : t.entries()) {
                 entries.add(new RoutingEntry(e.key(), e.mask(), e.route()));
             }
-            out.put(t.chip(), entries);
+            if (!entries.isEmpty()) {
+                out.put(t.chip(), entries);
+            }
         }
         return out;
     }

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Packets that core applications send reach exactly the cores the routing tables name: the
  * lowest matching entry wins, packets from links that match nothing go straight on, and packets
- * a source chip cannot route are dropped and counted. Tables and applications are set up in
- * process on a SpiNN-5 board (no wrap-around), and expected deliveries are worked out by hand.
+ * a source chip cannot route are dropped and counted, on one board and across the edges of the
+ * boards of a triad. Tables and applications are set up in process on a SpiNN-5 board (no
+ * wrap-around) or a triad, and expected deliveries are worked out by hand.
  */
 class MulticastNetworkTest {
     static final int APP_ID = 40;
@@ -35,8 +36,12 @@ class MulticastNetworkTest {
     static final CoreLocation SOURCE = new CoreLocation(0, 0, 1);
 
     final Map<String, CoreApplication.Factory> applications = Map.of(RECORDER, this::recorder);
-    final ScampBoard board = new ScampBoard(Machine.spinn5(), true, System::nanoTime, 0, applications,
-            task -> { }, line -> { });
+    /** The machine under test: one board, unless a test takes a triad. */
+    ScampBoard board = machine(Machine.spinn5());
+
+    final ScampBoard machine(Machine m) {
+        return new ScampBoard(m, true, System::nanoTime, 0, applications, task -> { }, line -> { });
+    }
 
     /** The source sends {@link #toSend} when it starts; every core records what it receives. */
     CoreApplication recorder(CoreLocation where) {
@@ -146,5 +151,30 @@ class MulticastNetworkTest {
         long hops = router(0, 0).routed + router(1, 0).routed;
         assertEquals(MulticastNetwork.HOPS_PER_CHIP * 48, hops, "the budget: 16 hops per chip of the board");
         assertEquals(1, router(0, 0).droppedAged + router(1, 0).droppedAged);
+    }
+
+    @Test
+    void packetsCrossBoardEdgesAndTheWrapAroundByTableAndDefaultRouting() {
+        board = machine(Machine.ofBoards(3));
+        Machine m = board.machine();
+        // from (0,0) north to (0,4), on the board of (8,4); and west over the wrap-around to
+        // (11,0), on the board of (4,8); (0,1) to (0,3) have no entry and pass it straight on
+        assertEquals(new ChipLocation(0, 0), m.nearestEthernet(new ChipLocation(0, 3)));
+        assertEquals(new ChipLocation(8, 4), m.nearestEthernet(new ChipLocation(0, 4)));
+        assertEquals(new ChipLocation(4, 8), m.nearestEthernet(new ChipLocation(11, 0)));
+        table(0, 0, new int[] {0x100, 0xFFFFFF00, N | W});
+        table(0, 4, new int[] {0x100, 0xFFFFFF00, core(3)});
+        table(11, 0, new int[] {0x100, 0xFFFFFF00, core(4)});
+        start(0, 4, 3);
+        start(11, 0, 4);
+        toSend.add(MulticastPacket.of(0x1AB));
+        start(0, 0, 1);
+        board.network().drain();
+        assertEquals(Map.of(new CoreLocation(0, 4, 3), List.of(MulticastPacket.of(0x1AB)),
+                new CoreLocation(11, 0, 4), List.of(MulticastPacket.of(0x1AB))), received);
+        for (int y = 1; y <= 3; y++) {
+            assertEquals(1, router(0, y).defaultRouted, "(0," + y + ") passes it on");
+        }
+        assertEquals(0, router(0, 0).droppedNoLink, "the triad wraps: (0,0) has a west neighbour");
     }
 }
