@@ -15,12 +15,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code engram board-emulator}: an emulated SpiNN-5 board on loopback, for users without a
+ * {@code engram board-emulator}: an emulated SpiNN-5 board (or a triad) on loopback, for users without a
  * board and for host tools (SpiNNMan, JavaSpiNNaker, {@code engram spinnaker}); its cores run
  * Engram's core application where a host starts its binary. Runs until interrupted.
  */
 @Command(name = "board-emulator", mixinStandardHelpOptions = true,
-        description = "Emulate a booted (or --unbooted) SpiNN-5 board on 127.0.0.1.")
+        description = "Emulate a booted (or --unbooted) SpiNN-5 board, or a triad of three (--boards 3), on 127.0.0.1.")
 final class BoardEmulatorCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -34,7 +34,8 @@ final class BoardEmulatorCommand implements Callable<Integer> {
     int bootPort;
 
     @Option(names = "--boards", defaultValue = "1", paramLabel = "N",
-            description = "1 (a SpiNN-5 board, 48 chips) or 3 (a triad, 144 chips) (default: ${DEFAULT-VALUE})")
+            description = "1 (a SpiNN-5 board, 48 chips) or 3 (a triad, 144 chips, each board with its own Ethernet "
+                    + "chip on its own SCAMP port: --port and the ports after it) (default: ${DEFAULT-VALUE})")
     int boards;
 
     @Option(names = "--unbooted", description = "wait for a boot image on the boot port")
@@ -74,17 +75,24 @@ final class BoardEmulatorCommand implements Callable<Integer> {
             });
         } catch (Exception e) {
             if (e instanceof BindException) {
-                throw new UncheckedIOException(new IOException("cannot listen on 127.0.0.1 port " + port + " or "
+                String ports = boards == 1 || port == 0 ? "port " + port : "ports " + port + "-" + (port + boards - 1);
+                throw new UncheckedIOException(new IOException("cannot listen on 127.0.0.1 " + ports + " or "
                         + bootPort + ": " + e.getMessage() + " (is another emulator running? try --port 0 --boot-port 0)"));
             }
             throw e;
         }
         try (emulator) {
-            out.printf("SpiNN-5 board emulator (%s, %d chips%s) listening on 127.0.0.1: SCAMP port %d, boot port %d%n",
+            out.printf("SpiNN-5 board emulator (%s, %d chips%s%s) listening on 127.0.0.1: SCAMP port %d, boot port %d%n",
                     unbooted ? "unbooted" : "booted", emulator.machine().chips().size(),
+                    boards == 1 ? "" : " on " + boards + " boards",
                     options.faults().any() ? String.format(", drop %.2f duplicate %.2f reorder %.2f seed %d",
                             drop, duplicate, reorder, seed) : "",
                     emulator.scpAddress().getPort(), emulator.bootAddress().getPort());
+            if (boards > 1) {
+                for (BoardEmulator.Board b : emulator.boards()) {
+                    out.printf("  board %s: SCAMP port %d%n", b.ethernet(), b.scpAddress().getPort());
+                }
+            }
             out.flush();
             emulator.awaitClose();
         }

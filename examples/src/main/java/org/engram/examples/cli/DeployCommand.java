@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.engram.simulator.json.NetworkJson;
 import org.engram.simulator.network.Network;
 import org.engram.spinnaker.coreapp.EngramApplication;
@@ -20,9 +22,15 @@ import org.engram.spinnaker.image.CoreImage;
 import org.engram.spinnaker.image.EngramBinary;
 import org.engram.spinnaker.load.Deployment;
 import org.engram.spinnaker.load.HostDeployment;
+import org.engram.spinnaker.machine.ChipLocation;
 import org.engram.spinnaker.machine.Machine;
 import org.engram.spinnaker.mapping.MappingOptions;
 import org.engram.spinnaker.mapping.RoutingTable;
+import org.engram.spinnaker.spalloc.JobMachineInfo;
+import org.engram.spinnaker.spalloc.JobRequest;
+import org.engram.spinnaker.spalloc.SpallocClient;
+import org.engram.spinnaker.spalloc.SpallocJob;
+import org.engram.spinnaker.transceiver.BoardAddress;
 import org.engram.spinnaker.transceiver.Transceiver;
 import org.engram.spinnaker.transport.RetryPolicy;
 import picocli.CommandLine.Command;
@@ -35,14 +43,21 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code engram deploy NET.json --out DIR}: maps a network onto a SpiNNaker machine, loads it over
- * SCAMP, runs it and reads the spikes back into a run directory in the desktop format. Without
- * {@code --host} the machine is a board emulator started in this process on free loopback ports.
+ * SCAMP, runs it and reads the spikes back into a run directory in the desktop format. The
+ * machine is a board ({@code --host}), the boards of a spalloc job ({@code --spalloc}), or else a
+ * board emulator of one board or a triad started in this process on free loopback ports; every
+ * board is loaded through its own connection.
  */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
-        description = "Deploy a JSON network to SpiNNaker (the board emulator in this process unless --host is "
-                + "given): map, load, run, read back; write spikes.csv, summary.json, the plots and report.html into "
-                + "DIR. --dry-run prints the placement and routing tables and loads nothing.")
+        description = "Deploy a JSON network to SpiNNaker (the board emulator in this process unless --host or "
+                + "--spalloc is given): map, load, run, read back; write spikes.csv, summary.json, the plots and "
+                + "report.html into DIR. --dry-run prints the placement and routing tables and loads nothing.")
 final class DeployCommand implements Callable<Integer> {
+    /** How long the boards may take to boot. */
+    static final Duration BOOT_TIMEOUT = Duration.ofSeconds(30);
+    /** How long spalloc may take to grant the boards, unless --job-wait says. */
+    static final long DEFAULT_JOB_WAIT_S = 3600;
+
     @Spec
     CommandSpec spec;
 
@@ -55,6 +70,35 @@ final class DeployCommand implements Callable<Integer> {
     @Option(names = "--emulator", description = "deploy to a board emulator started in this process (the default)")
     boolean emulator;
 
+    @Option(names = "--boards", paramLabel = "N", description = "boards: of the emulator, 1 (a SpiNN-5 board) or 3 "
+            + "(a triad), default 1; of a spalloc job, any number, default 1")
+    Integer boards;
+
+    @Option(names = "--spalloc", paramLabel = "HOST[:PORT]",
+            description = "allocate the machine from this spalloc server (port 22244 unless given)")
+    String spalloc;
+
+    @Option(names = "--owner", paramLabel = "NAME", description = "with --spalloc: who the job is for (required; by "
+            + "convention your e-mail address)")
+    String owner;
+
+    @Option(names = "--triads", paramLabel = "WxH", description = "with --spalloc: a rectangle of W by H triads "
+            + "instead of --boards")
+    String triads;
+
+    @Option(names = "--keepalive", paramLabel = "S", description = "with --spalloc: seconds without a keepalive after "
+            + "which the server destroys the job (default: " + JobRequest.DEFAULT_KEEPALIVE_S + "; this command sends "
+            + "one every half of it)")
+    Double keepaliveS;
+
+    @Option(names = "--job-wait", paramLabel = "S", description = "with --spalloc: how long to wait for the boards "
+            + "(default: " + DEFAULT_JOB_WAIT_S + ")")
+    Long jobWaitS;
+
+    /** --triads, once checked. */
+    private int triadsWide;
+    private int triadsHigh;
+
     @Option(names = "--host", paramLabel = "HOST", description = "a board (or an emulator started apart) to deploy to")
     String host;
 
@@ -66,7 +110,8 @@ final class DeployCommand implements Callable<Integer> {
             description = "the board's boot UDP port (default: ${DEFAULT-VALUE})")
     int bootPort;
 
-    @Option(names = "--boot-image", paramLabel = "FILE", description = "boot the board with this scamp.boot first")
+    @Option(names = "--boot-image", paramLabel = "FILE", description = "boot the machine with this scamp.boot if a "
+            + "board's SCAMP does not answer (through the root board, whose boot boots them all)")
     Path bootImage;
 
     @Option(names = "--binary", paramLabel = "FILE",
@@ -105,8 +150,8 @@ final class DeployCommand implements Callable<Integer> {
         LoadedBinary loaded = LoadedBinary.of(binary, code);
         Deployment.Options options = new Deployment.Options(neuronsPerCore, dtMs, Deployment.Options.DEFAULT_APP_ID,
                 code, Duration.ofMinutes(30));
-        if (dryRun && host == null) {
-            Machine machine = Machine.spinn5();
+        if (dryRun && host == null && spalloc == null) {
+            Machine machine = Machine.ofBoards(emulatorBoards());
             Deployment.Plan plan = Deployment.plan(net, machine, options, time);
             printPlan(plan, System.out);
             writeImages(plan, machine);
@@ -115,55 +160,191 @@ final class DeployCommand implements Callable<Integer> {
         if (!dryRun) {
             RunOutput.check(out);
         }
-        BoardEmulator board = host == null ? BoardEmulator.start(EngramApplication.register(EmulatorOptions.ephemeral()),
-                line -> { }) : null;
-        try (board; Transceiver tx = connect(board)) {
+        Consumer<String> progress = output.quiet ? line -> { } : line -> System.err.println("engram: " + line);
+        if (spalloc == null) {
+            BoardEmulator emulated = host == null ? BoardEmulator.start(EngramApplication.register(
+                    EmulatorOptions.ephemeral().withBoards(emulatorBoards())), line -> { }) : null;
+            try (emulated) {
+                List<BoardAddress> machine = emulated != null ? addresses(emulated)
+                        : List.of(new BoardAddress(ChipLocation.ZERO, host, port));
+                deploy(net, time, options, loaded, machine, emulated != null ? "emulator" : host + ":" + port, null,
+                        progress);
+            }
+            return 0;
+        }
+        try (SpallocClient client = SpallocClient.connect(spalloc, SpallocClient.DEFAULT_TIMEOUT);
+                SpallocJob job = SpallocJob.create(client, jobRequest(), progress)) {
+            try {
+                JobMachineInfo info = job.waitUntilReady(Duration.ofSeconds(jobWaitS != null ? jobWaitS
+                        : DEFAULT_JOB_WAIT_S));
+                deploy(net, time, options, loaded, info.boardAddresses(), "spalloc " + client.server() + " job "
+                        + job.id(), new Allocation(client.server(), job, info), progress);
+            } catch (Exception | Error e) {
+                job.destroy("engram deploy failed: " + e.getMessage());
+                throw e;
+            }
+        }
+        return 0;
+    }
+
+    /** A spalloc job's boards, for the summary. */
+    record Allocation(String server, SpallocJob job, JobMachineInfo info) {
+        /** "spalloc: job 7 on machine 'm': 3 boards [0,0,0] [0,0,1] [0,0,2]; waited 1.234 s for them". */
+        String describe() {
+            return String.format(Locale.ROOT, "spalloc: job %d on machine '%s' of %s: %d boards %s; waited %.3f s for "
+                    + "them", job.id(), info.machineName(), server, info.boards().size(), info.describeBoards(),
+                    job.waitSeconds());
+        }
+
+        ObjectNode toJson() {
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            o.put("server", server);
+            o.put("job", job.id());
+            o.put("machine", info.machineName());
+            ArrayNode b = o.putArray("boards");
+            info.boards().forEach(x -> b.add(x.toString()));
+            ArrayNode c = o.putArray("connections");
+            info.connections().forEach(x -> c.add(x.ethernet() + " " + x.host()));
+            o.put("wait_s", micro(job.waitSeconds()));
+            return o;
+        }
+    }
+
+    /**
+     * Connects to every board of the machine, boots it if asked and needed, discovers it, maps
+     * the network onto it and, unless this is a dry run, loads, runs and reads back, writing the
+     * run directory.
+     */
+    private void deploy(Network net, double time, Deployment.Options options, LoadedBinary loaded,
+            List<BoardAddress> machineBoards, String target, Allocation allocation, Consumer<String> progress)
+            throws InterruptedException, IOException {
+        try (Transceiver tx = Transceiver.connect(machineBoards, bootPort, RetryPolicy.DEFAULT,
+                System.console() != null ? line -> System.err.println("engram: waiting: " + line) : line -> { })) {
             if (bootImage != null) {
-                System.err.println("engram: booting " + tx.scpAddress());
-                tx.boot(bootImage, Transceiver.DEFAULT_BOARD_VERSION);
-                tx.waitUntilReady(Duration.ofSeconds(30), Duration.ofMillis(200));
+                List<BoardAddress> booted = tx.bootIfSilent(bootImage, Transceiver.DEFAULT_BOARD_VERSION, BOOT_TIMEOUT,
+                        Duration.ofMillis(200));
+                if (!booted.isEmpty()) {
+                    progress.accept("booted " + tx.scpAddress() + "; " + machineBoards.size() + " boards ready");
+                }
             }
             Machine machine = Deployment.machineOf(tx.discoverMachine());
             Deployment.Plan plan = Deployment.plan(net, machine, options, time);
             if (dryRun) {
                 printPlan(plan, System.out);
                 writeImages(plan, machine);
-                return 0;
+                return;
             }
             printWarnings(plan, System.err);
-            Deployment.Result r = Deployment.run(tx, plan, options, output.quiet ? s -> { }
-                    : s -> System.err.println("engram: " + s));
-            RunOutput.Result written = RunOutput.writeRecording(out, net, r.recording(), "deployment",
-                    summary(r, host == null ? "emulator" : host + ":" + port, loaded), output.plot());
+            Deployment.Result r = Deployment.run(tx, plan, options, progress);
+            ObjectNode summary = summary(r, target, loaded);
+            summary.put("boards", machineBoards.size());
+            if (allocation != null) {
+                summary.set("spalloc", allocation.toJson());
+            }
+            RunOutput.Result written = RunOutput.writeRecording(out, net, r.recording(), "deployment", summary,
+                    output.plot());
             printFigures(r, System.out);
+            if (allocation != null) {
+                System.out.println(allocation.describe());
+            }
             System.out.println("binary: " + loaded.describe());
             RunOutput.report(written, System.out);
         }
-        return 0;
+    }
+
+    static List<BoardAddress> addresses(BoardEmulator emulated) {
+        return emulated.boards().stream().map(b -> new BoardAddress(b.ethernet(), "127.0.0.1",
+                b.scpAddress().getPort())).toList();
+    }
+
+    private int emulatorBoards() {
+        return boards == null ? 1 : boards;
+    }
+
+    private JobRequest jobRequest() {
+        if (triads == null) {
+            return JobRequest.ofBoards(boards == null ? 1 : boards, owner, keepaliveS());
+        }
+        return JobRequest.ofTriads(triadsWide, triadsHigh, owner, keepaliveS());
+    }
+
+    private double keepaliveS() {
+        return keepaliveS == null ? JobRequest.DEFAULT_KEEPALIVE_S : keepaliveS;
+    }
+
+    private ParameterException optionError(String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 
     private void checkOptions() {
-        if (emulator && (host != null || bootImage != null)) {
-            throw new ParameterException(spec.commandLine(), "--emulator and --host/--boot-image exclude each other");
+        if (emulator && (host != null || bootImage != null || spalloc != null)) {
+            throw optionError("--emulator and --host/--spalloc/--boot-image exclude each other");
         }
-        if (host == null && bootImage != null) {
-            throw new ParameterException(spec.commandLine(), "--boot-image boots a board: give its --host too");
+        if (host != null && spalloc != null) {
+            throw optionError("--host names one board and --spalloc a job server: give one of them");
+        }
+        if (host == null && spalloc == null && bootImage != null) {
+            throw optionError("--boot-image boots a machine: give its --host or --spalloc too");
+        }
+        checkSpallocOptions();
+        if (boards != null) {
+            if (host != null) {
+                throw optionError("--boards " + boards + ": --host is one board; allocate more with --spalloc");
+            }
+            if (spalloc == null && boards != 1 && boards != 3) {
+                throw optionError("--boards " + boards + ": the emulator is 1 board or 3 (a triad)");
+            }
+            if (boards < 1) {
+                throw optionError("--boards " + boards + ": expected at least 1");
+            }
         }
         for (var p : java.util.Map.of("--port", port, "--boot-port", bootPort).entrySet()) {
             if (p.getValue() < 1 || p.getValue() > BoardConnection.MAX_PORT) {
-                throw new ParameterException(spec.commandLine(), "invalid value for option '" + p.getKey() + "': port "
-                        + p.getValue() + " outside 1.." + BoardConnection.MAX_PORT);
+                throw optionError("invalid value for option '" + p.getKey() + "': port " + p.getValue() + " outside 1.."
+                        + BoardConnection.MAX_PORT);
             }
         }
         if (neuronsPerCore < 1) {
-            throw new ParameterException(spec.commandLine(), "--neurons-per-core " + neuronsPerCore
-                    + ": expected at least 1");
+            throw optionError("--neurons-per-core " + neuronsPerCore + ": expected at least 1");
         }
         if (images != null && !dryRun) {
-            throw new ParameterException(spec.commandLine(), "--images writes a plan's images: give --dry-run too");
+            throw optionError("--images writes a plan's images: give --dry-run too");
         }
         if (!dryRun && out == null) {
-            throw new ParameterException(spec.commandLine(), "give --out DIR for the run directory, or --dry-run");
+            throw optionError("give --out DIR for the run directory, or --dry-run");
+        }
+    }
+
+    /** --owner, --triads, --keepalive and --job-wait belong to --spalloc, which needs --owner. */
+    private void checkSpallocOptions() {
+        if (spalloc == null) {
+            for (var o : java.util.Map.of("--owner", owner != null, "--triads", triads != null, "--keepalive",
+                    keepaliveS != null, "--job-wait", jobWaitS != null).entrySet()) {
+                if (o.getValue()) {
+                    throw optionError(o.getKey() + " belongs to --spalloc");
+                }
+            }
+            return;
+        }
+        if (owner == null || owner.isBlank()) {
+            throw optionError("--spalloc needs --owner NAME (who the job is for; by convention your e-mail address)");
+        }
+        if (triads != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,3})x([0-9]{1,3})").matcher(triads);
+            if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(2)) < 1) {
+                throw optionError("--triads " + triads + ": expected WxH, at least 1x1 (e.g. 2x1)");
+            }
+            if (boards != null) {
+                throw optionError("--boards and --triads both size the job: give one of them");
+            }
+            triadsWide = Integer.parseInt(m.group(1));
+            triadsHigh = Integer.parseInt(m.group(2));
+        }
+        if (keepaliveS != null && !(keepaliveS > 0 && keepaliveS < 1e6)) {
+            throw optionError("--keepalive " + keepaliveS + ": expected a positive number of seconds");
+        }
+        if (jobWaitS != null && jobWaitS < 1) {
+            throw optionError("--job-wait " + jobWaitS + ": expected at least 1 s");
         }
     }
 
@@ -173,15 +354,6 @@ final class DeployCommand implements Callable<Integer> {
             Path manifest = HostDeployment.write(images, machine, HostDeployment.images(plan), plan.mapping().tables());
             System.out.println("images: " + plan.images().images().size() + " cores and " + manifest);
         }
-    }
-
-    private Transceiver connect(BoardEmulator board) throws InterruptedException {
-        if (board != null) {
-            return Transceiver.connect("127.0.0.1", board.scpAddress().getPort(), board.bootAddress().getPort(),
-                    RetryPolicy.DEFAULT);
-        }
-        return Transceiver.connect(host, port, bootPort, RetryPolicy.DEFAULT, System.console() != null
-                ? line -> System.err.println("engram: waiting: " + line) : line -> { });
     }
 
     private static byte[] readBinary(Path file) throws IOException {

@@ -149,6 +149,24 @@ class CommandErrorsTest {
         cases.add(new Case("address -1", List.of("spinnaker", "read", "--host", "127.0.0.1", "--address", "-1",
                 "--length", "4"), "--address"));
         cases.add(new Case("boards 2", List.of("board-emulator", "--boards", "2"), "--boards"));
+        cases.add(new Case("deploy: spalloc without owner", List.of("deploy", n, "--out", "out", "--spalloc",
+                "127.0.0.1"), "--owner"));
+        cases.add(new Case("deploy: owner without spalloc", List.of("deploy", n, "--out", "out", "--owner", "me"),
+                "--owner belongs to --spalloc"));
+        cases.add(new Case("deploy: emulator of 2 boards", List.of("deploy", n, "--out", "out", "--boards", "2"),
+                "--boards 2"));
+        cases.add(new Case("deploy: boards of one host", List.of("deploy", n, "--out", "out", "--host", "127.0.0.1",
+                "--boards", "3"), "--boards 3"));
+        cases.add(new Case("deploy: host and spalloc", List.of("deploy", n, "--out", "out", "--host", "127.0.0.1",
+                "--spalloc", "127.0.0.1", "--owner", "me"), "--spalloc"));
+        cases.add(new Case("deploy: triads 2by1", List.of("deploy", n, "--out", "out", "--spalloc", "127.0.0.1",
+                "--owner", "me", "--triads", "2by1"), "--triads 2by1"));
+        cases.add(new Case("deploy: boards and triads", List.of("deploy", n, "--out", "out", "--spalloc", "127.0.0.1",
+                "--owner", "me", "--boards", "3", "--triads", "1x1"), "--triads"));
+        cases.add(new Case("deploy: keepalive 0", List.of("deploy", n, "--out", "out", "--spalloc", "127.0.0.1",
+                "--owner", "me", "--keepalive", "0"), "--keepalive"));
+        cases.add(new Case("deploy: unknown spalloc host", List.of("deploy", n, "--out", "out", "--spalloc",
+                "no-such-host.invalid", "--owner", "me"), "unknown spalloc host 'no-such-host.invalid'"));
         cases.add(new Case("drop 1.5", List.of("board-emulator", "--drop", "1.5"), "--drop"));
         cases.add(new Case("mode fast", List.of("run", n, "--out", "out", "--mode", "fast"), "'fast' is not a mode"));
         cases.add(new Case("dt in event mode", List.of("run", n, "--out", "out", "--dt", "0.1"), "--dt"));
