@@ -72,12 +72,10 @@ public final class Loader {
             progress.accept("loading " + plan.cores().size() + " cores on " + chips.size() + " chips");
             Map<CoreLocation, DataImage> images = loadImages(plan);
             long bytes = images.values().stream().mapToLong(DataImage::writtenBytes).sum();
-            int entries = 0;
-            for (var e : new TreeMap<>(plan.routes()).entrySet()) {
-                ChipLocation chip = e.getKey();
-                step("loading " + e.getValue().size() + " routes", "chip " + chip,
-                        () -> tx.loadRoutes(chip, e.getValue(), plan.appId()));
-                entries += e.getValue().size();
+            int entries = plan.routes().values().stream().mapToInt(List::size).sum();
+            if (!plan.routes().isEmpty()) {
+                step("loading " + entries + " routes", plan.routes().size() + " chips",
+                        () -> tx.loadRoutes(plan.routes(), plan.appId()));
             }
             InetSocketAddress local = (InetSocketAddress) results.getLocalSocketAddress();
             step("setting IP tag " + RESULT_TAG, "board " + tx.scpAddress(),
@@ -98,11 +96,7 @@ public final class Loader {
 
             long t2 = System.nanoTime();
             progress.accept("reading the recordings");
-            Map<CoreLocation, int[]> outputs = new LinkedHashMap<>();
-            for (CoreLoad c : plan.cores()) {
-                DataImage image = images.get(c.core());
-                outputs.put(c.core(), readOutput(c, image));
-            }
+            Map<CoreLocation, int[]> outputs = readOutputs(plan, images);
             double readS = (System.nanoTime() - t2) / 1e9;
             return new LoadResult(outputs, bytes, entries, writeNanos / 1e9, loadS, runS, readS);
         } finally {
@@ -112,32 +106,49 @@ public final class Loader {
 
     /**
      * Allocates every core's block, writes all images in one pipelined stream, reads each region
-     * table back and compares it, and points each core's user0 at its image.
+     * table back and compares it, and points each core's user0 at its image; each step for all
+     * cores at once, so that every board's window is kept full.
      */
     private Map<CoreLocation, DataImage> loadImages(LoadPlan plan) throws InterruptedException {
-        Map<CoreLocation, DataImage> images = new LinkedHashMap<>();
+        List<Transceiver.SdramRequest> blocks = new ArrayList<>();
+        long blockBytes = 0;
         for (CoreLoad c : plan.cores()) {
-            CoreLocation core = c.core();
-            long[] base = new long[1];
+            if (c.sizeBytes() > MemoryRegion.SDRAM.sizeBytes()) {
+                throw new DeploymentException("core " + c.core() + ": allocating " + c.sizeBytes() + " bytes of SDRAM "
+                        + "failed: a chip has " + MemoryRegion.SDRAM.sizeBytes());
+            }
             // untagged: a tag makes the allocation fail when its reply is lost and the request is
             // sent again; untagged, the repeat allocates a second block, freed with the others by app id
-            step("allocating " + c.sizeBytes() + " bytes of SDRAM", "core " + core,
-                    () -> base[0] = tx.allocateSdram(core.chip(), plan.appId(), c.sizeBytes(), 0));
-            DataImage image = c.imageAt().apply(base[0]);
+            blocks.add(new Transceiver.SdramRequest(c.core().chip(), plan.appId(), c.sizeBytes(), 0));
+            blockBytes += c.sizeBytes();
+        }
+        long[] bases = new long[blocks.size()];
+        step("allocating " + blockBytes + " bytes of SDRAM", plan.cores().size() + " cores",
+                () -> System.arraycopy(tx.allocateSdram(blocks), 0, bases, 0, bases.length));
+        Map<CoreLocation, DataImage> images = new LinkedHashMap<>();
+        for (int k = 0; k < bases.length; k++) {
+            CoreLoad c = plan.cores().get(k);
+            if (bases[k] == 0) { // asked again, alone, for SCAMP's answer and the largest free block
+                step("allocating " + c.sizeBytes() + " bytes of SDRAM", "core " + c.core(),
+                        () -> tx.allocateSdram(c.core().chip(), plan.appId(), c.sizeBytes(), 0));
+            }
+            DataImage image = c.imageAt().apply(bases[k]);
             if (image.sizeBytes() != c.sizeBytes()) {
-                throw new IllegalStateException("core " + core + ": the image has " + image.sizeBytes() + " bytes; "
+                throw new IllegalStateException("core " + c.core() + ": the image has " + image.sizeBytes() + " bytes; "
                         + c.sizeBytes() + " were allocated");
             }
-            images.put(core, image);
+            images.put(c.core(), image);
         }
         List<Transceiver.MemoryWrite> writes = new ArrayList<>();
         List<Transceiver.MemoryWrite> user0 = new ArrayList<>();
+        List<Transceiver.MemoryRead> tables = new ArrayList<>();
         long total = 0;
         for (var e : images.entrySet()) {
             CoreLocation core = e.getKey();
             byte[] bytes = e.getValue().toBytes();
             total += bytes.length;
             writes.add(new Transceiver.MemoryWrite(core.chip(), e.getValue().baseAddress(), bytes));
+            tables.add(new Transceiver.MemoryRead(core.chip(), e.getValue().baseAddress(), DataImage.HEADER_BYTES));
             user0.add(new Transceiver.MemoryWrite(core.chip(),
                     MemoryRegion.VCPU_BASE + (long) MemoryRegion.VCPU_SIZE * core.p() + VCPU_USER0,
                     ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) e.getValue().baseAddress())
@@ -146,34 +157,47 @@ public final class Loader {
         long t0 = System.nanoTime();
         step("writing the images (" + total + " bytes)", images.size() + " cores", () -> tx.writeMemory(writes));
         writeNanos += System.nanoTime() - t0;
+        List<byte[]> back = new ArrayList<>();
+        step("reading the images' region tables back", images.size() + " cores",
+                () -> back.addAll(tx.readMemory(tables)));
         List<CoreLocation> cores = List.copyOf(images.keySet());
         for (int k = 0; k < cores.size(); k++) {
-            CoreLocation core = cores.get(k);
-            Transceiver.MemoryWrite w = writes.get(k); // the bytes written, not serialised again
-            step("verifying the image's region table", "core " + core, () -> {
-                byte[] back = tx.readMemory(w.chip(), w.address(), DataImage.HEADER_BYTES);
-                if (!Arrays.equals(back, Arrays.copyOf(w.data(), DataImage.HEADER_BYTES))) {
-                    throw new DeploymentException("core " + core
-                            + ": the region table read back differs from the one written");
-                }
-            });
+            // the bytes written, not serialised again
+            if (!Arrays.equals(back.get(k), Arrays.copyOf(writes.get(k).data(), DataImage.HEADER_BYTES))) {
+                throw new DeploymentException("core " + cores.get(k)
+                        + ": the region table read back differs from the one written");
+            }
         }
         step("writing user0", images.size() + " cores", () -> tx.writeMemory(user0));
         return images;
     }
 
-    /** Reads a core's output region, whose address and size its image's region table gives. */
-    private int[] readOutput(CoreLoad c, DataImage image) throws InterruptedException {
-        DataImage.Region r = image.region(c.outputRegion());
-        if (r == null || !r.isOutput()) {
-            throw new IllegalStateException("core " + c.core() + ": region " + c.outputRegion() + " is no output region");
+    /** Reads every core's output region, whose address and size its image's region table gives. */
+    private Map<CoreLocation, int[]> readOutputs(LoadPlan plan, Map<CoreLocation, DataImage> images)
+            throws InterruptedException {
+        List<Transceiver.MemoryRead> ranges = new ArrayList<>();
+        long bytes = 0;
+        for (CoreLoad c : plan.cores()) {
+            DataImage image = images.get(c.core());
+            DataImage.Region r = image.region(c.outputRegion());
+            if (r == null || !r.isOutput()) {
+                throw new IllegalStateException("core " + c.core() + ": region " + c.outputRegion()
+                        + " is no output region");
+            }
+            ranges.add(new Transceiver.MemoryRead(c.core().chip(), image.regionAddress(c.outputRegion()),
+                    4 * r.sizeWords()));
+            bytes += 4L * r.sizeWords();
         }
-        byte[][] back = new byte[1][];
-        step("reading region " + c.outputRegion() + " (" + 4L * r.sizeWords() + " bytes)", "core " + c.core(),
-                () -> back[0] = tx.readMemory(c.core().chip(), image.regionAddress(c.outputRegion()), 4 * r.sizeWords()));
-        int[] words = new int[r.sizeWords()];
-        ByteBuffer.wrap(back[0]).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(words);
-        return words;
+        List<byte[]> back = new ArrayList<>();
+        step("reading the output regions (" + bytes + " bytes)", plan.cores().size() + " cores",
+                () -> back.addAll(tx.readMemory(ranges)));
+        Map<CoreLocation, int[]> outputs = new LinkedHashMap<>();
+        for (int k = 0; k < ranges.size(); k++) {
+            int[] words = new int[ranges.get(k).length() / 4];
+            ByteBuffer.wrap(back.get(k)).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(words);
+            outputs.put(plan.cores().get(k).core(), words);
+        }
+        return outputs;
     }
 
     /**

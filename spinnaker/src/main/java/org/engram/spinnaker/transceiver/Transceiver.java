@@ -335,20 +335,35 @@ public final class Transceiver implements AutoCloseable {
 
     /** Reads {@code length} bytes, in pipelined 256-byte requests. */
     public byte[] readMemory(ChipLocation chip, long address, int length) throws InterruptedException {
-        checkRange(chip, address, length);
-        CoreLocation core = new CoreLocation(chip, 0);
+        return readMemory(List.of(new MemoryRead(chip, address, length))).get(0);
+    }
+
+    /** A range of a chip's memory to read. */
+    public record MemoryRead(ChipLocation chip, long address, int length) {}
+
+    /**
+     * Reads every range, all in one stream of pipelined 256-byte requests through the ranges'
+     * boards; every range is checked before anything is sent.
+     */
+    public List<byte[]> readMemory(List<MemoryRead> ranges) throws InterruptedException {
         List<ReadMemory> requests = new ArrayList<>();
-        for (int off = 0; off < length; off += ScpMessage.MAX_DATA) {
-            int n = Math.min(ScpMessage.MAX_DATA, length - off);
-            requests.add(new ReadMemory(core, address + off, n));
+        for (MemoryRead r : ranges) {
+            checkRange(r.chip(), r.address(), r.length());
+            CoreLocation core = new CoreLocation(r.chip(), 0);
+            for (int off = 0; off < r.length(); off += ScpMessage.MAX_DATA) {
+                requests.add(new ReadMemory(core, r.address() + off, Math.min(ScpMessage.MAX_DATA, r.length() - off)));
+            }
         }
         List<CompletableFuture<byte[]>> parts = sendAll(requests);
-        byte[] out = new byte[length];
-        int off = 0;
-        for (CompletableFuture<byte[]> f : parts) {
-            byte[] b = ScpConnection.await(f);
-            System.arraycopy(b, 0, out, off, b.length);
-            off += b.length;
+        List<byte[]> out = new ArrayList<>();
+        int next = 0;
+        for (MemoryRead r : ranges) {
+            byte[] bytes = new byte[r.length()];
+            for (int off = 0; off < r.length(); off += ScpMessage.MAX_DATA) {
+                byte[] b = ScpConnection.await(parts.get(next++));
+                System.arraycopy(b, 0, bytes, off, b.length);
+            }
+            out.add(bytes);
         }
         return out;
     }
@@ -405,14 +420,7 @@ public final class Transceiver implements AutoCloseable {
 
     /** Allocates SDRAM for an application; returns the address. */
     public long allocateSdram(ChipLocation chip, int appId, long sizeBytes, int tag) throws InterruptedException {
-        checkAppId(appId);
-        if (sizeBytes < 1 || sizeBytes > MemoryRegion.SDRAM.sizeBytes()) {
-            throw new InvalidRequestException("SDRAM size " + sizeBytes + " outside 1.." + MemoryRegion.SDRAM.sizeBytes());
-        }
-        if (tag < 0 || tag > 255) {
-            throw new InvalidRequestException("SDRAM tag " + tag + " outside 0..255");
-        }
-        long a = call(AllocCommand.allocSdram(chip, appId, sizeBytes, tag));
+        long a = allocateSdram(List.of(new SdramRequest(chip, appId, sizeBytes, tag)))[0];
         if (a == 0) {
             long[] space = call(AllocCommand.sdramSpace(chip));
             throw new InvalidRequestException("chip " + chip + ": cannot allocate " + sizeBytes
@@ -420,6 +428,37 @@ public final class Transceiver implements AutoCloseable {
                     + "; largest free block is " + space[1] + " bytes (or the tag is taken)");
         }
         return a;
+    }
+
+    /** One block of SDRAM to allocate for an application ({@code tag} 0: untagged). */
+    public record SdramRequest(ChipLocation chip, int appId, long sizeBytes, int tag) {}
+
+    /**
+     * Allocates every block, the requests pipelined through their boards' windows; every request
+     * is checked before anything is sent.
+     *
+     * @return each block's address, in order; 0 for a block SCAMP found no room for (as CMD_ALLOC
+     *     answers), which {@link #allocateSdram(ChipLocation, int, long, int)} explains
+     */
+    public long[] allocateSdram(List<SdramRequest> blocks) throws InterruptedException {
+        List<ScpRequest<Long>> requests = new ArrayList<>();
+        for (SdramRequest b : blocks) {
+            checkAppId(b.appId());
+            if (b.sizeBytes() < 1 || b.sizeBytes() > MemoryRegion.SDRAM.sizeBytes()) {
+                throw new InvalidRequestException("SDRAM size " + b.sizeBytes() + " outside 1.."
+                        + MemoryRegion.SDRAM.sizeBytes());
+            }
+            if (b.tag() < 0 || b.tag() > 255) {
+                throw new InvalidRequestException("SDRAM tag " + b.tag() + " outside 0..255");
+            }
+            requests.add(AllocCommand.allocSdram(b.chip(), b.appId(), b.sizeBytes(), b.tag()));
+        }
+        List<CompletableFuture<Long>> replies = sendAll(requests);
+        long[] out = new long[blocks.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ScpConnection.await(replies.get(i));
+        }
+        return out;
     }
 
     public void freeSdram(ChipLocation chip, int appId, long address) throws InterruptedException {
@@ -509,26 +548,54 @@ public final class Transceiver implements AutoCloseable {
      * entries (ALLOC_RTR), then CMD_RTR LOAD at that offset. Returns the first entry used.
      */
     public int loadRoutes(ChipLocation chip, List<RoutingEntry> entries, int appId) throws InterruptedException {
+        return loadRoutes(Map.of(chip, entries), appId).get(chip);
+    }
+
+    /**
+     * Loads every chip's table as {@link #loadRoutes(ChipLocation, List, int)} does, each step
+     * for all chips at once (the staging writes in one stream, then the allocations, then the
+     * loads), pipelined through the chips' boards; every table is checked before anything is sent.
+     *
+     * @return the first entry each chip's table was loaded at
+     */
+    public Map<ChipLocation, Integer> loadRoutes(Map<ChipLocation, List<RoutingEntry>> tables, int appId)
+            throws InterruptedException {
         checkAppId(appId);
-        if (entries.isEmpty() || entries.size() > MemoryRegion.MC_TABLE_SIZE - 1) {
-            throw new InvalidRequestException("chip " + chip + ": " + entries.size()
-                    + " routing entries; expected 1.." + (MemoryRegion.MC_TABLE_SIZE - 1));
+        List<ChipLocation> chips = new ArrayList<>(new TreeMap<>(tables).keySet());
+        List<MemoryWrite> staging = new ArrayList<>();
+        List<ScpRequest<Integer>> allocations = new ArrayList<>();
+        for (ChipLocation chip : chips) {
+            List<RoutingEntry> entries = tables.get(chip);
+            if (entries.isEmpty() || entries.size() > MemoryRegion.MC_TABLE_SIZE - 1) {
+                throw new InvalidRequestException("chip " + chip + ": " + entries.size()
+                        + " routing entries; expected 1.." + (MemoryRegion.MC_TABLE_SIZE - 1));
+            }
+            byte[] buffer = new byte[(entries.size() + 1) * RouterEntry.SIZE];
+            for (int i = 0; i < entries.size(); i++) {
+                RoutingEntry e = entries.get(i);
+                new RouterEntry(i, 0, e.route(), e.key(), e.mask()).encode(buffer, i * RouterEntry.SIZE);
+            }
+            Arrays.fill(buffer, entries.size() * RouterEntry.SIZE, buffer.length, (byte) 0xFF);
+            staging.add(new MemoryWrite(chip, ROUTE_BUFFER, buffer));
+            allocations.add(AllocCommand.allocRouter(chip, appId, entries.size()));
         }
-        byte[] buffer = new byte[(entries.size() + 1) * RouterEntry.SIZE];
-        for (int i = 0; i < entries.size(); i++) {
-            RoutingEntry e = entries.get(i);
-            new RouterEntry(i, 0, e.route(), e.key(), e.mask()).encode(buffer, i * RouterEntry.SIZE);
+        writeMemory(staging);
+        List<CompletableFuture<Integer>> allocated = sendAll(allocations);
+        Map<ChipLocation, Integer> bases = new TreeMap<>();
+        List<ScpRequest<Void>> loads = new ArrayList<>();
+        for (int k = 0; k < chips.size(); k++) {
+            ChipLocation chip = chips.get(k);
+            int base = ScpConnection.await(allocated.get(k));
+            if (base == 0) {
+                ChipInfo info = chipInfo(chip);
+                throw new InvalidRequestException("chip " + chip + ": cannot allocate " + tables.get(chip).size()
+                        + " router entries; largest free block is " + info.freeRouterEntries());
+            }
+            bases.put(chip, base);
+            loads.add(RouterCommand.load(chip, appId, ROUTE_BUFFER, tables.get(chip).size(), base));
         }
-        Arrays.fill(buffer, entries.size() * RouterEntry.SIZE, buffer.length, (byte) 0xFF);
-        writeMemory(chip, ROUTE_BUFFER, buffer);
-        int base = call(AllocCommand.allocRouter(chip, appId, entries.size()));
-        if (base == 0) {
-            ChipInfo info = chipInfo(chip);
-            throw new InvalidRequestException("chip " + chip + ": cannot allocate " + entries.size()
-                    + " router entries; largest free block is " + info.freeRouterEntries());
-        }
-        call(RouterCommand.load(chip, appId, ROUTE_BUFFER, entries.size(), base));
-        return base;
+        awaitAll(sendAll(loads));
+        return bases;
     }
 
     /**
