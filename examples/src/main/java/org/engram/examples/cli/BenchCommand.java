@@ -12,6 +12,7 @@ import org.engram.simulator.engine.Simulation;
 import org.engram.simulator.engine.Simulator;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.record.RunStats;
+import org.engram.spinnaker.mapping.MappingOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,6 +71,15 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--dry-run", description = "with --deploy: map and build the images only, on one SpiNN-5 board")
     boolean dryRun;
+
+    @Option(names = "--boards", paramLabel = "N", defaultValue = "1", description = "with --deploy: 1 (one board) or "
+            + "3: an emulated triad, loaded once through the root board's connection and once through one connection "
+            + "per board, to compare their throughput (default: ${DEFAULT-VALUE})")
+    int boards;
+
+    @Option(names = "--neurons-per-core", paramLabel = "N", defaultValue = "" + MappingOptions.DEFAULT_NEURONS_PER_CORE,
+            description = "with --deploy: most neurons of one population on a core (default: ${DEFAULT-VALUE})")
+    int neuronsPerCore;
 
     /** The figures of one benchmark run. */
     record Result(String name, String mode, double dtMs, int neurons, long synapses, double timeMs, double buildS,
@@ -132,11 +142,24 @@ final class BenchCommand implements Callable<Integer> {
         if (dryRun && !deploy) {
             throw new ParameterException(spec.commandLine(), "--dry-run belongs to --deploy");
         }
+        boolean deployOptions = boards != 1 || neuronsPerCore != MappingOptions.DEFAULT_NEURONS_PER_CORE;
+        if (deployOptions && !deploy) {
+            throw new ParameterException(spec.commandLine(), "--boards and --neurons-per-core belong to --deploy");
+        }
+        if (boards != 1 && boards != 3) {
+            throw new ParameterException(spec.commandLine(), "--boards " + boards + ": the emulator is 1 board or 3 "
+                    + "(a triad)");
+        }
+        if (neuronsPerCore < 1) {
+            throw new ParameterException(spec.commandLine(), "--neurons-per-core " + neuronsPerCore
+                    + ": expected at least 1");
+        }
         if (deploy) {
             DeployBench.run(BenchNetworks.build(name, neurons, seed), noWarmup ? null
-                    : BenchNetworks.build(name, Math.min(neurons, WARMUP_NEURONS), seed), BenchNetworks.describe(name,
-                    neurons), duration,
-                    engine.dtMs != null ? engine.dtMs : DeployBench.DEFAULT_DT_MS, dryRun, json, System.out);
+                    : BenchNetworks.build(name, Math.min(neurons, WARMUP_NEURONS), seed),
+                    new DeployBench.Setup(BenchNetworks.describe(name, neurons), duration,
+                            engine.dtMs != null ? engine.dtMs : DeployBench.DEFAULT_DT_MS, neuronsPerCore, boards),
+                    dryRun, json, System.out);
             return 0;
         }
         Mode m = engine.mode();

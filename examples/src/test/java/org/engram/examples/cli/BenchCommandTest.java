@@ -76,4 +76,33 @@ class BenchCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown benchmark 'vogels'") && r.err().contains("cuba, b4, coba, stdp"), r.err());
     }
+
+    /**
+     * --deploy --boards 3 loads one plan onto an emulated triad through one connection, then
+     * through three: the cores are on every board, the spikes are those of the same cut on one
+     * board, and the gains are the ratios of the figures printed.
+     */
+    @Test
+    void aDeploymentOverATriadComparesOneConnectionWithThree() throws Exception {
+        CliRun r = engram("bench", "cuba", "--neurons", "400", "--time", "50", "--no-warmup", "--json", "--deploy",
+                "--boards", "3", "--neurons-per-core", "2");
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().strip().split("\n");
+        JsonNode j = new ObjectMapper().readTree(lines[lines.length - 1]);
+        assertEquals(200, j.get("cores").asInt());
+        assertEquals(j.get("write_mb_per_s_3").asDouble() / j.get("write_mb_per_s_1").asDouble(),
+                j.get("write_gain").asDouble(), 0.02);
+        assertEquals(j.get("load_s_1").asDouble() / j.get("load_s_3").asDouble(), j.get("load_gain").asDouble(), 0.02);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("cores per board +\\[(\\d+), (\\d+), (\\d+)\\]")
+                .matcher(r.out());
+        assertTrue(m.find(), r.out());
+        for (int b = 1; b <= 3; b++) {
+            assertTrue(Integer.parseInt(m.group(b)) > 0, "cores on every board: " + m.group());
+        }
+        CliRun one = engram("bench", "cuba", "--neurons", "400", "--time", "50", "--no-warmup", "--json", "--deploy",
+                "--neurons-per-core", "2");
+        assertEquals(0, one.code(), one.err());
+        String[] oneLines = one.out().strip().split("\n");
+        assertEquals(new ObjectMapper().readTree(oneLines[oneLines.length - 1]).get("spikes"), j.get("spikes"));
+    }
 }

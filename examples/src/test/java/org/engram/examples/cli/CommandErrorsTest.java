@@ -189,6 +189,9 @@ class CommandErrorsTest {
         cases.add(new Case("bench: unknown", List.of("bench", "vogels"), "vogels"));
         cases.add(new Case("bench: 5 neurons", List.of("bench", "cuba", "--neurons", "5"), "--neurons"));
         cases.add(new Case("bench: time 0", List.of("bench", "cuba", "--time", "0"), "--time"));
+        cases.add(new Case("bench: boards 2", List.of("bench", "cuba", "--deploy", "--boards", "2"), "--boards 2"));
+        cases.add(new Case("bench: boards without deploy", List.of("bench", "cuba", "--boards", "3"),
+                "belong to --deploy"));
         cases.add(new Case("compare: tolerance -1", List.of("compare", d, d, "--tolerance", "-1"), "--tolerance"));
         cases.add(new Case("plot: width 0", List.of("plot", d, "--out", "out/r.png", "--width", "0"), "0"));
         cases.add(new Case("plot: unknown population", List.of("plot", d, "--out", "out/r.png", "--populations",
