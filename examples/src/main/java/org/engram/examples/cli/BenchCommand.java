@@ -77,6 +77,11 @@ final class BenchCommand implements Callable<Integer> {
             + "per board, to compare their throughput (default: ${DEFAULT-VALUE})")
     int boards;
 
+    @Option(names = "--service-us", paramLabel = "US", defaultValue = "0", description = "with --deploy: each "
+            + "emulated board's SCAMP takes this long per request, one after another (default: ${DEFAULT-VALUE}, as "
+            + "fast as the emulator runs)")
+    long serviceMicros;
+
     @Option(names = "--neurons-per-core", paramLabel = "N", defaultValue = "" + MappingOptions.DEFAULT_NEURONS_PER_CORE,
             description = "with --deploy: most neurons of one population on a core (default: ${DEFAULT-VALUE})")
     int neuronsPerCore;
@@ -142,9 +147,14 @@ final class BenchCommand implements Callable<Integer> {
         if (dryRun && !deploy) {
             throw new ParameterException(spec.commandLine(), "--dry-run belongs to --deploy");
         }
-        boolean deployOptions = boards != 1 || neuronsPerCore != MappingOptions.DEFAULT_NEURONS_PER_CORE;
+        boolean deployOptions = boards != 1 || neuronsPerCore != MappingOptions.DEFAULT_NEURONS_PER_CORE
+                || serviceMicros != 0;
         if (deployOptions && !deploy) {
-            throw new ParameterException(spec.commandLine(), "--boards and --neurons-per-core belong to --deploy");
+            throw new ParameterException(spec.commandLine(), "--boards, --neurons-per-core and --service-us belong to "
+                    + "--deploy");
+        }
+        if (serviceMicros < 0) {
+            throw new ParameterException(spec.commandLine(), "--service-us " + serviceMicros + ": expected 0 or more");
         }
         if (boards != 1 && boards != 3) {
             throw new ParameterException(spec.commandLine(), "--boards " + boards + ": the emulator is 1 board or 3 "
@@ -158,7 +168,8 @@ final class BenchCommand implements Callable<Integer> {
             DeployBench.run(BenchNetworks.build(name, neurons, seed), noWarmup ? null
                     : BenchNetworks.build(name, Math.min(neurons, WARMUP_NEURONS), seed),
                     new DeployBench.Setup(BenchNetworks.describe(name, neurons), duration,
-                            engine.dtMs != null ? engine.dtMs : DeployBench.DEFAULT_DT_MS, neuronsPerCore, boards),
+                            engine.dtMs != null ? engine.dtMs : DeployBench.DEFAULT_DT_MS, neuronsPerCore, boards,
+                            serviceMicros),
                     dryRun, json, System.out);
             return 0;
         }

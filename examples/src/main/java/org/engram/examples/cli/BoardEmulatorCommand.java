@@ -45,6 +45,11 @@ final class BoardEmulatorCommand implements Callable<Integer> {
             description = "after a boot, how long SCAMP reports (255,255) (default: ${DEFAULT-VALUE})")
     long readyDelayMs;
 
+    @Option(names = "--service-us", defaultValue = "0", paramLabel = "US",
+            description = "each board's SCAMP takes this long per request, one after another, as a board's monitor "
+                    + "core does (default: ${DEFAULT-VALUE}, as fast as the emulator runs)")
+    long serviceMicros;
+
     @Option(names = "--drop", defaultValue = "0", paramLabel = "F", description = "drop probability per datagram")
     double drop;
 
@@ -62,7 +67,7 @@ final class BoardEmulatorCommand implements Callable<Integer> {
         EmulatorOptions options;
         try {
             options = EngramApplication.register(new EmulatorOptions(port, bootPort, boards, !unbooted, readyDelayMs,
-                    new Faults(drop, duplicate, reorder, seed), 0));
+                    new Faults(drop, duplicate, reorder, seed), 0).withServiceMicros(serviceMicros));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

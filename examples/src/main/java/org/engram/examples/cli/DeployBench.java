@@ -1,6 +1,7 @@
 package org.engram.examples.cli;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,11 +30,16 @@ final class DeployBench {
     static final double DEFAULT_DT_MS = 1.0;
     /** The warm-up deploys its network again until this much wall time has passed. */
     static final double WARMUP_WALL_S = 5.0;
+    /** Rounds of the comparison of one connection with one per board. */
+    static final int ROUNDS = 3;
 
     private DeployBench() {}
 
-    /** What to deploy and how: the network's description, run time, step, cut and machine. */
-    record Setup(String description, double timeMs, double dtMs, int neuronsPerCore, int boards) {
+    /**
+     * What to deploy and how: the network's description, run time, step, cut, and the emulated
+     * machine (its boards, and how long each board's SCAMP takes per request).
+     */
+    record Setup(String description, double timeMs, double dtMs, int neuronsPerCore, int boards, long serviceMicros) {
         Deployment.Options options() {
             Deployment.Options d = Deployment.Options.defaults(dtMs);
             return new Deployment.Options(neuronsPerCore, dtMs, d.appId(), null, d.runTimeout());
@@ -116,7 +122,7 @@ final class DeployBench {
     static Deployed deploy(Network net, Setup setup, double timeMs, int connections, Deployment.Plan plan)
             throws InterruptedException {
         try (BoardEmulator board = BoardEmulator.start(EngramApplication.register(EmulatorOptions.ephemeral()
-                .withBoards(setup.boards())), s -> { });
+                .withBoards(setup.boards()).withServiceMicros(setup.serviceMicros())), s -> { });
                 Transceiver tx = Transceiver.connect(DeployCommand.addresses(board).subList(0, connections), 54321,
                         RetryPolicy.DEFAULT, s -> { })) {
             Machine machine = Deployment.machineOf(tx.discoverMachine());
@@ -130,40 +136,71 @@ final class DeployBench {
 
     /**
      * The same plan loaded onto a triad through the root board's connection alone, then through
-     * one connection per board (windows in parallel); the spikes must agree.
+     * one connection per board (windows in parallel), {@link #ROUNDS} times in alternation, so
+     * that a machine whose speed drifts slows both alike; the medians are compared. The spikes
+     * must agree.
      */
     private static void compareConnections(Network net, Setup setup, boolean json, PrintStream out)
             throws InterruptedException {
-        Deployed one = deploy(net, setup, setup.timeMs(), 1, null);
-        Deployment.Plan plan = one.result().plan();
-        Deployed all = deploy(net, setup, setup.timeMs(), setup.boards(), plan);
-        if (!sameSpikes(one.result().recording(), all.result().recording())) {
-            throw new IllegalStateException("the spikes through one connection and through " + setup.boards()
-                    + " differ");
+        List<Deployed> one = new ArrayList<>();
+        List<Deployed> all = new ArrayList<>();
+        Deployment.Plan plan = null;
+        for (int round = 0; round < ROUNDS; round++) {
+            one.add(deploy(net, setup, setup.timeMs(), 1, plan));
+            plan = one.get(0).result().plan();
+            all.add(deploy(net, setup, setup.timeMs(), setup.boards(), plan));
         }
-        out.printf(Locale.ROOT, "%s, deployed to an emulated triad for %.0f ms at dt %s ms, %d neurons a core%n",
-                setup.description(), setup.timeMs(), setup.dtMs(), setup.neuronsPerCore());
+        Recording spikes = one.get(0).result().recording();
+        for (Deployed d : List.of(one, all).stream().flatMap(List::stream).toList()) {
+            if (!sameSpikes(spikes, d.result().recording())) {
+                throw new IllegalStateException("the spikes through one connection and through " + setup.boards()
+                        + " differ");
+            }
+        }
+        out.printf(Locale.ROOT, "%s, deployed to an emulated triad for %.0f ms at dt %s ms, %d neurons a core, %s; "
+                + "medians of %d rounds%n", setup.description(), setup.timeMs(), setup.dtMs(), setup.neuronsPerCore(),
+                setup.serviceMicros() == 0 ? "SCAMP as fast as the emulator" : "SCAMP " + setup.serviceMicros()
+                        + " µs a request", ROUNDS);
         printPlan(plan, out);
         out.printf(Locale.ROOT, "  cores per board   %10s%n", coresPerBoard(plan, Machine.ofBoards(setup.boards())));
-        printLoad("load, 1 connection", one.result(), out);
-        printLoad("load, " + setup.boards() + " connections", all.result(), out);
-        out.printf(Locale.ROOT, "  requests per board %9s through %d connections%n", all.requestsByBoard().values(),
-                setup.boards());
-        double writeGain = all.result().load().writeBytesPerSecond() / one.result().load().writeBytesPerSecond();
-        double loadGain = one.result().load().loadSeconds() / all.result().load().loadSeconds();
-        out.printf(Locale.ROOT, "  %d connections / 1: writing %.2f× as fast, loading %.2f× as fast%n", setup.boards(),
-                writeGain, loadGain);
+        Deployment.Result medianOne = median(one);
+        Deployment.Result medianAll = median(all);
+        printLoad("load, 1 connection", medianOne, out);
+        printLoad("load, " + setup.boards() + " connections", medianAll, out);
+        out.printf(Locale.ROOT, "  requests per board %9s through %d connections%n",
+                all.get(0).requestsByBoard().values(), setup.boards());
+        double writeGain = medianAll.load().writeBytesPerSecond() / medianOne.load().writeBytesPerSecond();
+        double loadGain = medianOne.load().loadSeconds() / medianAll.load().loadSeconds();
+        out.printf(Locale.ROOT, "  %d connections / 1: writing %.2f× as fast, loading %.2f× as fast (rounds: %s)%n",
+                setup.boards(), writeGain, loadGain, roundGains(one, all));
         out.printf(Locale.ROOT, "  spikes            %10d (the same through 1 and %d connections)%n",
-                all.result().recording().spikeCount(), setup.boards());
+                spikes.spikeCount(), setup.boards());
         if (json) {
             out.printf(Locale.ROOT, "{\"cores\": %d, \"chips\": %d, \"bytes\": %d, \"load_s_1\": %.3f, "
                     + "\"write_mb_per_s_1\": %.2f, \"load_s_%d\": %.3f, \"write_mb_per_s_%d\": %.2f, \"write_gain\": %.2f, "
                     + "\"load_gain\": %.2f, \"spikes\": %d}%n", plan.images().images().size(),
-                    plan.mapping().chipsUsed().size(), all.result().load().bytesLoaded(),
-                    one.result().load().loadSeconds(), one.result().load().writeBytesPerSecond() / 1e6, setup.boards(),
-                    all.result().load().loadSeconds(), setup.boards(), all.result().load().writeBytesPerSecond() / 1e6,
-                    writeGain, loadGain, all.result().recording().spikeCount());
+                    plan.mapping().chipsUsed().size(), medianAll.load().bytesLoaded(), medianOne.load().loadSeconds(),
+                    medianOne.load().writeBytesPerSecond() / 1e6, setup.boards(), medianAll.load().loadSeconds(),
+                    setup.boards(), medianAll.load().writeBytesPerSecond() / 1e6, writeGain, loadGain,
+                    spikes.spikeCount());
         }
+    }
+
+    /** The deployment whose load took the median time. */
+    private static Deployment.Result median(List<Deployed> runs) {
+        List<Deployment.Result> sorted = new ArrayList<>(runs.stream().map(Deployed::result).toList());
+        sorted.sort(java.util.Comparator.comparingDouble(r -> r.load().loadSeconds()));
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /** Each round's writing gain, "1.21 1.35 1.18". */
+    private static String roundGains(List<Deployed> one, List<Deployed> all) {
+        List<String> gains = new ArrayList<>();
+        for (int k = 0; k < one.size(); k++) {
+            gains.add(String.format(Locale.ROOT, "%.2f", all.get(k).result().load().writeBytesPerSecond()
+                    / one.get(k).result().load().writeBytesPerSecond()));
+        }
+        return String.join(" ", gains);
     }
 
     private static boolean sameSpikes(Recording a, Recording b) {

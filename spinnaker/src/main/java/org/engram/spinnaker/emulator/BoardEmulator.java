@@ -47,6 +47,8 @@ public final class BoardEmulator implements AutoCloseable {
     private FaultInjector<Datagram> outbound;
     private final List<HeldReply> heldReplies = new ArrayList<>();
     private ScheduledFuture<?> holdTimer;
+    /** When each board's SCAMP is free again (System.nanoTime()), with a service time. */
+    private long[] busyUntilNanos;
     private long internalErrors;
 
     /** A datagram that arrived at, or leaves from, board {@code board}'s SCAMP port. */
@@ -95,6 +97,7 @@ public final class BoardEmulator implements AutoCloseable {
             int port = options.scpPort() == 0 ? 0 : options.scpPort() + b;
             scpChannels.add(datagramBootstrap(new ScpHandler(b)).bind(loopback, port).sync().channel());
         }
+        busyUntilNanos = new long[scpChannels.size()];
         bootChannel = datagramBootstrap(new BootHandler()).bind(loopback, options.bootPort()).sync().channel();
         outbound = new FaultInjector<>(options.faults(), 2, d ->
                 scpChannels.get(d.board).write(new DatagramPacket(Unpooled.wrappedBuffer(d.bytes), d.peer)));
@@ -192,6 +195,17 @@ public final class BoardEmulator implements AutoCloseable {
     private void reply(int b, byte[] bytes, InetSocketAddress to, int tag) {
         if (options.holdRepliesMs() > 0) {
             heldReplies.add(new HeldReply(b, bytes, to, tag));
+            return;
+        }
+        if (options.serviceMicros() > 0) {
+            // the board's SCAMP answers when it has served the requests before this one
+            long now = System.nanoTime();
+            busyUntilNanos[b] = Math.max(now, busyUntilNanos[b]) + options.serviceMicros() * 1000;
+            group.next().schedule(() -> {
+                send(new Datagram(b, bytes, to));
+                board.releaseTransientTag(b, tag);
+                flushAll();
+            }, busyUntilNanos[b] - now, TimeUnit.NANOSECONDS);
             return;
         }
         send(new Datagram(b, bytes, to));

@@ -18,11 +18,15 @@ import org.engram.spinnaker.scp.ApplicationImage;
  * @param holdRepliesMs 0 to answer at once; otherwise replies (and their transient tags) are
  *     held until no request has arrived for this long, which makes the number of requests a
  *     host keeps outstanding visible (see {@code maxOutstanding})
+ * @param serviceMicros 0 to answer as fast as the emulator runs; otherwise each board's SCAMP
+ *     takes this long per request, one request after another (a board's monitor core answers
+ *     its Ethernet's requests in turn, those for chips on other boards included), so that boards
+ *     served through their own connections answer in parallel, as real boards do
  * @param applications the Java applications cores run, by the identifier in the header of the
  *     {@link ApplicationImage} a host starts
  */
 public record EmulatorOptions(int scpPort, int bootPort, int boards, boolean booted, long readyDelayMs,
-        Faults faults, long holdRepliesMs, Map<String, CoreApplication.Factory> applications) {
+        Faults faults, long holdRepliesMs, long serviceMicros, Map<String, CoreApplication.Factory> applications) {
     public static final int SCAMP_PORT = 17893;
     public static final int BOOT_PORT = 54321;
 
@@ -34,7 +38,7 @@ public record EmulatorOptions(int scpPort, int bootPort, int boards, boolean boo
             throw new IllegalArgumentException("ports must be in 0..65535 (" + boards + " SCAMP ports from "
                     + scpPort + ")");
         }
-        if (readyDelayMs < 0 || holdRepliesMs < 0) {
+        if (readyDelayMs < 0 || holdRepliesMs < 0 || serviceMicros < 0) {
             throw new IllegalArgumentException("delays must not be negative");
         }
         applications = Map.copyOf(applications);
@@ -43,7 +47,7 @@ public record EmulatorOptions(int scpPort, int bootPort, int boards, boolean boo
     /** Options without applications: every image a host starts runs nothing. */
     public EmulatorOptions(int scpPort, int bootPort, int boards, boolean booted, long readyDelayMs, Faults faults,
             long holdRepliesMs) {
-        this(scpPort, bootPort, boards, booted, readyDelayMs, faults, holdRepliesMs, Map.of());
+        this(scpPort, bootPort, boards, booted, readyDelayMs, faults, holdRepliesMs, 0, Map.of());
     }
 
     /** A booted board on ephemeral ports, no faults: what most tests want. */
@@ -52,26 +56,36 @@ public record EmulatorOptions(int scpPort, int bootPort, int boards, boolean boo
     }
 
     public EmulatorOptions withFaults(Faults f) {
-        return new EmulatorOptions(scpPort, bootPort, boards, booted, readyDelayMs, f, holdRepliesMs, applications);
+        return new EmulatorOptions(scpPort, bootPort, boards, booted, readyDelayMs, f, holdRepliesMs, serviceMicros,
+                applications);
     }
 
     public EmulatorOptions unbooted(long readyAfterBootMs) {
         return new EmulatorOptions(scpPort, bootPort, boards, false, readyAfterBootMs, faults, holdRepliesMs,
-                applications);
+                serviceMicros, applications);
     }
 
     public EmulatorOptions withHoldRepliesMs(long ms) {
-        return new EmulatorOptions(scpPort, bootPort, boards, booted, readyDelayMs, faults, ms, applications);
+        return new EmulatorOptions(scpPort, bootPort, boards, booted, readyDelayMs, faults, ms, serviceMicros,
+                applications);
     }
 
     public EmulatorOptions withBoards(int n) {
-        return new EmulatorOptions(scpPort, bootPort, n, booted, readyDelayMs, faults, holdRepliesMs, applications);
+        return new EmulatorOptions(scpPort, bootPort, n, booted, readyDelayMs, faults, holdRepliesMs, serviceMicros,
+                applications);
+    }
+
+    /** Each board's SCAMP takes {@code micros} per request, one after another. */
+    public EmulatorOptions withServiceMicros(long micros) {
+        return new EmulatorOptions(scpPort, bootPort, boards, booted, readyDelayMs, faults, holdRepliesMs, micros,
+                applications);
     }
 
     /** Cores that start an image whose header names {@code identifier} run what {@code factory} makes. */
     public EmulatorOptions withApplication(String identifier, CoreApplication.Factory factory) {
         Map<String, CoreApplication.Factory> more = new HashMap<>(applications);
         more.put(new ApplicationImage(identifier, new byte[0]).identifier(), factory);
-        return new EmulatorOptions(scpPort, bootPort, boards, booted, readyDelayMs, faults, holdRepliesMs, more);
+        return new EmulatorOptions(scpPort, bootPort, boards, booted, readyDelayMs, faults, holdRepliesMs, serviceMicros,
+                more);
     }
 }

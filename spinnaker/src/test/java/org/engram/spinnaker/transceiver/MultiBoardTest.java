@@ -150,4 +150,39 @@ class MultiBoardTest {
         assertEquals("board (8,4) at h: SCAMP port 70000 outside 1..65535",
                 assertThrows(InvalidRequestException.class, () -> BoardAddress.parse(EAST, "h:70000")).getMessage());
     }
+
+    /**
+     * With a service time, each board's SCAMP answers one request after another: 30 requests
+     * through the root board alone take at least 30 service times; spread over the three boards'
+     * connections, the boards serve theirs side by side.
+     */
+    @Test
+    void boardsWithAServiceTimeAnswerSideBySideThroughTheirOwnConnections() throws Exception {
+        long serviceMs = 5;
+        try (BoardEmulator emu = BoardEmulator.start(EmulatorOptions.ephemeral().withBoards(3)
+                .withServiceMicros(serviceMs * 1000), l -> { })) {
+            List<Transceiver.MemoryWrite> writes = new ArrayList<>();
+            for (ChipLocation c : List.of(new ChipLocation(3, 2), new ChipLocation(6, 10), new ChipLocation(10, 6))) {
+                writes.add(new Transceiver.MemoryWrite(c, 0x6000_0000L, new byte[2560])); // 10 requests each
+            }
+            long alone;
+            try (Transceiver t = Transceiver.connect(addresses(emu).subList(0, 1), 54321, FAST.withTimeoutMs(1000),
+                    l -> { })) {
+                long t0 = System.nanoTime();
+                t.writeMemory(writes);
+                alone = System.nanoTime() - t0;
+            }
+            long spread;
+            try (Transceiver t = Transceiver.connect(addresses(emu), 54321, FAST.withTimeoutMs(1000), l -> { })) {
+                t.discoverMachine(); // which board each chip is on
+                long t0 = System.nanoTime();
+                t.writeMemory(writes);
+                spread = System.nanoTime() - t0;
+            }
+            assertTrue(alone >= 30 * serviceMs * 1_000_000, "one board serves all 30 in turn: " + alone / 1e6 + " ms");
+            assertTrue(spread >= 10 * serviceMs * 1_000_000, "each board serves its 10 in turn: " + spread / 1e6 + " ms");
+            assertTrue(spread < 25 * serviceMs * 1_000_000, "side by side: " + spread / 1e6 + " ms against "
+                    + alone / 1e6 + " ms");
+        }
+    }
 }
