@@ -173,7 +173,8 @@ final class DeployCommand implements Callable<Integer> {
             return 0;
         }
         try (SpallocClient client = SpallocClient.connect(spalloc, SpallocClient.DEFAULT_TIMEOUT);
-                SpallocJob job = SpallocJob.create(client, jobRequest(), progress)) {
+                SpallocJob job = SpallocJob.create(client, jobRequest(),
+                        line -> System.err.println("engram: " + line))) { // boards held: said even with --quiet
             try {
                 JobMachineInfo info = job.waitUntilReady(Duration.ofSeconds(jobWaitS != null ? jobWaitS
                         : DEFAULT_JOB_WAIT_S));

@@ -1,13 +1,15 @@
 /**
- * An emulated SpiNN-5 board (or triad) that speaks SCAMP's protocols on loopback: the default
- * target for users without a board and the peer of every transport, transceiver and start-up
- * test.
+ * An emulated SpiNN-5 board (or a triad of three) that speaks SCAMP's protocols on loopback: the
+ * default target for users without a board and the peer of every transport, transceiver and
+ * start-up test.
  *
- * <p>{@link org.engram.spinnaker.emulator.BoardEmulator} owns the two UDP sockets and fault
- * injection. {@link org.engram.spinnaker.emulator.ScampBoard} frames datagrams as SCAMP does,
- * addresses chips by P2P address and sends replies through the {@link
+ * <p>{@link org.engram.spinnaker.emulator.BoardEmulator} owns the UDP sockets (one SCAMP port per
+ * board's Ethernet chip, the root board's boot port), fault injection and the boards' service
+ * time. {@link org.engram.spinnaker.emulator.ScampBoard} frames datagrams as SCAMP does,
+ * addresses chips by P2P address (any board's port reaches every chip; (255,255) is the board's
+ * own Ethernet chip) and sends replies through that Ethernet chip's {@link
  * org.engram.spinnaker.emulator.IpTagTable}; before a boot, datagrams go to the {@link
- * org.engram.spinnaker.emulator.BootRom}. The {@link org.engram.spinnaker.emulator.ScpDispatcher}
+ * org.engram.spinnaker.emulator.BootRom}, and a boot boots every board. The {@link org.engram.spinnaker.emulator.ScpDispatcher}
  * hands each command to what does it: {@code MemoryCommands}, {@code ApplicationCommands} (AS,
  * AR, APP_COPY_RUN, SIG, COUNT), {@code NearestNeighbourFlood} (NNP, FFD), {@code
  * ResourceCommands} (ALLOC, RTR) and the tag table. Argument words are decoded with the records

@@ -110,13 +110,14 @@ public final class SpallocClient implements AutoCloseable {
     }
 
     /**
-     * {@code HOST} or {@code HOST:PORT} (spalloc's port when none is given).
+     * {@code HOST} or {@code HOST:PORT} (spalloc's port when none is given; an IPv6 address
+     * without a port is a host).
      *
      * @throws SpallocException for a port that is not a number
      */
     public static SpallocClient connect(String hostAndPort, Duration timeout) throws InterruptedException {
         int colon = hostAndPort.lastIndexOf(':');
-        if (colon < 0) {
+        if (colon < 0 || hostAndPort.indexOf(':') != colon) {
             return connect(hostAndPort, DEFAULT_PORT, timeout);
         }
         String port = hostAndPort.substring(colon + 1);
@@ -300,8 +301,7 @@ public final class SpallocClient implements AutoCloseable {
     }
 
     private static String describe(Throwable t) {
-        String m = t.getMessage();
-        return m == null ? t.getClass().getSimpleName() : m.replaceFirst("^.*?: (?=[A-Z]?[a-z])", "").trim();
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     /**

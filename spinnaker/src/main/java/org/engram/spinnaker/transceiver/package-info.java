@@ -1,9 +1,11 @@
 /**
- * The façade a host program uses to drive a SpiNNaker board (or the emulator): boot, wait until
- * ready, version and chip info, memory of any size (cut into 256-byte requests pipelined in the
- * window), SDRAM allocation, IP tags, router tables, application start, signals, core state and
- * the start-up sequence of the standard host libraries ({@link
- * org.engram.spinnaker.transceiver.Transceiver#discoverMachine()}).
+ * The façade a host program uses to drive a SpiNNaker machine of one board or several (or the
+ * emulator): boot, wait until ready, version and chip info, memory of any size (cut into 256-byte
+ * requests pipelined in the window), SDRAM allocation, IP tags, router tables, application
+ * start, signals, core state and the start-up sequence of the standard host libraries ({@link
+ * org.engram.spinnaker.transceiver.Transceiver#discoverMachine()}). It keeps one connection per
+ * board ({@link org.engram.spinnaker.transceiver.BoardAddress}) and sends each chip's requests
+ * through its board's, so that the boards' windows fill side by side.
  *
  * <p>Every argument a user gives is checked before anything is sent, so bad input fails with an
  * {@link org.engram.spinnaker.transceiver.InvalidRequestException} and changes nothing on the
