@@ -221,12 +221,11 @@ final class DeployCommand implements Callable<Integer> {
             throws InterruptedException, IOException {
         try (Transceiver tx = Transceiver.connect(machineBoards, bootPort, RetryPolicy.DEFAULT,
                 System.console() != null ? line -> System.err.println("engram: waiting: " + line) : line -> { })) {
-            if (bootImage != null) {
-                List<BoardAddress> booted = tx.bootIfSilent(bootImage, Transceiver.DEFAULT_BOARD_VERSION, BOOT_TIMEOUT,
-                        Duration.ofMillis(200));
-                if (!booted.isEmpty()) {
-                    progress.accept("booted " + tx.scpAddress() + "; " + machineBoards.size() + " boards ready");
-                }
+            List<BoardAddress> silent = bootImage == null ? List.of() : tx.bootIfSilent(bootImage,
+                    Transceiver.DEFAULT_BOARD_VERSION, BOOT_TIMEOUT, Duration.ofMillis(200));
+            if (!silent.isEmpty()) {
+                progress.accept(silent.size() + " of " + machineBoards.size() + " boards did not answer; booted through "
+                        + tx.boards().get(0) + ", all ready");
             }
             Machine machine = Deployment.machineOf(tx.discoverMachine());
             Deployment.Plan plan = Deployment.plan(net, machine, options, time);
@@ -239,6 +238,7 @@ final class DeployCommand implements Callable<Integer> {
             Deployment.Result r = Deployment.run(tx, plan, options, progress);
             ObjectNode summary = summary(r, target, loaded);
             summary.put("boards", machineBoards.size());
+            summary.put("booted", !silent.isEmpty());
             if (allocation != null) {
                 summary.set("spalloc", allocation.toJson());
             }

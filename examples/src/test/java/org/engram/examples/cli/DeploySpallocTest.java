@@ -33,8 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code engram deploy --spalloc} against the test spalloc server handing out an emulated triad,
- * {@code engram deploy --emulator --boards 3}, and {@code engram board-emulator --boards 3}: a
+ * {@code engram deploy --spalloc} against the test spalloc server handing out an emulated triad
+ * not yet booted, {@code engram deploy --emulator --boards 3}, and {@code engram board-emulator
+ * --boards 3}: a
  * network too large for one board's cores gives the spikes of {@code engram run --mode fixed},
  * the summary names the job, its boards and the wait, and no job is left behind, whether the
  * deployment ends, fails or is interrupted.
@@ -46,9 +47,17 @@ class DeploySpallocTest {
     BoardEmulator triad;
     SpallocTestServer spalloc;
 
+    /** A stand-in for scamp.boot: the emulator's boot ROM checks its structure only. */
+    Path bootImage;
+
+    /** The triad is powered but not booted, as spalloc hands boards out. */
     @BeforeEach
     void start() throws Exception {
-        triad = BoardEmulator.start(EngramApplication.register(EmulatorOptions.ephemeral().withBoards(3)), l -> { });
+        triad = BoardEmulator.start(EngramApplication.register(EmulatorOptions.ephemeral().withBoards(3).unbooted(50)),
+                l -> { });
+        byte[] image = new byte[29_868];
+        new Random(2).nextBytes(image);
+        bootImage = Files.write(tmp.resolve("scamp.boot"), image);
         Map<ChipLocation, Integer> ports = new LinkedHashMap<>();
         triad.boards().forEach(b -> ports.put(b.ethernet(), b.scpAddress().getPort()));
         spalloc = SpallocTestServer.start("triad", 12, 12, SpallocTestServer.boardsAt(ports));
@@ -113,8 +122,10 @@ class DeploySpallocTest {
         Path net = net();
         Path out = tmp.resolve("spalloc");
         CliRun r = engram("deploy", net.toString(), "--spalloc", spalloc.address(), "--owner", "test", "--boards", "3",
+                "--boot-image", bootImage.toString(), "--boot-port", Integer.toString(triad.bootAddress().getPort()),
                 "--neurons-per-core", "1", "--out", out.toString(), "--no-plot");
         assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("engram: 3 of 3 boards did not answer; booted through 127.0.0.1:"), r.err());
         String spikes = fixedModeSpikes(net);
         assertEquals(spikes, Files.readString(out.resolve("spikes.csv")));
         assertTrue(spikes.lines().filter(l -> l.startsWith("inh,")).count() > 10, "the network is active");
@@ -125,6 +136,7 @@ class DeploySpallocTest {
         JsonNode d = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).path("deployment");
         assertEquals("spalloc " + spalloc.address() + " job 1", d.path("target").asText());
         assertEquals(3, d.path("boards").asInt());
+        assertTrue(d.path("booted").asBoolean());
         assertEquals(870, d.path("cores").asInt());
         assertTrue(d.path("chips").asInt() > 48, "more chips than one board has: " + d.path("chips"));
         JsonNode job = d.path("spalloc");
@@ -163,6 +175,7 @@ class DeploySpallocTest {
                  "projections": []}
                 """);
         CliRun r = engram("deploy", net.toString(), "--spalloc", spalloc.address(), "--owner", "test", "--boards", "3",
+                "--boot-image", bootImage.toString(), "--boot-port", Integer.toString(triad.bootAddress().getPort()),
                 "--out", tmp.resolve("never").toString(), "--quiet");
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().startsWith("engram: ") && r.err().contains("too few"), r.err());
