@@ -3,7 +3,10 @@ package org.engram.models.hlop;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.DMatrixSparseCSC;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.ops.DConvertMatrixStruct;
+import org.ejml.sparse.csc.CommonOps_DSCC;
 
 /**
  * A bias-free multi-layer network of discrete-time LIF neurons trained by DSR (differentiation on
@@ -12,28 +15,35 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *
  * <p>Forward, for one batch, every hidden layer over {@code T} steps:
  * <pre>
- *   u[t] = β u[t−1] + I[t]        β = exp(−Δt/τ), Δt/τ = {@link #STEP_OVER_TAU}
+ *   u[t] = β u[t−1] + I[t]        β = exp(−Δt/τ), Δt/τ = {@link #STEP_OVER_TAU}, u[−1] = 0
  *   s[t] = u[t] ≥ θ;  u[t] −= θ s[t]    soft reset, θ = {@link #THRESHOLD}
- *   a    = Σ_t w_t s[t] / Σ_t w_t,  w_t = exp(−(T−t) Δt/τ)     weighted firing rate
+ *   a    = Σ_t w_t s[t],  w_t = β^(T−1−t) / Σ_k β^k     weighted firing rate
  * </pre>
- * The input current of the first layer is the pixel vector (0 to 1) repeated every step; of a later
- * layer, {@code W s[t]} of the spikes below. The classifier does not spike: its logits are the
- * weighted mean of its input current, {@code W a}, fed to softmax cross-entropy.
+ * The input is the pixels' spikes under the {@link RateCode}; the input current of a layer is
+ * {@code I[t] = W s[t]} of the spikes below at the same step. The classifier does not spike: its
+ * logits are {@code W a} of the last hidden layer's weighted rate, fed to softmax cross-entropy.
+ * Spikes are sparse, so {@code W s[t]} is a sparse (spikes) times dense (weights) product that
+ * costs per spike; everything else is dense.
  *
- * <p>Backward (DSR): each hidden layer's rate is treated as {@code a = clamp(W a_in / θ, 0, 1)}, the rate
- * an integrate-and-fire neuron reaches, so the error passes, divided by {@code θ}, where the weighted
- * mean input current lies strictly between 0 and {@code θ} and stops elsewhere. The weight gradient of a layer is
- * {@code δᵀ x̃ / B} with {@code x̃} the presynaptic weighted rate, projected by that layer's
- * {@link SubspaceNeurons} when given. The threshold is fixed (the reference also trains it on the
- * first task).
+ * <p>Backward (DSR): each hidden layer's rate is treated as {@code a = clamp(Ī / θ, 0, 1)} with
+ * {@code Ī = Σ_t w_t I[t]}, the rate an integrate-and-fire neuron reaches, so the error passes,
+ * divided by {@code θ}, where {@code Ī} lies strictly between 0 and {@code θ} and stops elsewhere.
+ * The weight gradient of a layer is {@code δᵀ x̃ / B} with {@code x̃} the presynaptic weighted rate,
+ * projected by that layer's {@link SubspaceNeurons} when given. The threshold is fixed (the
+ * reference also trains it on the first task).
  *
  * <p>Not thread-safe; deterministic for a given seed.
  */
 public final class SpikingMlp {
     /** {@code Δt/τ} of the reference's DSR neuron ({@code Δt = 0.05}, {@code τ = 1}). */
     public static final double STEP_OVER_TAU = 0.05;
-    /** Firing threshold, the reference's initial {@code Vth}; the rate of a constant current {@code I} is about {@code I/θ}. */
+    /** Firing threshold, the reference's initial {@code Vth}; a constant current {@code I} fires at a rate of about {@code I/θ}. */
     public static final double THRESHOLD = 0.3;
+    /** Digits per forward pass of {@link #predict}: bounds its memory whatever the test set's size. */
+    private static final int PREDICT_CHUNK = 500;
+
+    /** One SGD step's outcome on its batch: the mean cross-entropy and the digits classified right. */
+    public record BatchScore(double meanLoss, int correct) {}
 
     private final int[] sizes;
     private final int timesteps;
@@ -85,6 +95,11 @@ public final class SpikingMlp {
         return sizes.clone();
     }
 
+    /** Steps {@code T} per sample. */
+    public int timesteps() {
+        return timesteps;
+    }
+
     /** Number of weight layers; layer {@code l}'s presynaptic trace has {@code sizes()[l]} elements. */
     public int layers() {
         return weights.length;
@@ -95,41 +110,56 @@ public final class SpikingMlp {
         return rows(weights[l]);
     }
 
-    /** The class of highest logit for each input row. */
+    /** The class of highest logit for each input row (intensities 0 to 1). */
     public int[] predict(double[][] inputs) {
-        DMatrixRMaj logits = forward(new DMatrixRMaj(inputs), null);
+        RateCode.check("SpikingMlp.predict", inputs);
         int[] out = new int[inputs.length];
-        for (int i = 0; i < out.length; i++) {
-            int best = 0;
-            for (int c = 1; c < logits.numCols; c++) {
-                if (logits.get(i, c) > logits.get(i, best)) {
-                    best = c;
-                }
+        for (int from = 0; from < inputs.length; from += PREDICT_CHUNK) {
+            double[][] chunk = Arrays.copyOfRange(inputs, from, Math.min(inputs.length, from + PREDICT_CHUNK));
+            DMatrixRMaj logits = new Pass(chunk.length).run(chunk);
+            for (int i = 0; i < chunk.length; i++) {
+                out[from + i] = argmax(logits, i);
             }
-            out[i] = best;
         }
         return out;
     }
 
+    /** The logits of each input row: the classifier's weighted mean input current. */
+    public double[][] logits(double[][] inputs) {
+        RateCode.check("SpikingMlp.logits", inputs);
+        return rows(new Pass(inputs.length).run(inputs));
+    }
+
     /**
-     * One SGD step on a batch; {@code lateral} (one circuit per weight layer, or {@code null})
-     * projects each layer's presynaptic traces before its weight update, and afterwards learns on
-     * them when {@code hebbian}. Returns the batch's mean cross-entropy.
+     * One SGD step on a batch of inputs (intensities 0 to 1) and their labels; {@code lateral}
+     * (one circuit per weight layer, or {@code null}) projects each layer's presynaptic traces
+     * before its weight update, and afterwards learns on them when {@code hebbian}.
      */
-    public double train(double[][] inputs, int[] labels, double learningRate, SubspaceNeurons[] lateral,
+    public BatchScore train(double[][] inputs, int[] labels, double learningRate, SubspaceNeurons[] lateral,
             boolean hebbian) {
+        RateCode.check("SpikingMlp.train", inputs);
+        if (lateral != null) {
+            if (lateral.length != weights.length) {
+                throw new InvalidHlopException("SpikingMlp.train", "lateral circuits", lateral.length,
+                        weights.length + " (one per weight layer)");
+            }
+            for (int l = 0; l < lateral.length; l++) {
+                if (lateral[l].rule().inputSize() != sizes[l]) {
+                    throw new InvalidHlopException("SpikingMlp.train", "inputSize of lateral circuit " + l,
+                            lateral[l].rule().inputSize(), sizes[l] + " (the width of layer " + l + ")");
+                }
+            }
+        }
         int b = inputs.length;
-        DMatrixRMaj[] rates = new DMatrixRMaj[weights.length];
-        DMatrixRMaj[] currents = new DMatrixRMaj[weights.length];
-        rates[0] = new DMatrixRMaj(inputs);
-        DMatrixRMaj logits = forward(rates[0], new DMatrixRMaj[][] {rates, currents});
+        Pass pass = new Pass(b);
+        DMatrixRMaj logits = pass.run(inputs);
         double loss = 0;
+        int correct = 0;
         DMatrixRMaj delta = new DMatrixRMaj(b, sizes[sizes.length - 1]);
         for (int i = 0; i < b; i++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < logits.numCols; c++) {
-                max = Math.max(max, logits.get(i, c));
-            }
+            int best = argmax(logits, i);
+            double max = logits.get(i, best);
+            correct += best == labels[i] ? 1 : 0;
             double z = 0;
             for (int c = 0; c < logits.numCols; c++) {
                 z += Math.exp(logits.get(i, c) - max);
@@ -139,78 +169,114 @@ public final class SpikingMlp {
                 delta.set(i, c, (Math.exp(logits.get(i, c) - max) / z - (c == labels[i] ? 1 : 0)) / b);
             }
         }
+        DMatrixRMaj[] projected = new DMatrixRMaj[weights.length];
         for (int l = weights.length - 1; l >= 0; l--) {
             DMatrixRMaj below = null;
             if (l > 0) {
                 below = new DMatrixRMaj(b, sizes[l]);
                 CommonOps_DDRM.mult(delta, weights[l], below);
                 double[] d = below.data;
-                double[] current = currents[l - 1].data;
+                double[] current = pass.meanCurrents[l - 1].data;
                 for (int i = 0; i < d.length; i++) {
                     d[i] = current[i] > 0 && current[i] < THRESHOLD ? d[i] / THRESHOLD : 0;
                 }
             }
-            DMatrixRMaj trace = rates[l];
-            if (lateral != null) {
-                trace = new DMatrixRMaj(lateral[l].project(rows(trace)));
-            }
-            CommonOps_DDRM.multAddTransA(-learningRate, delta, trace, weights[l]);
+            projected[l] = lateral == null ? pass.rates[l] : lateral[l].project(pass.rates[l]);
+            CommonOps_DDRM.multAddTransA(-learningRate, delta, projected[l], weights[l]);
             delta = below;
         }
         if (lateral != null && hebbian) {
             for (int l = 0; l < weights.length; l++) {
-                lateral[l].learn(rows(rates[l]));
+                lateral[l].learn(pass.rates[l], projected[l]);
             }
         }
-        return loss / b;
+        return new BatchScore(loss / b, correct);
+    }
+
+    private static int argmax(DMatrixRMaj m, int row) {
+        int best = 0;
+        for (int c = 1; c < m.numCols; c++) {
+            if (m.get(row, c) > m.get(row, best)) {
+                best = c;
+            }
+        }
+        return best;
     }
 
     /**
-     * Logits of a batch; when {@code record} is given, fills {@code record[0][l]} with layer
-     * {@code l}'s presynaptic weighted rate and {@code record[1][l−1]} with hidden layer
-     * {@code l}'s weighted mean input current.
+     * One forward pass over a batch, step by step through every layer, keeping what the backward
+     * pass needs: {@code rates[l]}, layer {@code l}'s presynaptic weighted rate (the pixels' for
+     * {@code l = 0}), and {@code meanCurrents[l]}, hidden layer {@code l+1}'s weighted mean input
+     * current.
      */
-    private DMatrixRMaj forward(DMatrixRMaj input, DMatrixRMaj[][] record) {
-        int b = input.numRows;
-        // spikes[t] of the layer below; the input layer's "spikes" are the pixels at every step
-        DMatrixRMaj[] spikes = new DMatrixRMaj[timesteps];
-        Arrays.fill(spikes, input);
-        DMatrixRMaj rate = input;
-        for (int l = 0; l < weights.length - 1; l++) {
-            int n = sizes[l + 1];
-            double[] u = new double[b * n];
-            DMatrixRMaj meanCurrent = new DMatrixRMaj(b, n);
-            DMatrixRMaj nextRate = new DMatrixRMaj(b, n);
-            DMatrixRMaj[] nextSpikes = new DMatrixRMaj[timesteps];
-            DMatrixRMaj current = new DMatrixRMaj(b, n);
-            for (int t = 0; t < timesteps; t++) {
-                if (t == 0 || spikes[t] != spikes[t - 1]) {
-                    CommonOps_DDRM.multTransB(spikes[t], weights[l], current);
-                }
-                CommonOps_DDRM.addEquals(meanCurrent, stepWeight[t], current);
-                nextSpikes[t] = new DMatrixRMaj(b, n);
-                double[] s = nextSpikes[t].data;
-                double[] in = current.data;
-                double[] r = nextRate.data;
-                for (int i = 0; i < u.length; i++) {
-                    u[i] = decay * u[i] + in[i];
-                    if (u[i] >= THRESHOLD) {
-                        s[i] = 1;
-                        u[i] -= THRESHOLD;
-                        r[i] += stepWeight[t];
-                    }
-                }
-            }
-            if (record != null) {
-                record[0][l + 1] = nextRate;
-                record[1][l] = meanCurrent;
-            }
-            spikes = nextSpikes;
-            rate = nextRate;
+    private final class Pass {
+        final DMatrixRMaj[] rates = new DMatrixRMaj[weights.length];
+        final DMatrixRMaj[] meanCurrents = new DMatrixRMaj[weights.length - 1];
+        private final int b;
+
+        Pass(int b) {
+            this.b = b;
         }
-        DMatrixRMaj logits = new DMatrixRMaj(b, sizes[sizes.length - 1]);
-        CommonOps_DDRM.multTransB(rate, weights[weights.length - 1], logits);
-        return logits;
+
+        DMatrixRMaj run(double[][] inputs) {
+            int hidden = weights.length - 1;
+            // spikes[l] at the current step: l = 0 the pixels', l ≥ 1 hidden layer l's
+            DMatrixRMaj[] spikes = new DMatrixRMaj[hidden + 1];
+            DMatrixRMaj[] transposed = new DMatrixRMaj[hidden];
+            DMatrixRMaj[] currents = new DMatrixRMaj[hidden];
+            double[][] membranes = new double[hidden][];
+            for (int l = 0; l <= hidden; l++) {
+                spikes[l] = new DMatrixRMaj(b, sizes[l]);
+                rates[l] = new DMatrixRMaj(b, sizes[l]);
+            }
+            for (int l = 0; l < hidden; l++) {
+                transposed[l] = CommonOps_DDRM.transpose(weights[l], null);
+                currents[l] = new DMatrixRMaj(b, sizes[l + 1]);
+                meanCurrents[l] = new DMatrixRMaj(b, sizes[l + 1]);
+                membranes[l] = new double[b * sizes[l + 1]];
+            }
+            DMatrixSparseCSC sparse = new DMatrixSparseCSC(b, sizes[0], 0);
+            for (int t = 0; t < timesteps; t++) {
+                encode(inputs, t, spikes[0]);
+                CommonOps_DDRM.addEquals(rates[0], stepWeight[t], spikes[0]);
+                for (int l = 0; l < hidden; l++) {
+                    DConvertMatrixStruct.convert(spikes[l], sparse, 0);
+                    CommonOps_DSCC.mult(sparse, transposed[l], currents[l]);
+                    CommonOps_DDRM.addEquals(meanCurrents[l], stepWeight[t], currents[l]);
+                    integrate(membranes[l], currents[l].data, spikes[l + 1].data);
+                    CommonOps_DDRM.addEquals(rates[l + 1], stepWeight[t], spikes[l + 1]);
+                }
+            }
+            DMatrixRMaj logits = new DMatrixRMaj(b, sizes[sizes.length - 1]);
+            CommonOps_DDRM.multTransB(rates[hidden], weights[hidden], logits);
+            return logits;
+        }
+
+        /** The input spikes of step {@code t}: 1 where the {@link RateCode} fires, else 0. */
+        private void encode(double[][] inputs, int t, DMatrixRMaj out) {
+            double[] s = out.data;
+            int n = out.numCols;
+            for (int i = 0; i < inputs.length; i++) {
+                double[] row = inputs[i];
+                for (int j = 0; j < n; j++) {
+                    s[i * n + j] = row[j] > 0 && RateCode.fires(row[j], t) ? 1 : 0;
+                }
+            }
+        }
+
+        /** One step of a layer's membranes under input {@code current}; writes its spikes (0 or 1). */
+        private void integrate(double[] u, double[] current, double[] spikesOut) {
+            for (int i = 0; i < u.length; i++) {
+                double v = decay * u[i] + current[i];
+                if (v >= THRESHOLD) {
+                    spikesOut[i] = 1;
+                    v -= THRESHOLD;
+                } else {
+                    spikesOut[i] = 0;
+                }
+                u[i] = v;
+            }
+        }
     }
 
     private static double[][] rows(DMatrixRMaj m) {

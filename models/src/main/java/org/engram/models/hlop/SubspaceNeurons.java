@@ -41,6 +41,13 @@ public final class SubspaceNeurons {
     private final SubspaceRule rule;
     private final SplittableRandom random;
     private DMatrixRMaj frozen;
+    /** {@code frozenᵀ}, so that {@code X H_oldᵀ} is a row-by-row product. */
+    private DMatrixRMaj frozenTransposed;
+    /**
+     * {@code I − H_oldᵀ H_old} when the frozen rows are more than half the input size (one
+     * {@code N×N} product then costs less than the two {@code N×k} ones), else {@code null}.
+     */
+    private DMatrixRMaj projector;
     private DMatrixRMaj learning;
     private DMatrixRMaj momentum;
 
@@ -49,6 +56,7 @@ public final class SubspaceNeurons {
         this.rule = rule;
         this.random = new SplittableRandom(seed);
         this.frozen = new DMatrixRMaj(0, rule.inputSize());
+        this.frozenTransposed = new DMatrixRMaj(rule.inputSize(), 0);
         this.learning = new DMatrixRMaj(0, rule.inputSize());
         this.momentum = new DMatrixRMaj(0, rule.inputSize());
     }
@@ -79,6 +87,12 @@ public final class SubspaceNeurons {
                             + " neurons already there)");
         }
         frozen = CommonOps_DDRM.concatRowsMulti(frozen, learning);
+        frozenTransposed = CommonOps_DDRM.transpose(frozen, null);
+        projector = null;
+        if (2 * frozen.numRows > n) {
+            projector = CommonOps_DDRM.identity(n);
+            CommonOps_DDRM.multAddTransA(-1, frozen, frozen, projector);
+        }
         learning = orthonormalRows(newNeurons, n);
         momentum = new DMatrixRMaj(newNeurons, n);
     }
@@ -88,24 +102,29 @@ public final class SubspaceNeurons {
      * task's rows. Each row of {@code batch} is one presynaptic trace of length {@code inputSize}.
      */
     public void learn(double[][] batch) {
+        DMatrixRMaj x = traces("SubspaceNeurons.learn", batch);
+        learn(x, project(x));
+    }
+
+    /**
+     * {@link #learn(double[][])} on traces {@code x} ({@code B×N}) whose projection
+     * {@code x − H_oldᵀ H_old x} the caller has already computed: the reconstruction by the frozen
+     * rows stays the same through the iterations, so only the learning rows' part is recomputed.
+     */
+    void learn(DMatrixRMaj x, DMatrixRMaj projected) {
         if (learning.numRows == 0) {
             throw new IllegalStateException("SubspaceNeurons.learn before beginTask: no neuron learns");
         }
-        DMatrixRMaj x = traces("SubspaceNeurons.learn", batch);
         int b = x.numRows;
-        DMatrixRMaj yFrozen = new DMatrixRMaj(b, frozen.numRows);
-        DMatrixRMaj yLearning = new DMatrixRMaj(b, learning.numRows);
+        DMatrixRMaj xTransposed = CommonOps_DDRM.transpose(x, null);
+        DMatrixRMaj yTransposed = new DMatrixRMaj(learning.numRows, b);
         DMatrixRMaj residual = new DMatrixRMaj(b, rule.inputSize());
         DMatrixRMaj update = new DMatrixRMaj(learning.numRows, rule.inputSize());
         for (int it = 0; it < rule.iterations(); it++) {
-            residual.setTo(x);
-            if (frozen.numRows > 0) {
-                CommonOps_DDRM.multTransB(x, frozen, yFrozen);
-                CommonOps_DDRM.multAdd(-1, yFrozen, frozen, residual);
-            }
-            CommonOps_DDRM.multTransB(x, learning, yLearning);
-            CommonOps_DDRM.multAdd(-1, yLearning, learning, residual);
-            CommonOps_DDRM.multTransA(1.0 / b, yLearning, residual, update);
+            CommonOps_DDRM.mult(learning, xTransposed, yTransposed);
+            residual.setTo(projected);
+            CommonOps_DDRM.multAddTransA(-1, yTransposed, learning, residual);
+            CommonOps_DDRM.mult(1.0 / b, yTransposed, residual, update);
             clip(update);
             CommonOps_DDRM.add(MOMENTUM, momentum, 1 - MOMENTUM, update, momentum);
             CommonOps_DDRM.addEquals(learning, rule.learningRate(), momentum);
@@ -117,13 +136,21 @@ public final class SubspaceNeurons {
      * each row {@code x} of {@code traces}; unchanged copies while no row is frozen.
      */
     public double[][] project(double[][] traces) {
-        DMatrixRMaj x = traces("SubspaceNeurons.project", traces);
-        if (frozen.numRows > 0) {
-            DMatrixRMaj y = new DMatrixRMaj(x.numRows, frozen.numRows);
-            CommonOps_DDRM.multTransB(x, frozen, y);
-            CommonOps_DDRM.multAdd(-1, y, frozen, x);
+        return rows(project(traces("SubspaceNeurons.project", traces)));
+    }
+
+    /** {@link #project(double[][])} on the rows of {@code x} ({@code B×N}), into a new matrix. */
+    DMatrixRMaj project(DMatrixRMaj x) {
+        if (frozen.numRows == 0) {
+            return x.copy();
         }
-        return rows(x);
+        if (projector != null) {
+            return CommonOps_DDRM.mult(x, projector, null);
+        }
+        DMatrixRMaj out = x.copy();
+        DMatrixRMaj y = CommonOps_DDRM.mult(x, frozenTransposed, null);
+        CommonOps_DDRM.multAdd(-1, y, frozen, out);
+        return out;
     }
 
     /** One trace's projection; see {@link #project(double[][])}. */

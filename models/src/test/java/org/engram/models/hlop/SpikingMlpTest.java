@@ -25,7 +25,7 @@ class SpikingMlpTest {
                 y[i] = random.nextInt(2);
                 x[i] = halfLit(y[i], random);
             }
-            double loss = net.train(x, y, 0.5, null, false);
+            double loss = net.train(x, y, 0.5, null, false).meanLoss();
             first = step == 0 ? loss : first;
             last = loss;
         }
