@@ -1,42 +1,65 @@
 package org.engram.examples.cli;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.engram.models.data.Mnist;
+import org.engram.models.hlop.Digits;
 import org.engram.models.hlop.InvalidHlopException;
 import org.engram.models.hlop.PermutedTasks;
 import org.engram.models.hlop.PermutedTasks.Method;
+import org.engram.viz.study.TaskAccuracyPlot;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code engram hlop pmnist}: permuted-digit continual learning with HLOP, sequential fine-tuning
- * and joint training on the bundled digits; prints each method's accuracy matrix, ACC and BWT.
+ * and joint training; prints each method's accuracy matrix, ACC and BWT, and on request plots
+ * every task's accuracy during training.
  */
 @Command(name = "hlop", mixinStandardHelpOptions = true,
         description = "HLOP continual learning experiments.", subcommands = HlopCommand.Pmnist.class)
 final class HlopCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
     }
 
-    @Command(name = "pmnist", mixinStandardHelpOptions = true,
+    /**
+     * The defaults are the configuration of the measured figures (models README): 10 tasks of the
+     * 10,000 bundled digits, 8,000 to train and 2,000 to test.
+     */
+    @Command(name = "pmnist", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Permuted MNIST: tasks one after another, shared 10-way output; prints R, ACC and BWT.")
     static final class Pmnist implements Callable<Integer> {
-        @Option(names = "--tasks", paramLabel = "K", defaultValue = "3", description = "number of tasks (default: ${DEFAULT-VALUE})")
+        static final String PLOT = "accuracy";
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--data", paramLabel = "DIR",
+                description = "directory with MNIST IDX files (*images-idx3-ubyte[.gz] and *labels-idx1-ubyte[.gz]); "
+                        + "default: the 10,000 bundled digits")
+        Path data;
+
+        @Option(names = "--tasks", paramLabel = "K", defaultValue = "10", description = "number of tasks (default: ${DEFAULT-VALUE})")
         int tasks;
 
         @Option(names = "--hidden", paramLabel = "H1,H2", split = ",", defaultValue = "256,256",
                 description = "hidden layer widths (default: ${DEFAULT-VALUE})")
         int[] hidden;
 
-        @Option(names = "--epochs", paramLabel = "E", defaultValue = "5", description = "epochs per task (default: ${DEFAULT-VALUE})")
+        @Option(names = "--epochs", paramLabel = "E", defaultValue = "3", description = "epochs per task (default: ${DEFAULT-VALUE})")
         int epochs;
 
         @Option(names = "--timesteps", paramLabel = "T", defaultValue = "8", description = "LIF steps per digit (default: ${DEFAULT-VALUE})")
@@ -45,39 +68,125 @@ final class HlopCommand implements Runnable {
         @Option(names = "--method", defaultValue = "all", description = "hlop, baseline, multitask or all (default: ${DEFAULT-VALUE})")
         String method;
 
-        @Option(names = "--train", paramLabel = "N", defaultValue = "3000", description = "training digits per task (default: ${DEFAULT-VALUE})")
+        @Option(names = "--train", paramLabel = "N", defaultValue = "8000",
+                description = "training digits, the first N of the data (default: ${DEFAULT-VALUE})")
         int train;
 
-        @Option(names = "--test", paramLabel = "M", defaultValue = "1000", description = "test digits per task, after the training ones (default: ${DEFAULT-VALUE})")
+        @Option(names = "--test", paramLabel = "M", defaultValue = "2000",
+                description = "test digits, the M after the training ones (default: ${DEFAULT-VALUE})")
         int test;
+
+        @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.1", description = "SGD step size (default: ${DEFAULT-VALUE})")
+        double learningRate;
+
+        @Option(names = "--batch", paramLabel = "B", defaultValue = "64", description = "digits per SGD step (default: ${DEFAULT-VALUE})")
+        int batch;
+
+        @Option(names = "--subspace", paramLabel = "I0,I1,I2", split = ",", defaultValue = "78,64,32",
+                description = "HLOP: subspace neurons of each layer's circuit (input layer first) during the first task; "
+                        + "the last value stands for any further layers (default: ${DEFAULT-VALUE})")
+        int[] initial;
+
+        @Option(names = "--growth", paramLabel = "G0,G1,G2", split = ",", defaultValue = "70,23,23",
+                description = "HLOP: neurons each circuit adds at every later task (default: ${DEFAULT-VALUE})")
+        int[] growth;
+
+        @Option(names = "--hebbian-lr", paramLabel = "R0,R1,R2", split = ",", defaultValue = "0.01,0.05,0.05",
+                description = "HLOP: Hebbian learning rate of each circuit (default: ${DEFAULT-VALUE})")
+        double[] hebbianRates;
+
+        @Option(names = "--hebbian-iterations", paramLabel = "N0,N1,N2", split = ",", defaultValue = "5,5,5",
+                description = "HLOP: Hebbian iterations per batch of each circuit (default: ${DEFAULT-VALUE})")
+        int[] hebbianIterations;
 
         @Option(names = "--seed", defaultValue = "2022", description = "seed (default: ${DEFAULT-VALUE})")
         long seed;
 
-        @Option(names = "--json", description = "one JSON object per method")
+        @Option(names = "--json", description = "print the results as JSON: one object per method (an array of them with all)")
         boolean json;
 
+        @Option(names = "--out", paramLabel = "DIR",
+                description = "write " + PLOT + ".png and " + PLOT + ".svg: every task's accuracy after each epoch "
+                        + "(HLOP beside the baseline with all; scoring every epoch costs extra time)")
+        Path out;
+
+        @Option(names = "--quiet", description = "no progress bar (it also stays off when the output is not a terminal)")
+        boolean quiet;
+
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
             List<Method> methods = methods(method);
-            PermutedTasks setup = new PermutedTasks(tasks, hidden, epochs, timesteps, PermutedTasks.BATCH,
-                    PermutedTasks.LEARNING_RATE, seed);
-            Mnist digits = Mnist.bundled();
-            if (train < 1 || test < 1 || (long) train + test > digits.count()) {
-                throw new InvalidHlopException("hlop pmnist", "--train + --test", train + " + " + test,
-                        "each at least 1 and together at most the " + digits.count() + " bundled digits");
+            int layers = hidden.length + 1;
+            PermutedTasks setup = new PermutedTasks(tasks, hidden, epochs, timesteps, batch, learningRate,
+                    new PermutedTasks.Lateral(perLayer("--subspace", initial, layers), perLayer("--growth", growth, layers),
+                            perLayer("--hebbian-lr", hebbianRates, layers),
+                            perLayer("--hebbian-iterations", hebbianIterations, layers)), seed);
+            if (out != null) {
+                RunOutput.check(out);
+                if (methods.stream().noneMatch(m -> m != Method.MULTITASK)) {
+                    throw new ParameterException(spec.commandLine(), "--out with --method multitask: joint training has "
+                            + "no curve over tasks; expected --method hlop, baseline or all");
+                }
             }
-            double[][] trainX = pixels(digits, 0, train);
-            int[] trainY = labels(digits, 0, train);
-            double[][] testX = pixels(digits, train, test);
-            int[] testY = labels(digits, train, test);
+            if (train < 1 || test < 1) {
+                throw new ParameterException(spec.commandLine(), "--train " + train + " --test " + test
+                        + ": expected at least 1 digit each");
+            }
+            Mnist digits = data == null ? Mnist.bundled() : Mnist.read(data);
+            if ((long) train + test > digits.count()) {
+                throw new ParameterException(spec.commandLine(), "--train " + train + " plus --test " + test
+                        + " is more than the " + digits.count() + " digits in " + (data == null ? "the bundled set" : data));
+            }
+            Digits trainDigits = digits(digits, 0, train);
+            Digits testDigits = digits(digits, train, test);
+            List<PermutedTasks.Result> results = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
             for (Method m : methods) {
-                long start = System.nanoTime();
-                PermutedTasks.Result r = setup.run(m, trainX, trainY, testX, testY);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                System.out.println(json ? json(r) : text(r, seconds));
+                long wall = System.nanoTime();
+                long cpu = processCpuNanos();
+                PermutedTasks.Result r;
+                try (TaskBars bars = new TaskBars(tasks, quiet)) {
+                    r = setup.run(m, trainDigits, testDigits, out != null && m != Method.MULTITASK, bars);
+                }
+                results.add(r);
+                texts.add(text(r, (System.nanoTime() - wall) / 1e9, (processCpuNanos() - cpu) / 1e9));
+                if (!json) {
+                    System.out.println(texts.get(texts.size() - 1));
+                }
+            }
+            if (json) {
+                List<String> objects = results.stream().map(Pmnist::json).toList();
+                System.out.println(objects.size() == 1 ? objects.get(0) : "[" + String.join(",", objects) + "]");
+            }
+            if (out != null) {
+                List<TaskAccuracyPlot.Curves> curves = results.stream().filter(r -> r.curves() != null)
+                        .map(r -> new TaskAccuracyPlot.Curves(label(r.method()), r.curves().progress(), r.curves().accuracy()))
+                        .toList();
+                String title = "Permuted digits: " + tasks + " tasks, " + train + " training digits each";
+                for (String ext : new String[] {"png", "svg"}) {
+                    Path written = TaskAccuracyPlot.write(curves, title, out.resolve(PLOT + "." + ext));
+                    if (!json) {
+                        System.out.println("wrote " + written);
+                    }
+                }
             }
             return 0;
+        }
+
+        /** One value per weight layer: the last value given stands for the layers after it. */
+        private int[] perLayer(String option, int[] values, int layers) {
+            return java.util.Arrays.stream(perLayer(option, java.util.Arrays.stream(values).asDoubleStream().toArray(),
+                    layers)).mapToInt(v -> (int) v).toArray();
+        }
+
+        private double[] perLayer(String option, double[] values, int layers) {
+            if (values.length > layers) {
+                throw new ParameterException(spec.commandLine(), option + ": " + values.length + " values for "
+                        + layers + " weight layers (the input and " + (layers - 1) + " hidden); expected at most one per layer");
+            }
+            double[] out = java.util.Arrays.copyOf(values, layers);
+            java.util.Arrays.fill(out, values.length, layers, values[values.length - 1]);
+            return out;
         }
 
         private static List<Method> methods(String name) {
@@ -93,33 +202,37 @@ final class HlopCommand implements Runnable {
             return out;
         }
 
-        private static double[][] pixels(Mnist digits, int from, int count) {
-            double[][] out = new double[count][];
+        private static String label(Method m) {
+            return m == Method.HLOP ? "HLOP" : m.name().toLowerCase(Locale.ROOT);
+        }
+
+        private static Digits digits(Mnist digits, int from, int count) {
+            double[][] pixels = new double[count][];
+            int[] labels = new int[count];
             for (int i = 0; i < count; i++) {
                 int[] p = digits.pixels(from + i);
-                out[i] = new double[p.length];
+                pixels[i] = new double[p.length];
                 for (int j = 0; j < p.length; j++) {
-                    out[i][j] = p[j] / 255.0;
+                    pixels[i][j] = p[j] / 255.0;
                 }
+                labels[i] = digits.label(from + i);
             }
-            return out;
+            return new Digits(pixels, labels);
         }
 
-        private static int[] labels(Mnist digits, int from, int count) {
-            int[] out = new int[count];
-            for (int i = 0; i < count; i++) {
-                out[i] = digits.label(from + i);
-            }
-            return out;
+        /** CPU time of the whole process (every thread, the JIT's and the collector's included). */
+        private static long processCpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
         }
 
-        private static String text(PermutedTasks.Result r, double seconds) {
-            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s (%.1f s)%n", r.method().name().toLowerCase(Locale.ROOT), seconds));
+        private static String text(PermutedTasks.Result r, double seconds, double cpuSeconds) {
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s (%.1f s, %.1f s of CPU)%n",
+                    r.method().name().toLowerCase(Locale.ROOT), seconds, cpuSeconds));
             double[][] m = r.matrix();
             for (int j = 0; j < m.length; j++) {
-                b.append(m.length == 1 ? "  after all tasks:" : "  after task " + j + ":");
+                b.append(m.length == 1 ? "  after all tasks:" : String.format(Locale.ROOT, "  after task %2d:", j));
                 for (double v : m[j]) {
-                    b.append(String.format(Locale.ROOT, " %6.2f", v));
+                    b.append(Double.isNaN(v) ? "      -" : String.format(Locale.ROOT, " %6.2f", v));
                 }
                 b.append(System.lineSeparator());
             }
@@ -131,17 +244,56 @@ final class HlopCommand implements Runnable {
         private static String json(PermutedTasks.Result r) {
             StringBuilder b = new StringBuilder("{\"method\":\"" + r.method().name().toLowerCase(Locale.ROOT) + "\"");
             b.append(",\"acc\":").append(r.acc());
-            b.append(",\"bwt\":").append(Double.isNaN(r.bwt()) ? "null" : Double.toString(r.bwt()));
+            b.append(",\"bwt\":").append(number(r.bwt()));
             b.append(",\"matrix\":[");
             double[][] m = r.matrix();
             for (int j = 0; j < m.length; j++) {
                 b.append(j > 0 ? "," : "").append('[');
                 for (int i = 0; i < m[j].length; i++) {
-                    b.append(i > 0 ? "," : "").append(m[j][i]);
+                    b.append(i > 0 ? "," : "").append(number(m[j][i]));
                 }
                 b.append(']');
             }
             return b.append("]}").toString();
+        }
+
+        /** A JSON number, or null for NaN (a task not scored, a BWT with one row). */
+        private static String number(double v) {
+            return Double.isNaN(v) ? "null" : Double.toString(v);
+        }
+    }
+
+    /** One progress bar per task, with the epoch's running loss and accuracy. */
+    private static final class TaskBars implements PermutedTasks.Listener, AutoCloseable {
+        private final int tasks;
+        private final boolean quiet;
+        private Progress bar;
+        private int task = Integer.MIN_VALUE;
+
+        TaskBars(int tasks, boolean quiet) {
+            this.tasks = tasks;
+            this.quiet = quiet;
+        }
+
+        @Override
+        public void step(PermutedTasks.Step s) {
+            if (bar == null || s.task() != task) {
+                close();
+                task = s.task();
+                String name = s.method().name().toLowerCase(Locale.ROOT)
+                        + (task < 0 ? ", all tasks" : " task " + (task + 1) + "/" + tasks);
+                bar = Progress.start(name, s.total(), " digits", quiet);
+            }
+            bar.stepTo(s.done());
+            bar.message(String.format(Locale.ROOT, "epoch %d loss %.3f acc %.1f%%", s.epoch() + 1, s.meanLoss(), s.accuracy()));
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+                bar = null;
+            }
         }
     }
 }

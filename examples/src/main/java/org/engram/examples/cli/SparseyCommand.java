@@ -2,13 +2,11 @@ package org.engram.examples.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.engram.models.data.Mnist;
 import org.engram.models.sparsey.HebbianReadout;
 import org.engram.models.sparsey.Hierarchy;
@@ -92,7 +90,7 @@ final class SparseyCommand implements Runnable {
             if (out != null) {
                 RunOutput.check(out);
             }
-            Mnist digits = data == null ? Mnist.bundled() : read(data);
+            Mnist digits = data == null ? Mnist.bundled() : Mnist.read(data);
             if ((long) train + test > digits.count()) {
                 throw new ParameterException(spec.commandLine(), "--train " + train + " plus --test " + test + " is more than the "
                         + digits.count() + " digits in the data");
@@ -204,25 +202,6 @@ final class SparseyCommand implements Runnable {
                         train / f.trainS(), f.testS(), f.accuracyLevel1(), f.accuracyLevel2(), f.nearestGrey(),
                         f.nearestBinary(), f.nearestInput(), f.frozenLevel1(), f.frozenLevel2());
             }
-        }
-
-        private Mnist read(Path dir) throws IOException {
-            if (!Files.isDirectory(dir)) {
-                throw new ParameterException(spec.commandLine(), "--data " + dir + ": not a directory; expected one with MNIST IDX files");
-            }
-            List<Path> images;
-            try (Stream<Path> files = Files.list(dir)) {
-                images = files.filter(p -> p.getFileName().toString().matches(".*images[-.]idx3-ubyte(\\.gz)?"))
-                        .sorted().toList();
-            }
-            for (Path image : images) {
-                Path label = image.resolveSibling(image.getFileName().toString().replaceFirst("images([-.])idx3", "labels$1idx1"));
-                if (Files.isRegularFile(label)) {
-                    return Mnist.read(image, label);
-                }
-            }
-            throw new ParameterException(spec.commandLine(), "--data " + dir + ": no MNIST files; expected a *images-idx3-ubyte[.gz] file "
-                    + "beside its *labels-idx1-ubyte[.gz] file");
         }
 
         static Sdr binarise(int[] grey) {

@@ -3,7 +3,10 @@ package org.engram.models.data;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Handwritten digits with their labels: {@link #count()} images of {@link #rows()} x
@@ -41,6 +44,37 @@ public final class Mnist {
     /** Reads an image file and its label file ({@code idx3-ubyte}, {@code idx1-ubyte}, gzipped or not). */
     public static Mnist read(Path imageFile, Path labelFile) throws IOException {
         return new Mnist(Idx.readImages(imageFile), labelFile.toString(), Idx.readLabels(labelFile));
+    }
+
+    /**
+     * Reads the MNIST files of a directory: the first {@code *images-idx3-ubyte[.gz]} (or
+     * {@code *images.idx3-ubyte}) file in name order that has its labels file beside it, the same
+     * name with {@code labels} and {@code idx1}, gzipped or not, such as
+     * {@code train-images-idx3-ubyte.gz} and {@code train-labels-idx1-ubyte.gz}.
+     *
+     * @throws IdxFormatException if {@code dir} is not a directory, holds no such pair, or a file
+     *     of the pair is malformed
+     */
+    public static Mnist read(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IdxFormatException(dir.toString(), "not a directory; expected one with MNIST IDX files");
+        }
+        List<Path> images;
+        try (Stream<Path> files = Files.list(dir)) {
+            images = files.filter(p -> p.getFileName().toString().matches(".*images[-.]idx3-ubyte(\\.gz)?")).sorted()
+                    .toList();
+        }
+        for (Path image : images) {
+            String label = image.getFileName().toString().replaceFirst("images([-.])idx3", "labels$1idx1")
+                    .replaceFirst("\\.gz$", "");
+            for (String name : new String[] {label, label + ".gz"}) {
+                if (Files.isRegularFile(image.resolveSibling(name))) {
+                    return read(image, image.resolveSibling(name));
+                }
+            }
+        }
+        throw new IdxFormatException(dir.toString(), "no MNIST files; expected a *images-idx3-ubyte[.gz] file beside"
+                + " its *labels-idx1-ubyte[.gz] file");
     }
 
     /** The 10,000 digits bundled with this module (see {@code mnist-10k/README.md} beside this class). */

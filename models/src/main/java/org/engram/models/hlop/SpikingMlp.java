@@ -131,6 +131,22 @@ public final class SpikingMlp {
     }
 
     /**
+     * The presynaptic trace of every weight layer for each input row: {@code traces[l][i]} is the
+     * weighted firing rate of layer {@code l}'s inputs (the pixels' spikes for {@code l = 0}) for
+     * input {@code i}, what layer {@code l}'s weight update and lateral circuit see.
+     */
+    public double[][][] traces(double[][] inputs) {
+        RateCode.check("SpikingMlp.traces", inputs);
+        Pass pass = new Pass(inputs.length);
+        pass.run(inputs);
+        double[][][] out = new double[weights.length][][];
+        for (int l = 0; l < out.length; l++) {
+            out[l] = rows(pass.rates[l]);
+        }
+        return out;
+    }
+
+    /**
      * One SGD step on a batch of inputs (intensities 0 to 1) and their labels; {@code lateral}
      * (one circuit per weight layer, or {@code null}) projects each layer's presynaptic traces
      * before its weight update, and afterwards learns on them when {@code hebbian}.

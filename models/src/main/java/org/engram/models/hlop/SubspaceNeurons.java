@@ -25,8 +25,15 @@ import org.ejml.interfaces.decomposition.QRDecomposition;
  * of the residual {@code x − H_oldᵀ H_old x}. No mean is subtracted: the fixed point spans the top
  * eigenvectors of the uncentred second moment {@code E[x xᵀ]}, with orthonormal rows.
  *
- * <p>Schedule: {@link #beginTask(int)} freezes every existing row and appends new ones, orthonormal
- * among themselves, from the seeded generator (as {@code torch.nn.init.orthogonal_}).
+ * <p>Schedule: {@link #beginTask(int)} freezes every existing row and appends new ones from the
+ * seeded generator, orthonormal among themselves (as {@code torch.nn.init.orthogonal_}) and, unlike
+ * the reference, orthogonal to the frozen rows. The rule only turns a row in proportion to the
+ * activity along it, so a row drawn into a direction the traces hardly use keeps its start: a
+ * random start overlaps the frozen rows, and with the few thousand updates per task of a
+ * 10,000-digit run {@code H Hᵀ} stayed 0.15 to 0.28 away from {@code I}. Then {@code I − HᵀH}
+ * is no projection (it reverses the update along some directions) and the network diverged after
+ * eight tasks; started orthogonal, rows stay so, since every update lies in the span of the
+ * projected traces.
  * {@link #project(double[][])} uses the frozen rows only, so during the first task it changes
  * nothing and during task {@code t} it removes the subspace of tasks {@code < t}.
  *
@@ -163,10 +170,16 @@ public final class SubspaceNeurons {
         return rows(CommonOps_DDRM.concatRowsMulti(frozen, learning));
     }
 
+    /** {@code count} rows orthonormal among themselves and orthogonal to the frozen rows. */
     private DMatrixRMaj orthonormalRows(int count, int n) {
         DMatrixRMaj gaussian = new DMatrixRMaj(n, count);
         for (int i = 0; i < gaussian.data.length; i++) {
             gaussian.data[i] = random.nextGaussian();
+        }
+        // twice, as Gram-Schmidt is repeated against rounding (and the frozen rows are only nearly orthonormal)
+        for (int pass = 0; pass < 2 && frozen.numRows > 0; pass++) {
+            DMatrixRMaj along = CommonOps_DDRM.mult(frozen, gaussian, null);
+            CommonOps_DDRM.multAddTransA(-1, frozen, along, gaussian);
         }
         QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(n, count);
         if (!qr.decompose(gaussian)) {

@@ -170,6 +170,29 @@ class IdxTest {
         assertMessage(none + ": no such file", () -> Idx.readLabels(none));
     }
 
+    @Test
+    void aDirectoryGivesTheFirstImagesFileThatHasItsLabelsBeside() throws IOException {
+        Path sub = Files.createDirectory(dir.resolve("mnist"));
+        Files.write(sub.resolve("a-images-idx3-ubyte"), threeImages());   // no labels beside: skipped
+        writeGzip("mnist/t10k-images-idx3-ubyte.gz", threeImages());
+        writeGzip("mnist/t10k-labels-idx1-ubyte.gz", labels(4, 5, 6));
+        Files.write(sub.resolve("train-images.idx3-ubyte"), threeImages());
+        Files.write(sub.resolve("train-labels.idx1-ubyte"), labels(1, 2, 3));
+        Mnist mnist = Mnist.read(sub);
+        assertEquals(4, mnist.label(0), "t10k sorts before train");
+        assertEquals(6, mnist.label(2));
+        assertEquals(2, mnist.rows());
+    }
+
+    @Test
+    void aDirectoryWithoutMnistFilesOrNoDirectoryIsNamed() throws IOException {
+        Files.writeString(dir.resolve("notes.txt"), "no digits");
+        assertMessage(dir + ": no MNIST files; expected a *images-idx3-ubyte[.gz] file beside its"
+                + " *labels-idx1-ubyte[.gz] file", () -> Mnist.read(dir));
+        Path missing = dir.resolve("missing");
+        assertMessage(missing + ": not a directory; expected one with MNIST IDX files", () -> Mnist.read(missing));
+    }
+
     private interface Read {
         void run() throws IOException;
     }

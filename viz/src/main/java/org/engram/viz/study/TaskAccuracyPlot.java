@@ -1,5 +1,7 @@
 package org.engram.viz.study;
 
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
 import java.nio.file.Path;
 import java.util.List;
 import org.engram.viz.figure.FigureSize;
@@ -22,6 +24,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 public final class TaskAccuracyPlot {
     private static final int PANEL_WIDTH_PX = 560;
     private static final int HEIGHT_PX = 520;
+    private static final Shape MARKER = new Ellipse2D.Double(-3, -3, 6, 6);
 
     private TaskAccuracyPlot() {}
 
@@ -61,6 +64,7 @@ public final class TaskAccuracyPlot {
         NumberAxis percent = new NumberAxis("test accuracy (%)");
         percent.setRange(0, 100);
         CombinedRangeXYPlot plot = new CombinedRangeXYPlot(percent);
+        plot.setGap(24);
         for (int m = 0; m < methods.size(); m++) {
             plot.add(panel(methods.get(m), m == 0), 1);
         }
@@ -92,10 +96,12 @@ public final class TaskAccuracyPlot {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
         for (int k = 0; k < data.getSeriesCount(); k++) {
             r.setSeriesPaint(k, Palette.color(k));
+            r.setSeriesShape(k, MARKER);   // the same in every panel: colour alone names the task
             r.setSeriesVisibleInLegend(k, legend);
         }
         NumberAxis progress = new NumberAxis(c.method() + ": tasks learnt");
         progress.setAutoRangeIncludesZero(true);
+        progress.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         XYPlot p = new XYPlot(data, progress, null, r);
         // theming reaches the combined plot, not its panels
         p.setBackgroundPaint(Palette.BACKGROUND);
