@@ -9,11 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.linear.DefaultRealMatrixChangingVisitor;
-import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.QRDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,12 +37,12 @@ class SubspaceNeuronsTest {
         train(neurons, x);
 
         RealMatrix h = MatrixUtils.createRealMatrix(neurons.weights());
-        RealMatrix principal = topEigenvectors(secondMoment(x), RANK);
+        RealMatrix principal = Subspaces.topEigenvectors(Subspaces.secondMoment(x), RANK);
         // The fixed point is the top-4 subspace of E[x xᵀ] over the samples the rule sees, which is
         // exactly the sample second moment here; what is left is the mini-batch jitter of a
         // rate-0.01 rule, measured 4e-3 in sin θ (3e-5 in H Hᵀ - I). 0.02 leaves room for other
         // seeds and is far below the sin θ near 1 of a random 4-plane in 20 dimensions.
-        assertTrue(sinLargestPrincipalAngle(h, principal) < 0.02, "sin θ_max = " + sinLargestPrincipalAngle(h, principal));
+        assertTrue(Subspaces.sinLargestPrincipalAngle(h, principal) < 0.02, "sin θ_max = " + Subspaces.sinLargestPrincipalAngle(h, principal));
         // Fixed points have orthonormal rows: H Hᵀ = I (same jitter bound).
         assertTrue(maxAbs(gram(h)) < 0.02, "|H Hᵀ - I|max = " + maxAbs(gram(h)));
     }
@@ -111,7 +109,7 @@ class SubspaceNeuronsTest {
         both.setSubMatrix(basisB.getData(), 0, RANK);
         // Task B's data, less its part in A's plane, is rank 4 plus noise: the new rows learn it, so
         // the 8 rows cover both planes; same jitter bound as the single-task test.
-        assertTrue(sinLargestPrincipalAngle(h, both) < 0.02, "sin θ_max = " + sinLargestPrincipalAngle(h, both));
+        assertTrue(Subspaces.sinLargestPrincipalAngle(h, both) < 0.02, "sin θ_max = " + Subspaces.sinLargestPrincipalAngle(h, both));
         // The new rows end up orthogonal to the frozen ones (they learn the residual).
         RealMatrix cross = h.getSubMatrix(RANK, 2 * RANK - 1, 0, N - 1)
                 .multiply(h.getSubMatrix(0, RANK - 1, 0, N - 1).transpose());
@@ -135,11 +133,20 @@ class SubspaceNeuronsTest {
     }
 
     @Test
-    void newRowsAreOrthonormal() {
+    void newRowsAreOrthonormalAndOrthogonalToTheFrozenOnes() {
         SubspaceNeurons neurons = new SubspaceNeurons(SubspaceRule.hidden(N), 50);
         neurons.beginTask(RANK);
         RealMatrix h = MatrixUtils.createRealMatrix(neurons.weights());
         assertTrue(maxAbs(gram(h)) < 1e-12, "|H Hᵀ - I|max = " + maxAbs(gram(h)));   // rounding of a QR only
+        train(neurons, lowRank(basis(N, RANK, new SplittableRandom(51)), new SplittableRandom(52)));
+        neurons.beginTask(RANK);
+        RealMatrix all = MatrixUtils.createRealMatrix(neurons.weights());
+        RealMatrix fresh = all.getSubMatrix(RANK, 2 * RANK - 1, 0, N - 1);
+        assertTrue(maxAbs(gram(fresh)) < 1e-12, "new rows orthonormal: " + maxAbs(gram(fresh)));
+        // the frozen rows are orthonormal only to the rule's jitter (~1e-3): two Gram-Schmidt
+        // passes leave the square of that
+        double cross = maxAbs(fresh.multiply(all.getSubMatrix(0, RANK - 1, 0, N - 1).transpose()));
+        assertTrue(cross < 1e-5, "|H_new H_oldᵀ|max = " + cross);
     }
 
     @Test
@@ -198,38 +205,6 @@ class SubspaceNeuronsTest {
             }
         }
         return x;
-    }
-
-    /** The uncentred sample second moment Σ x xᵀ / samples (the rule subtracts no mean). */
-    private static RealMatrix secondMoment(double[][] x) {
-        RealMatrix m = MatrixUtils.createRealMatrix(x);
-        return m.transpose().multiply(m).scalarMultiply(1.0 / x.length);
-    }
-
-    private static RealMatrix topEigenvectors(RealMatrix symmetric, int k) {
-        EigenDecomposition eigen = new EigenDecomposition(symmetric);
-        double[] values = eigen.getRealEigenvalues();
-        Integer[] order = new Integer[values.length];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (a, b) -> Double.compare(values[b], values[a]));
-        RealMatrix top = MatrixUtils.createRealMatrix(symmetric.getRowDimension(), k);
-        for (int j = 0; j < k; j++) {
-            top.setColumnVector(j, eigen.getEigenvector(order[j]));
-        }
-        return top;
-    }
-
-    /**
-     * The sine of the largest principal angle between {@code span(directions)} (orthonormal columns)
-     * and the row space of {@code h}: the spectral norm of {@code (I − P_H) directions}, with
-     * {@code P_H} built from an orthonormal basis of the rows, so it does not rely on H Hᵀ = I.
-     */
-    private static double sinLargestPrincipalAngle(RealMatrix h, RealMatrix directions) {
-        int n = h.getColumnDimension();
-        int k = h.getRowDimension();
-        RealMatrix q = new QRDecomposition(h.transpose()).getQ().getSubMatrix(0, n - 1, 0, k - 1);
-        RealMatrix outside = directions.subtract(q.multiply(q.transpose().multiply(directions)));
-        return new SingularValueDecomposition(outside).getNorm();
     }
 
     private static RealMatrix outer(double[] column, double[] row) {
