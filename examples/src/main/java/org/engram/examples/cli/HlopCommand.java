@@ -1,7 +1,11 @@
 package org.engram.examples.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +14,15 @@ import java.util.concurrent.Callable;
 import org.engram.models.data.Mnist;
 import org.engram.models.hlop.Digits;
 import org.engram.models.hlop.InvalidHlopException;
+import org.engram.models.hlop.NetworkExport;
 import org.engram.models.hlop.PermutedTasks;
 import org.engram.models.hlop.PermutedTasks.Method;
+import org.engram.models.hlop.SpikingMlp;
+import org.engram.simulator.engine.Mode;
+import org.engram.simulator.engine.Simulator;
+import org.engram.simulator.json.NetworkJson;
+import org.engram.simulator.network.Network;
+import org.engram.simulator.record.Recording;
 import org.engram.viz.study.TaskAccuracyPlot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,6 +54,7 @@ final class HlopCommand implements Runnable {
             description = "Permuted MNIST: tasks one after another, shared 10-way output; prints R, ACC and BWT.")
     static final class Pmnist implements Callable<Integer> {
         static final String PLOT = "accuracy";
+        private static final ObjectMapper JSON = new ObjectMapper();
 
         @Spec
         CommandSpec spec;
@@ -110,6 +122,16 @@ final class HlopCommand implements Runnable {
                         + "(HLOP beside the baseline with all; scoring every epoch costs extra time)")
         Path out;
 
+        @Option(names = "--save-network", paramLabel = "NET.json",
+                description = "write the trained network (the first method's: HLOP with all) as a network file that "
+                        + "shows it test digits one after another, run that file on the grid and report its accuracy "
+                        + "beside the trained network's; run it yourself with: engram run NET.json --mode grid --dt 1")
+        Path saveNetwork;
+
+        @Option(names = "--save-digits", paramLabel = "N", defaultValue = "200",
+                description = "test digits of each learnt task that the saved network shows (default: ${DEFAULT-VALUE})")
+        int saveDigits;
+
         @Option(names = "--quiet", description = "no progress bar (it also stays off when the output is not a terminal)")
         boolean quiet;
 
@@ -128,6 +150,13 @@ final class HlopCommand implements Runnable {
                             + "no curve over tasks; expected --method hlop, baseline or all");
                 }
             }
+            if (saveNetwork != null) {
+                checkNetworkFile(saveNetwork);
+                if (saveDigits < 1 || saveDigits > test) {
+                    throw new ParameterException(spec.commandLine(), "--save-digits " + saveDigits
+                            + ": expected 1 to the " + test + " test digits (--test)");
+                }
+            }
             if (train < 1 || test < 1) {
                 throw new ParameterException(spec.commandLine(), "--train " + train + " --test " + test
                         + ": expected at least 1 digit each");
@@ -140,23 +169,32 @@ final class HlopCommand implements Runnable {
             Digits trainDigits = digits(digits, 0, train);
             Digits testDigits = digits(digits, train, test);
             List<PermutedTasks.Result> results = new ArrayList<>();
-            List<String> texts = new ArrayList<>();
+            SavedCheck savedCheck = null;
             for (Method m : methods) {
                 long wall = System.nanoTime();
                 long cpu = processCpuNanos();
-                PermutedTasks.Result r;
+                PermutedTasks.Trained trained;
                 try (TaskBars bars = new TaskBars(tasks, quiet)) {
-                    r = setup.run(m, trainDigits, testDigits, out != null && m != Method.MULTITASK, bars);
+                    trained = setup.train(m, trainDigits, testDigits, out != null && m != Method.MULTITASK, bars);
                 }
+                PermutedTasks.Result r = trained.result();
                 results.add(r);
-                texts.add(text(r, (System.nanoTime() - wall) / 1e9, (processCpuNanos() - cpu) / 1e9));
+                String text = text(r, (System.nanoTime() - wall) / 1e9, (processCpuNanos() - cpu) / 1e9);
+                if (saveNetwork != null && m == methods.get(0)) {
+                    savedCheck = SavedCheck.of(trained, testDigits, saveDigits, m == Method.MULTITASK ? tasks
+                            : r.matrix().length, saveNetwork);
+                    text += System.lineSeparator() + savedCheck.text();
+                }
                 if (!json) {
-                    System.out.println(texts.get(texts.size() - 1));
+                    System.out.println(text);
                 }
             }
             if (json) {
-                List<String> objects = results.stream().map(Pmnist::json).toList();
-                System.out.println(objects.size() == 1 ? objects.get(0) : "[" + String.join(",", objects) + "]");
+                ArrayNode objects = JSON.createArrayNode();
+                for (PermutedTasks.Result r : results) {
+                    objects.add(json(r, r == results.get(0) ? savedCheck : null));
+                }
+                System.out.println(JSON.writeValueAsString(objects.size() == 1 ? objects.get(0) : objects));
             }
             if (out != null) {
                 List<TaskAccuracyPlot.Curves> curves = results.stream().filter(r -> r.curves() != null)
@@ -187,6 +225,18 @@ final class HlopCommand implements Runnable {
             double[] out = java.util.Arrays.copyOf(values, layers);
             java.util.Arrays.fill(out, values.length, layers, values[values.length - 1]);
             return out;
+        }
+
+        /** A file that can be written: not a directory, in a directory that exists or can be made. */
+        private void checkNetworkFile(Path file) {
+            if (Files.isDirectory(file)) {
+                throw new ParameterException(spec.commandLine(), "--save-network " + file + ": a directory is in the way; "
+                        + "expected a file name");
+            }
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                RunOutput.check(parent);
+            }
         }
 
         private static List<Method> methods(String name) {
@@ -241,25 +291,84 @@ final class HlopCommand implements Runnable {
             return b.toString();
         }
 
-        private static String json(PermutedTasks.Result r) {
-            StringBuilder b = new StringBuilder("{\"method\":\"" + r.method().name().toLowerCase(Locale.ROOT) + "\"");
-            b.append(",\"acc\":").append(r.acc());
-            b.append(",\"bwt\":").append(number(r.bwt()));
-            b.append(",\"matrix\":[");
-            double[][] m = r.matrix();
-            for (int j = 0; j < m.length; j++) {
-                b.append(j > 0 ? "," : "").append('[');
-                for (int i = 0; i < m[j].length; i++) {
-                    b.append(i > 0 ? "," : "").append(number(m[j][i]));
+        private static ObjectNode json(PermutedTasks.Result r, SavedCheck saved) {
+            ObjectNode o = JSON.createObjectNode();
+            o.put("method", r.method().name().toLowerCase(Locale.ROOT));
+            o.put("acc", r.acc());
+            number(o, "bwt", r.bwt());
+            ArrayNode matrix = o.putArray("matrix");
+            for (double[] row : r.matrix()) {
+                ArrayNode a = matrix.addArray();
+                for (double v : row) {
+                    if (Double.isNaN(v)) {
+                        a.addNull();   // a task not scored
+                    } else {
+                        a.add(v);
+                    }
                 }
-                b.append(']');
             }
-            return b.append("]}").toString();
+            if (saved != null) {
+                ObjectNode n = o.putObject("saved_network");
+                n.put("file", saved.file().toString());
+                n.put("digits", saved.digits());
+                n.put("trained_accuracy", saved.trainedPercent());
+                n.put("simulated_accuracy", saved.simulatedPercent());
+                n.put("same_class", saved.sameClass());
+            }
+            return o;
         }
 
-        /** A JSON number, or null for NaN (a task not scored, a BWT with one row). */
-        private static String number(double v) {
-            return Double.isNaN(v) ? "null" : Double.toString(v);
+        /** A JSON number, or null for NaN (a BWT with one row). */
+        private static void number(ObjectNode o, String name, double v) {
+            if (Double.isNaN(v)) {
+                o.putNull(name);
+            } else {
+                o.put(name, v);
+            }
+        }
+    }
+
+    /**
+     * The trained network saved as a network file that shows it the first test digits of each
+     * learnt task, and that file, read back and run on the grid, scored beside the trained network.
+     */
+    record SavedCheck(Path file, int digits, int tasks, double trainedPercent, double simulatedPercent, int sameClass,
+            double seconds) {
+
+        static SavedCheck of(PermutedTasks.Trained trained, Digits test, int perTask, int tasks, Path file)
+                throws IOException {
+            SpikingMlp net = trained.network();
+            List<double[]> rows = new ArrayList<>();
+            int[] labels = new int[tasks * perTask];
+            for (int k = 0; k < tasks; k++) {
+                rows.addAll(List.of(trained.taskRows(test, k, perTask)));
+                System.arraycopy(test.labels(), 0, labels, k * perTask, perTask);
+            }
+            double[][] shown = rows.toArray(new double[0][]);
+            Ca3Command.writeAtomically(file, NetworkJson.write(NetworkExport.of(net, shown)));
+            long start = System.nanoTime();
+            Network saved = NetworkJson.read(file);
+            Recording recording = Simulator.run(saved, Mode.grid, NetworkExport.STEP_MS, saved.runMs());
+            int[] simulated = NetworkExport.decode(recording, net, shown.length);
+            int[] predicted = net.predict(shown);
+            int same = 0;
+            int trainedRight = 0;
+            int simulatedRight = 0;
+            for (int i = 0; i < shown.length; i++) {
+                same += simulated[i] == predicted[i] ? 1 : 0;
+                trainedRight += predicted[i] == labels[i] ? 1 : 0;
+                simulatedRight += simulated[i] == labels[i] ? 1 : 0;
+            }
+            return new SavedCheck(file, shown.length, tasks, 100.0 * trainedRight / shown.length,
+                    100.0 * simulatedRight / shown.length, same, (System.nanoTime() - start) / 1e9);
+        }
+
+        String text() {
+            return String.format(Locale.ROOT, "  saved %s: %d test digits (the first %d of each of %d tasks); run it with "
+                    + "engram run %s --mode grid --dt %s --out DIR%n  read back and run on the grid (%.1f s): %.2f %% right, "
+                    + "the trained network %.2f %% on the same digits; the same class for %d of %d", file, digits,
+                    digits / tasks, tasks, file, java.math.BigDecimal.valueOf(NetworkExport.STEP_MS).stripTrailingZeros().toPlainString(), seconds, simulatedPercent, trainedPercent, sameClass,
+                    digits);
         }
     }
 

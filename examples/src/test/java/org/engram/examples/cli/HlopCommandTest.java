@@ -31,7 +31,9 @@ class HlopCommandTest {
     @Test
     void printsAnArrayOfOneObjectPerMethodWithAccAndBwtTakenFromItsMatrixAndDrawsTheCurves() throws Exception {
         Path out = dir.resolve("plots");
-        CliRun run = CliRun.engram(args(TINY, "--json", "--out", out.toString()));
+        Path net = dir.resolve("saved/net.json");
+        CliRun run = CliRun.engram(args(TINY, "--json", "--out", out.toString(), "--save-network", net.toString(),
+                "--save-digits", "30"));
         assertEquals(0, run.code(), run.err());
         JsonNode all = new ObjectMapper().readTree(run.out());
         assertTrue(all.isArray(), run.out());
@@ -62,6 +64,17 @@ class HlopCommandTest {
             }
         }
         assertTrue(hlopBwt > baselineBwt, "HLOP BWT " + hlopBwt + " vs baseline " + baselineBwt);
+        JsonNode saved = all.get(0).get("saved_network");
+        assertEquals(net.toString(), saved.get("file").asText());
+        assertEquals(60, saved.get("digits").asInt(), "30 test digits of each task");
+        assertEquals(saved.get("trained_accuracy").asDouble(), saved.get("simulated_accuracy").asDouble(), 2.0, saved.toString());
+        assertEquals(60, saved.get("same_class").asInt(), saved.toString());
+        assertTrue(all.get(1).get("saved_network") == null, "the first method's network only");
+        // the saved file is an ordinary network: engram run takes it
+        CliRun simulated = CliRun.engram("run", net.toString(), "--mode", "grid", "--dt", "1", "--out",
+                dir.resolve("run").toString(), "--quiet", "--no-plot");
+        assertEquals(0, simulated.code(), simulated.err());
+        assertTrue(Files.exists(dir.resolve("run/v.csv")));
         try (var files = Files.list(out)) {
             assertEquals(List.of("accuracy.png", "accuracy.svg"), files.map(p -> p.getFileName().toString()).sorted().toList());
         }
@@ -130,6 +143,11 @@ class HlopCommandTest {
         assertBad("--out with --method multitask", "--method", "multitask", "--out", out.toString());
         Path file = Files.writeString(dir.resolve("file"), "x");
         assertBad("is a file, not a directory", "--out", file.toString());
+        assertBad("--save-network " + empty + ": a directory is in the way; expected a file name", "--save-network",
+                empty.toString());
+        assertBad("is a file, not a directory", "--save-network", file.resolve("net.json").toString());
+        assertBad("--save-digits 0: expected 1 to the 200 test digits (--test)", "--save-network",
+                out.resolve("net.json").toString(), "--save-digits", "0");
         assertFalse(Files.exists(out), "nothing written");
     }
 

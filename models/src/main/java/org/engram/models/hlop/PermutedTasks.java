@@ -251,7 +251,16 @@ public record PermutedTasks(int tasks, int[] hidden, int epochs, int timesteps, 
     }
 
     /** A trained network with the permutations of its tasks, and its result. */
-    public record Trained(SpikingMlp network, int[][] permutations, Result result) {}
+    public record Trained(SpikingMlp network, int[][] permutations, Result result) {
+        /** The first {@code count} rows of {@code digits} as task {@code task} shows them (permuted). */
+        public double[][] taskRows(Digits digits, int task, int count) {
+            double[][] out = new double[count][];
+            for (int i = 0; i < count; i++) {
+                out[i] = permute(digits.pixels()[i], permutations[task]);
+            }
+            return out;
+        }
+    }
 
     private SubspaceNeurons[] circuits(int[] sizes, SplittableRandom random) {
         SubspaceNeurons[] out = new SubspaceNeurons[sizes.length - 1];
