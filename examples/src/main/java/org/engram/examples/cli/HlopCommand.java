@@ -349,7 +349,7 @@ final class HlopCommand implements Runnable {
             long start = System.nanoTime();
             Network saved = NetworkJson.read(file);
             Recording recording = Simulator.run(saved, Mode.grid, NetworkExport.STEP_MS, saved.runMs());
-            int[] simulated = NetworkExport.decode(recording, net, shown.length);
+            int[] simulated = NetworkExport.decode(saved, recording);
             int[] predicted = net.predict(shown);
             int same = 0;
             int trainedRight = 0;

@@ -121,14 +121,25 @@ public final class NetworkExport {
     }
 
     /**
-     * The class of each of the first {@code digits} digits a run of an exported network gave: the
-     * read-out neuron of highest v at the digit's read step.
+     * The class of each digit an exported network showed, from a run of it: the read-out neuron of
+     * highest v at the digit's read step. The network file says all it takes: the read-out's v
+     * interval is the period, and its {@code run_ms} covers that many digits.
+     *
+     * @throws InvalidHlopException if {@code network} has no read-out recording v, or the run lacks
+     *     a digit's sample
      */
-    public static int[] decode(Recording recording, SpikingMlp net, int digits) {
+    public static int[] decode(Network network, Recording recording) {
+        Population readout = network.populations().stream().filter(p -> p.label().equals(READOUT)).findFirst()
+                .orElse(null);
+        if (readout == null || !readout.record().v() || !(readout.record().vIntervalMs() > 0)) {
+            throw new InvalidHlopException("NetworkExport.decode", "population " + READOUT,
+                    readout == null ? "missing" : "not recording v once a digit", "the read-out of an exported network");
+        }
+        double periodMs = readout.record().vIntervalMs();
+        int digits = (int) Math.floor(network.runMs() / periodMs);
         MembraneTrace v = recording.membrane(READOUT);
         double[] times = v.timesMs();
         double[][] values = v.values();
-        double periodMs = period(net) * STEP_MS;
         int[] out = new int[digits];
         java.util.Arrays.fill(out, -1);
         for (int s = 0; s < times.length; s++) {
@@ -146,7 +157,7 @@ public final class NetworkExport {
         for (int d = 0; d < digits; d++) {
             if (out[d] < 0) {
                 throw new InvalidHlopException("NetworkExport.decode", "read-out sample of digit " + d, "missing",
-                        "one at " + (d + 1) * periodMs + " ms (run the network for its run_ms at " + STEP_MS + " ms)");
+                        "one at " + (d + 1) * periodMs + " ms (run the network for its run_ms)");
             }
         }
         return out;

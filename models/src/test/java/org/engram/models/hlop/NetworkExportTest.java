@@ -64,7 +64,7 @@ class NetworkExportTest {
                 assertEquals(expected, values[c][d + 1], 1e-4, "digit " + d + " class " + c);
             }
         }
-        int[] simulated = NetworkExport.decode(recording, net, test.inputs.length);
+        int[] simulated = NetworkExport.decode(saved, recording);
         int[] trained = net.predict(test.inputs);
         assertArrayEquals(trained, simulated);
         double accuracy = accuracy(trained, test.labels);
@@ -99,16 +99,22 @@ class NetworkExportTest {
     @Test
     void decodeReadsEachDigitAtItsReadStepOnly() {
         SpikingMlp net = new SpikingMlp(new int[] {4, 3, 2}, 2, 1);
+        Network twoDigits = NetworkExport.of(net, new double[2][4]);
         int period = NetworkExport.period(net);
         // samples every period from 0 ms, plus a stray one in between that must not count
         double[] times = {0, period, period + 5, 2 * period};
         double[][] values = {{9, 1, 9, 0}, {0, 2, 0, -1}};
         Recording r = new Recording(List.of(), List.of(new MembraneTrace(NetworkExport.READOUT, new int[] {0, 1},
                 new double[] {1e9, 1e9}, times, values)), List.of(), null);
-        assertArrayEquals(new int[] {1, 0}, NetworkExport.decode(r, net, 2));
-        var missing = assertThrows(InvalidHlopException.class, () -> NetworkExport.decode(r, net, 3));
+        assertArrayEquals(new int[] {1, 0}, NetworkExport.decode(twoDigits, r));
+        Network threeDigits = NetworkExport.of(net, new double[3][4]);
+        var missing = assertThrows(InvalidHlopException.class, () -> NetworkExport.decode(threeDigits, r));
         assertTrue(missing.getMessage().startsWith("NetworkExport.decode: read-out sample of digit 2 missing"),
                 missing.getMessage());
+        Network other = new Network(1, 1, 10, List.of(twoDigits.population(NetworkExport.INPUT)), List.of());
+        var notExported = assertThrows(InvalidHlopException.class, () -> NetworkExport.decode(other, r));
+        assertEquals("NetworkExport.decode: population readout missing; expected the read-out of an exported network",
+                notExported.getMessage());
     }
 
     private record Batch(double[][] inputs, int[] labels) {}
