@@ -99,11 +99,11 @@ final class HlopCommand implements Runnable {
                         + "the last value stands for any further layers (default: ${DEFAULT-VALUE})")
         int[] initial;
 
-        @Option(names = "--growth", paramLabel = "G0,G1,G2", split = ",", defaultValue = "70,23,23",
+        @Option(names = "--growth", paramLabel = "G0,G1,G2", split = ",", defaultValue = "50,20,20",
                 description = "HLOP: neurons each circuit adds at every later task (default: ${DEFAULT-VALUE})")
         int[] growth;
 
-        @Option(names = "--hebbian-lr", paramLabel = "R0,R1,R2", split = ",", defaultValue = "0.01,0.05,0.05",
+        @Option(names = "--hebbian-lr", paramLabel = "R0,R1,R2", split = ",", defaultValue = "0.05,0.05,0.05",
                 description = "HLOP: Hebbian learning rate of each circuit (default: ${DEFAULT-VALUE})")
         double[] hebbianRates;
 
