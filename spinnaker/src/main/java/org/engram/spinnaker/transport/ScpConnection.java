@@ -10,7 +10,9 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.engram.spinnaker.scp.ScpRequest;
 
@@ -114,9 +116,23 @@ public final class ScpConnection implements AutoCloseable {
         return new IllegalStateException(t);
     }
 
-    /** Counters since the connection opened. */
+    /**
+     * Counters since the connection opened, including every request whose future has completed:
+     * a reply completes its future inside the event that counts it, so the counters are read on
+     * the event loop, after that event has published them.
+     */
     public TransportStats stats() {
-        return handler.stats();
+        if (channel.eventLoop().inEventLoop() || !channel.isActive()) {
+            return handler.stats();
+        }
+        try {
+            return channel.eventLoop().submit(handler::stats).get(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return handler.stats();
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            return handler.stats(); // the loop is shutting down: the last published counters
+        }
     }
 
     @Override
