@@ -38,7 +38,8 @@ final class RunCommand implements Callable<Integer> {
         Network net = NetworkJson.read(network);
         double dt = engine.stepMs(net.timestepMs());
         if (seed != null) {
-            net = new Network(seed, net.timestepMs(), net.runMs(), net.populations(), net.projections());
+            net = new Network(seed, net.timestepMs(), net.runMs(), net.populations(), net.projections(),
+                    net.currentSources());
         }
         RunOutput.Result r = RunOutput.runAndWrite(net, engine.mode(), dt, timeMs != null ? timeMs : net.runMs(), out,
                 output.quiet, output.plot(), System.out);

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.engram.simulator.connector.Connector;
+import org.engram.simulator.network.CurrentInjection;
 import org.engram.simulator.network.InitialValue;
 import org.engram.simulator.error.InvalidNetworkException;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Population;
 import org.engram.simulator.network.Projection;
 import org.engram.simulator.network.Receptor;
+import org.engram.simulator.network.Selection;
 import org.engram.simulator.neuron.CellType;
 import org.engram.simulator.neuron.Param;
 import org.engram.simulator.neuron.Reset;
@@ -113,6 +115,16 @@ public final class BuiltNetwork {
 
     public final long staticSynapseCount;
 
+    // current sources, one entry per injection of the description (its order)
+    /** The times at which each injection's current changes, ms, increasing. */
+    public final double[][] currentChangeMs;
+    /** The current of each injection from each of its change times on, nA. */
+    public final double[][] currentAmplitude;
+    /** The global indices of the neurons each injection goes into, ascending. */
+    public final int[][] currentTargets;
+    /** Per neuron: whether any current source is injected into it. */
+    private final boolean[] receivesCurrent;
+
     private BuiltNetwork(Network net, Flat flat, Synapses syn) {
         this.network = net;
         this.neuronCount = flat.n;
@@ -154,6 +166,30 @@ public final class BuiltNetwork {
         this.rules = syn.rules;
         this.plasticIndexOfConnection = syn.plasticIndexOfConnection;
         this.staticSynapseCount = syn.staticTarget.length;
+        List<CurrentInjection> injections = net.currentSources();
+        currentChangeMs = new double[injections.size()][];
+        currentAmplitude = new double[injections.size()][];
+        currentTargets = new int[injections.size()][];
+        receivesCurrent = new boolean[neuronCount];
+        for (int c = 0; c < injections.size(); c++) {
+            CurrentInjection injection = injections.get(c);
+            currentChangeMs[c] = injection.source().changeTimesMs();
+            currentAmplitude[c] = injection.source().amplitudesAfterChange();
+            Selection cells = injection.cells();
+            int first = populationStart[net.populations().indexOf(cells.population())];
+            int[] targets = new int[cells.size()];
+            for (int i = 0; i < targets.length; i++) {
+                targets[i] = first + cells.index(i);
+                receivesCurrent[targets[i]] = true;
+            }
+            Arrays.sort(targets);
+            currentTargets[c] = targets;
+        }
+    }
+
+    /** True for a neuron that a current source is injected into. */
+    public boolean receivesCurrent(int g) {
+        return receivesCurrent[g];
     }
 
     /** Builds the network; every rule violation raises {@link InvalidNetworkException} before any state exists. */

@@ -9,11 +9,11 @@ import java.util.Map;
 /**
  * A whole network description: populations, projections, the seed every random choice derives
  * from, the timestep (the default delay, and the step of the grid engine) and the default run
- * length. Immutable and validated when made: unique labels, projections between populations of
- * this network.
+ * length, and the current sources injected into its neurons. Immutable and validated when made:
+ * unique labels, projections between populations of this network, currents injected into them.
  */
 public record Network(long seed, double timestepMs, double runMs, List<Population> populations,
-        List<Projection> projections) {
+        List<Projection> projections, List<CurrentInjection> currentSources) {
 
     /** PyNN's default timestep. */
     public static final double DEFAULT_TIMESTEP_MS = 0.1;
@@ -32,6 +32,7 @@ public record Network(long seed, double timestepMs, double runMs, List<Populatio
         }
         populations = List.copyOf(populations);
         projections = List.copyOf(projections);
+        currentSources = List.copyOf(currentSources);
         long neurons = populations.stream().mapToLong(Population::size).sum();
         if (neurons > MAX_NEURONS) {
             throw new InvalidNetworkException("the populations hold " + neurons + " neurons in all; a network holds at most "
@@ -56,6 +57,19 @@ public record Network(long seed, double timestepMs, double runMs, List<Populatio
                 }
             }
         }
+        for (CurrentInjection c : currentSources) {
+            Population p = byLabel.get(c.cells().population().label());
+            if (p == null || !p.equals(c.cells().population())) {
+                throw new InvalidNetworkException(c.source().typeName() + " injected into " + c.cells().describe()
+                        + ": population '" + c.cells().population().label() + "' is not part of this network");
+            }
+        }
+    }
+
+    /** A network without current sources. */
+    public Network(long seed, double timestepMs, double runMs, List<Population> populations,
+            List<Projection> projections) {
+        this(seed, timestepMs, runMs, populations, projections, List.of());
     }
 
     /** The population with this label; the message lists the valid labels. */
@@ -89,13 +103,14 @@ public record Network(long seed, double timestepMs, double runMs, List<Populatio
         return new Builder();
     }
 
-    /** Collects populations and projections, PyNN-script style, then makes the immutable network. */
+    /** Collects populations, projections and current sources, PyNN-script style, then makes the immutable network. */
     public static final class Builder {
         private long seed = 1;
         private double timestepMs = DEFAULT_TIMESTEP_MS;
         private double runMs = 0;
         private final List<Population> populations = new ArrayList<>();
         private final List<Projection> projections = new ArrayList<>();
+        private final List<CurrentInjection> currentSources = new ArrayList<>();
 
         public Builder seed(long s) {
             seed = s;
@@ -124,8 +139,14 @@ public record Network(long seed, double timestepMs, double runMs, List<Populatio
             return p;
         }
 
+        /** Adds a current source injected into neurons ({@code source.injectInto(cells)}) and returns it. */
+        public CurrentInjection add(CurrentInjection c) {
+            currentSources.add(c);
+            return c;
+        }
+
         public Network build() {
-            return new Network(seed, timestepMs, runMs, populations, projections);
+            return new Network(seed, timestepMs, runMs, populations, projections, currentSources);
         }
     }
 }

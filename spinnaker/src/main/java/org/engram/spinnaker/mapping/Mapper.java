@@ -65,8 +65,17 @@ public final class Mapper {
         return new Mapping(options, sdramPerCore, cores.size(), placements, tables);
     }
 
-    /** Fails on the first population whose model the board does not run, naming it. */
+    /**
+     * Fails on current sources (the cores hold i_offset constant) and on the first population
+     * whose model the board does not run, naming it.
+     */
     static void checkDeployable(BuiltNetwork net) {
+        if (!net.network.currentSources().isEmpty()) {
+            var first = net.network.currentSources().get(0);
+            throw new MappingException("current sources are not deployed to SpiNNaker ("
+                    + net.network.currentSources().size() + " in this network, the first a "
+                    + first.source().typeName() + " into " + first.cells().describe() + "); run in event or grid mode");
+        }
         for (Population pop : net.network.populations()) {
             boolean ok = pop.cellType() instanceof SpikeSourceArray
                     || pop.cellType() instanceof StandardCell c && DEPLOYABLE.contains(c.model());

@@ -11,6 +11,7 @@ import static org.engram.simulator.engine.event.ScaledMembranes.QH;
 
 import org.engram.simulator.build.BuiltNetwork;
 import org.engram.simulator.engine.core.EngineBase;
+import org.engram.simulator.engine.core.InjectedCurrents;
 
 /**
  * The exact event-driven engine. A neuron is touched only when an event reaches it: its state
@@ -58,18 +59,25 @@ import org.engram.simulator.engine.core.EngineBase;
  *       threshold counting one, and leaves v below threshold. Such neurons are kept in exact
  *       form, not in ScaledMembranes';</li>
  *   <li>SAMPLE: v or weights are recorded.</li>
+ *   <li>CURRENT: a current source's current changes ({@link InjectedCurrents}): each neuron it
+ *       goes into is advanced exactly to the change with its old bias current, takes the new
+ *       one, and its next crossing is predicted again, so spike times stay exact. Neurons that
+ *       receive current sources take the exact path, not ScaledMembranes' (whose scaled form
+ *       holds v_inf, and so the bias current, fixed).</li>
  * </ul>
  * Deliveries wait in one FIFO ring per distinct delay ({@link DeliveryQueues}), neurons' events
  * in {@link NeuronSchedule} (a calendar queue), samples (and deliveries of rarer delays) in {@link EventQueue}; the
  * loop takes the earliest of the three by (time, order key). Simultaneous events are processed
  * in this documented order: all deliveries of a time (in the order they were scheduled), then
  * CHECK/FIRE events of neurons and sources in global index order (so a spike caused by a
- * delivery happens after every delivery of that time), then samples.
+ * delivery happens after every delivery of that time), then samples, then current changes (in
+ * source order): a current that changes at t acts from t on, and v is continuous at t.
  */
 public final class EventEngine extends EngineBase {
     private static final long KIND_DELIVER = 0;
     private static final long KIND_NEURON = 1L << 58;
     private static final long KIND_SAMPLE = 2L << 58;
+    private static final long KIND_CURRENT = 3L << 58;
     private static final int FIRE = 0;
     private static final int CHECK = 1;
     private static final int SOURCE = 2;
@@ -110,6 +118,9 @@ public final class EventEngine extends EngineBase {
      * refractory, and free evolution starts from it. Read for neurons outside ScaledMembranes only.
      */
     private final double[] heldV;
+    /** Each neuron's bias current, nA: i_offset plus what its current sources inject now. */
+    private final double[] bias;
+    private final InjectedCurrents currents;
     /** The pending CHECK, FIRE or SOURCE event of each neuron or source. */
     private final NeuronSchedule neurons;
     /** Deliveries of the common delays, in rings; those of other delays and the samples are in {@link #queue}. */
@@ -159,6 +170,8 @@ public final class EventEngine extends EngineBase {
         refractoryUntil = new double[n];
         java.util.Arrays.fill(refractoryUntil, Double.NEGATIVE_INFINITY);
         heldV = net.vReset.clone();
+        bias = net.iOffset.clone();
+        currents = new InjectedCurrents(net);
         neurons = new NeuronSchedule(n);
         deliveries = new DeliveryQueues(net.groupDelayMs, net.plasticDelayMs);
         groupRing = new int[net.groupDelayMs.length];
@@ -199,6 +212,33 @@ public final class EventEngine extends EngineBase {
                 queue.push(t, KIND_SAMPLE | (pops + k), pops + k, 0, 0);
             }
         }
+        for (int s = 0; s < currents.sources(); s++) {
+            scheduleCurrentChange(s);
+        }
+    }
+
+    private void scheduleCurrentChange(int s) {
+        double t = currents.nextChangeMs(s);
+        if (t != Double.POSITIVE_INFINITY) {
+            queue.push(t, KIND_CURRENT | s, s, 0, 0);
+        }
+    }
+
+    /**
+     * Current source s changes its current at t: its neurons are advanced to t with the old bias
+     * current, take the new one and are predicted again.
+     */
+    private void changeCurrent(int s, double t) {
+        int[] targets = currents.targets(s);
+        for (int g : targets) {
+            advanceTo(g, t);
+        }
+        currents.change(s);
+        for (int g : targets) {
+            bias[g] = currents.bias(g);
+            predict(g, t);
+        }
+        scheduleCurrentChange(s);
     }
 
     /** The most synapses of one delivery: a static group, or at most a row of plastic synapses. */
@@ -277,10 +317,13 @@ public final class EventEngine extends EngineBase {
                 deliver(deliveries.topA, deliveries.topB, deliveries.topValue, t);
             } else {
                 queue.pop();
-                if ((queue.topOrder & (3L << 58)) == KIND_DELIVER) {
+                long kind = queue.topOrder & (3L << 58);
+                if (kind == KIND_DELIVER) {
                     deliver(queue.topA, queue.topB, queue.topValue, t);
-                } else {
+                } else if (kind == KIND_SAMPLE) {
                     sample(queue.topA, t);
+                } else {
+                    changeCurrent(queue.topA, t);
                 }
             }
         }
@@ -490,7 +533,7 @@ public final class EventEngine extends EngineBase {
             }
             double s = t - free;
             if (model == BuiltNetwork.IF_COND_EXP) {
-                condExp.prepare(net.vRest[g], net.tauM[g], net.cm[g], net.eRevE[g], net.eRevI[g], net.iOffset[g],
+                condExp.prepare(net.vRest[g], net.tauM[g], net.cm[g], net.eRevE[g], net.eRevI[g], bias[g],
                         net.tauSynE[g], net.tauSynI[g]);
                 v[g] = condExp.v(v[g], synE[g], synI[g], s);
                 synE[g] = condExp.endGE();
@@ -513,7 +556,7 @@ public final class EventEngine extends EngineBase {
 
     private void prepareCurr(int g) {
         boolean delta = net.model[g] == BuiltNetwork.IF_CURR_DELTA;
-        currExp.prepare(v[g], delta ? 0 : synE[g], delta ? 0 : synI[g], net.vRest[g], net.iOffset[g], net.cm[g],
+        currExp.prepare(v[g], delta ? 0 : synE[g], delta ? 0 : synI[g], net.vRest[g], bias[g], net.cm[g],
                 net.tauM[g], delta ? 1 : net.tauSynE[g], delta ? 1 : net.tauSynI[g], net.vThresh[g]);
     }
 
@@ -550,7 +593,7 @@ public final class EventEngine extends EngineBase {
      * searched within {@link #COND_SEARCH_MS}: a FIRE there, or a CHECK at the end of the search.
      */
     private void predictConductance(int g, double t) {
-        condExp.prepare(net.vRest[g], net.tauM[g], net.cm[g], net.eRevE[g], net.eRevI[g], net.iOffset[g],
+        condExp.prepare(net.vRest[g], net.tauM[g], net.cm[g], net.eRevE[g], net.eRevI[g], bias[g],
                 net.tauSynE[g], net.tauSynI[g]);
         double bound = condExp.crossingLowerBound(v[g], synE[g], synI[g], net.vThresh[g]);
         if (bound == Double.POSITIVE_INFINITY) {

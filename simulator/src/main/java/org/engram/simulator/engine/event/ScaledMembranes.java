@@ -296,6 +296,9 @@ final class ScaledMembranes {
         if (net.resetSubtracts[g]) {
             return false; // the scaled form restarts from v_reset after a spike; the exact path keeps the rest
         }
+        if (net.receivesCurrent(g)) {
+            return false; // the scaled form holds v_inf fixed; a current source changes it
+        }
         byte m = net.model[g];
         if (m == BuiltNetwork.IF_CURR_DELTA) {
             return true;

@@ -54,11 +54,23 @@ final class FixedBuilder {
     /** Per projection: its number of connections. */
     private final int[] connectionCount;
 
+    /**
+     * Why fixed mode refuses current sources: sPyNNaker's neuron model holds i_offset constant,
+     * and the cores have no region to change it during a run.
+     */
+    static final String CURRENT_SOURCES_REFUSED = "fixed mode: current sources (DCSource, StepCurrentSource) are not "
+            + "supported, as the SpiNNaker cores it computes hold i_offset constant; run in event or grid mode";
+
     FixedBuilder(Network network, double dtMs, FixedOptions options) {
         this.network = network;
         this.dt = dtMs;
         if (!(dtMs > 0) || !FixedPoint.fitsS1615(dtMs) || FixedPoint.s1615(dtMs) == 0) {
             throw new InvalidNetworkException("fixed mode: dt " + dtMs + " ms is not a positive S16.15 step");
+        }
+        if (!network.currentSources().isEmpty()) {
+            throw new InvalidNetworkException(CURRENT_SOURCES_REFUSED + " (" + network.currentSources().size()
+                    + " in this network, the first a " + network.currentSources().get(0).source().typeName()
+                    + " into " + network.currentSources().get(0).cells().describe() + ")");
         }
         this.step = FixedPoint.s1615(dtMs);
         this.net = BuiltNetwork.build(network);

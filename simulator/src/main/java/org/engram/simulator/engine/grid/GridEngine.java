@@ -2,6 +2,7 @@ package org.engram.simulator.engine.grid;
 
 import org.engram.simulator.build.BuiltNetwork;
 import org.engram.simulator.engine.core.EngineBase;
+import org.engram.simulator.engine.core.InjectedCurrents;
 import org.engram.simulator.error.InvalidNetworkException;
 
 /**
@@ -29,7 +30,13 @@ import org.engram.simulator.error.InvalidNetworkException;
  *       a discrete-time network trained with a soft reset does.</li>
  *   <li>Synapses decay: {@code I *= exp(-dt/tau_syn)}.</li>
  * </ol>
- * Then spike sources emit (a given time t fires at step {@code round(t/dt)}), and each spike of
+ * A current source's change at time t takes effect from the first step whose start is at or
+ * after t, step {@code ceil(t/dt)} (to 1e-9 of a step, so that a change written on the grid
+ * lands on its step): that step's membrane update and the later ones use the new bias current
+ * ({@code i_offset} plus the sources' currents), as PyNN's on-grid simulators do. Neurons with
+ * different sources are never in one run of equal parameters.
+ *
+ * <p>Then spike sources emit (a given time t fires at step {@code round(t/dt)}), and each spike of
  * step n, neurons in index order, is sent: a static synapse of delay d adds its weight at step
  * {@code n + max(1, round(d/dt))}; a plastic synapse first applies the STDP rule at the pre spike
  * time (see {@code Plasticity}, with depression at a zero interval, as sPyNNaker does) and sends the
@@ -70,6 +77,10 @@ public final class GridEngine extends EngineBase {
     /** The spike sources' global indices, ascending. */
     private final int[] sourceNeurons;
 
+    private final InjectedCurrents currents;
+    /** Per current source: the step its next change takes effect in (Long.MAX_VALUE: none left). */
+    private final long[] currentChangeStep;
+
     private long step;
 
     public GridEngine(BuiltNetwork net, double dtMs) {
@@ -80,7 +91,12 @@ public final class GridEngine extends EngineBase {
         synE = net.synE0.clone();
         synI = net.synI0.clone();
         refractory = new int[n];
-        runs = runs(net, dt);
+        currents = new InjectedCurrents(net);
+        currentChangeStep = new long[currents.sources()];
+        for (int c = 0; c < currentChangeStep.length; c++) {
+            currentChangeStep[c] = changeStep(currents.nextChangeMs(c), dt);
+        }
+        runs = runs(net, dt, currents);
         groupDelaySteps = new int[net.groupDelayMs.length];
         int maxDelay = 1;
         for (int k = 0; k < groupDelaySteps.length; k++) {
@@ -116,6 +132,11 @@ public final class GridEngine extends EngineBase {
         spikedThisStep = new int[n];
         sourceNeurons = java.util.stream.IntStream.range(0, n).filter(g -> !net.hasMembrane(g)).toArray();
 
+    }
+
+    /** The first step whose start is at or after t (to 1e-9 of a step); Long.MAX_VALUE for none. */
+    static long changeStep(double t, double dt) {
+        return t == Double.POSITIVE_INFINITY ? Long.MAX_VALUE : (long) Math.ceil(t / dt - 1e-9);
     }
 
     /** sPyNNaker rounds delays to whole steps, at least one (and at most what an int counts). */
@@ -160,6 +181,7 @@ public final class GridEngine extends EngineBase {
         int slot = (int) (s % slots);
         int base = slot * n;
         arrive(slot);
+        changeCurrents(s);
         int spiking = 0;
         // one tight loop per run of neurons with equal parameters: no per-neuron dispatch or
         // parameter loads in the hot loop (a homogeneous population is one run)
@@ -183,6 +205,25 @@ public final class GridEngine extends EngineBase {
         sampleAfterStep(s, t);
     }
 
+    /** Makes the current changes that take effect in step s, and gives the runs they reach their new bias. */
+    private void changeCurrents(long s) {
+        boolean changed = false;
+        for (int c = 0; c < currentChangeStep.length; c++) {
+            while (currentChangeStep[c] <= s) {
+                currents.change(c);
+                currentChangeStep[c] = changeStep(currents.nextChangeMs(c), dt);
+                changed = true;
+            }
+        }
+        if (changed) {
+            for (int r = 0; r < runs.length; r++) {
+                if (net.receivesCurrent(runs[r].from)) {
+                    runs[r] = runs[r].withIOffset(currents.bias(runs[r].from));
+                }
+            }
+        }
+    }
+
     /**
      * Neurons {@code [from, to)} of one model whose parameters are all equal, with the step's
      * propagators computed once (NEST's Variables_).
@@ -202,6 +243,12 @@ public final class GridEngine extends EngineBase {
                     net.resetSubtracts[g], (int) Math.ceil(net.tauRefrac[g] / dt - 1e-9), net.eRevE[g], net.eRevI[g]);
         }
 
+        /** This run with another bias current (i_offset plus injected current). */
+        Run withIOffset(double bias) {
+            return new Run(from, to, model, vRest, resistance, bias, decayM, kappaE, kappaI, decayE, decayI, vThresh,
+                    vReset, resetSubtracts, refractorySteps, eRevE, eRevI);
+        }
+
         /** v after a spike from v: v_reset, or v less {@code v_thresh - v_reset} for a subtractive reset. */
         double afterSpike(double v) {
             return resetSubtracts ? v - (vThresh - vReset) : vReset;
@@ -215,8 +262,8 @@ public final class GridEngine extends EngineBase {
         }
     }
 
-    /** Splits the neurons with a membrane into maximal runs of equal model and parameters. */
-    private static Run[] runs(BuiltNetwork net, double dt) {
+    /** Splits the neurons with a membrane into maximal runs of equal model, parameters and current sources. */
+    private static Run[] runs(BuiltNetwork net, double dt, InjectedCurrents currents) {
         java.util.List<Run> out = new java.util.ArrayList<>();
         for (int p = 0; p + 1 < net.populationStart.length; p++) {
             int from = net.populationStart[p];
@@ -227,7 +274,7 @@ public final class GridEngine extends EngineBase {
             int start = from;
             Run current = Run.of(net, from, from + 1, dt);
             for (int g = from + 1; g <= to; g++) {
-                if (g == to || !current.fits(net, g, dt)) {
+                if (g == to || !current.fits(net, g, dt) || !currents.sameSources(start, g)) {
                     out.add(Run.of(net, start, g, dt));
                     if (g < to) {
                         start = g;
