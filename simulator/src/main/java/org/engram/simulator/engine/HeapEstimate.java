@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.engram.simulator.connector.Connector;
 import org.engram.simulator.connector.FixedProbability;
 import org.engram.simulator.connector.FromList;
+import org.engram.simulator.network.CurrentInjection;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Population;
 import org.engram.simulator.network.Projection;
@@ -38,6 +39,15 @@ final class HeapEstimate {
     static final int RUN_BYTES_PER_PLASTIC = 40;
     /** Grid mode's input ring per neuron and step of the longest delay: two currents and the arrival list. */
     static final int GRID_BYTES_PER_SLOT = 8 + 8 + 4 + 1;
+    /**
+     * Current sources, on top of the figures above (measured without them): per neuron the rows of
+     * its sources (4) and a flag (1), and in event mode its bias current (8); per neuron a source
+     * goes into, its index twice (target and row); per change of a current, its time and amplitude.
+     */
+    static final int INJECTION_BYTES_PER_NEURON = 4 + 1;
+    static final int EVENT_BIAS_BYTES_PER_NEURON = 8;
+    static final int BYTES_PER_INJECTED_NEURON = 4 + 4;
+    static final int BYTES_PER_CURRENT_CHANGE = 8 + 8;
     /** The weights of a recording projection: its connections, generated once more to name them. */
     static final int BYTES_PER_RECORDED_CONNECTION = 40;
 
@@ -84,6 +94,13 @@ final class HeapEstimate {
             recorded += pr.recordWeights() != null ? n : 0;
             longestDelay = Math.max(longestDelay, longestDelay(pr));
         }
+        double injection = 0;
+        for (CurrentInjection c : net.currentSources()) {
+            injection += (double) BYTES_PER_INJECTED_NEURON * c.cells().size()
+                    + (double) BYTES_PER_CURRENT_CHANGE * c.source().changeTimesMs().length;
+        }
+        injection += (double) (INJECTION_BYTES_PER_NEURON + (mode == Mode.event ? EVENT_BIAS_BYTES_PER_NEURON : 0))
+                * neurons;
         long slots = 0;
         if (mode == Mode.grid) {
             double steps = Math.max(1, Math.rint(longestDelay / dtMs));
@@ -94,7 +111,7 @@ final class HeapEstimate {
         double run = BASE_BYTES + (double) (mode == Mode.grid ? GRID_BYTES_PER_NEURON : EVENT_BYTES_PER_NEURON)
                 * neurons + RUN_BYTES_PER_STATIC * statics + RUN_BYTES_PER_VARIED_DELAY * varied
                 + RUN_BYTES_PER_PLASTIC * plastic + BYTES_PER_RECORDED_CONNECTION * recorded
-                + (double) GRID_BYTES_PER_SLOT * slots * neurons;
+                + (double) GRID_BYTES_PER_SLOT * slots * neurons + injection;
         return new Simulator.Footprint(neurons, (long) Math.min(Long.MAX_VALUE, statics + plastic), slots,
                 (long) Math.min(Long.MAX_VALUE, Math.max(build, run)), mode == Mode.grid ? durationMs / dtMs : 0,
                 (long) Math.min(Long.MAX_VALUE, files), (long) Math.min(Long.MAX_VALUE, scratch));

@@ -32,6 +32,9 @@ import org.engram.simulator.connector.FixedNumberPre;
 import org.engram.simulator.connector.FixedProbability;
 import org.engram.simulator.connector.FromList;
 import org.engram.simulator.connector.OneToOne;
+import org.engram.simulator.network.CurrentInjection;
+import org.engram.simulator.network.CurrentSource;
+import org.engram.simulator.network.DCSource;
 import org.engram.simulator.network.InitialValue;
 import org.engram.simulator.error.InvalidNetworkException;
 import org.engram.simulator.network.Network;
@@ -40,6 +43,7 @@ import org.engram.simulator.network.PopulationView;
 import org.engram.simulator.network.Projection;
 import org.engram.simulator.network.Receptor;
 import org.engram.simulator.network.Selection;
+import org.engram.simulator.network.StepCurrentSource;
 import org.engram.simulator.neuron.CellType;
 import org.engram.simulator.neuron.Param;
 import org.engram.simulator.neuron.Reset;
@@ -82,11 +86,14 @@ public final class NetworkJson {
     private static final Pattern UNEXPECTED = Pattern.compile("Unexpected character \\('(.)' \\(code \\d+\\)\\):? ?(.*)",
             Pattern.DOTALL);
     private static final Set<String> TOP = Set.of("format", "run_ms", "timestep_ms", "seed", "populations",
-            "projections");
+            "projections", "current_sources");
     private static final Set<String> POPULATION = Set.of("label", "size", "model", "params", "reset", "initial",
             "record", "record_interval_ms");
     private static final Set<String> PROJECTION = Set.of("label", "pre", "post", "connector", "synapse", "receptor",
             "record_weights");
+
+    private static final Set<String> DC_SOURCE = Set.of("type", "amplitude", "start", "stop", "inject_into");
+    private static final Set<String> STEP_CURRENT_SOURCE = Set.of("type", "times", "amplitudes", "inject_into");
 
     private NetworkJson() {}
 
@@ -235,6 +242,12 @@ public final class NetworkJson {
                 }
             }
         }
+        if (!net.currentSources().isEmpty()) {
+            ArrayNode currents = root.putArray("current_sources");
+            for (CurrentInjection c : net.currentSources()) {
+                currents.add(currentSource(c));
+            }
+        }
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -267,6 +280,28 @@ public final class NetworkJson {
         for (int i : v.indices()) {
             idx.add(i);
         }
+        return o;
+    }
+
+    private static JsonNode currentSource(CurrentInjection c) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("type", c.source().typeName());
+        if (c.source() instanceof DCSource dc) {
+            o.put("amplitude", dc.amplitude());
+            o.put("start", dc.start());
+            if (dc.stop() != Double.POSITIVE_INFINITY) {
+                o.put("stop", dc.stop());
+            }
+        } else {
+            StepCurrentSource step = (StepCurrentSource) c.source();
+            ArrayNode times = o.putArray("times");
+            ArrayNode amplitudes = o.putArray("amplitudes");
+            for (int i = 0; i < step.times().length; i++) {
+                times.add(step.times()[i]);
+                amplitudes.add(step.amplitudes()[i]);
+            }
+        }
+        o.set("inject_into", selection(c.cells()));
         return o;
     }
 
@@ -396,8 +431,16 @@ public final class NetworkJson {
                     projections.add(projection(projNode.get(k), "$.projections[" + k + "]", pops));
                 }
             }
+            List<CurrentInjection> currents = new ArrayList<>();
+            JsonNode currentsNode = root.get("current_sources");
+            if (currentsNode != null) {
+                array(currentsNode, "$.current_sources");
+                for (int k = 0; k < currentsNode.size(); k++) {
+                    currents.add(currentSource(currentsNode.get(k), "$.current_sources[" + k + "]", pops));
+                }
+            }
             try {
-                return new Network(seed, dt, run, new ArrayList<>(pops.values()), projections);
+                return new Network(seed, dt, run, new ArrayList<>(pops.values()), projections, currents);
             } catch (InvalidNetworkException e) {
                 throw error("$", e.getMessage());
             }
@@ -524,6 +567,49 @@ public final class NetworkJson {
                 t[k] = nonNegative(n.get(k), path + "[" + k + "]");
             }
             return t;
+        }
+
+        /** A DCSource or StepCurrentSource and the cells it goes into ({@code inject_into}). */
+        private CurrentInjection currentSource(JsonNode n, String path, Map<String, Population> pops) {
+            object(n, path);
+            String type = text(required(n, "type", path), path + ".type");
+            CurrentSource source;
+            try {
+                switch (type) {
+                    case "DCSource" -> {
+                        keys(n, path, DC_SOURCE);
+                        double stop = n.has("stop") && !n.get("stop").isNull() ? number(n.get("stop"), path + ".stop")
+                                : DCSource.DEFAULT_STOP;
+                        source = new DCSource(opt(n, "amplitude", DCSource.DEFAULT_AMPLITUDE, path),
+                                opt(n, "start", DCSource.DEFAULT_START, path), stop);
+                    }
+                    case "StepCurrentSource" -> {
+                        keys(n, path, STEP_CURRENT_SOURCE);
+                        double[] times = numbers(required(n, "times", path), path + ".times");
+                        double[] amplitudes = numbers(required(n, "amplitudes", path), path + ".amplitudes");
+                        source = new StepCurrentSource(times, amplitudes);
+                    }
+                    default -> throw error(path + ".type", "unknown current source '" + type
+                            + "'; expected DCSource or StepCurrentSource");
+                }
+            } catch (InvalidNetworkException e) {
+                throw error(path, e.getMessage());
+            }
+            Selection cells = selection(required(n, "inject_into", path), path + ".inject_into", pops);
+            try {
+                return source.injectInto(cells);
+            } catch (InvalidNetworkException e) {
+                throw error(path + ".inject_into", e.getMessage());
+            }
+        }
+
+        private double[] numbers(JsonNode n, String path) {
+            array(n, path);
+            double[] v = new double[n.size()];
+            for (int k = 0; k < v.length; k++) {
+                v[k] = number(n.get(k), path + "[" + k + "]");
+            }
+            return v;
         }
 
         private Projection projection(JsonNode n, String path, Map<String, Population> pops) {
@@ -712,10 +798,7 @@ public final class NetworkJson {
 
         private Param param(JsonNode n, String path) {
             if (n.isArray()) {
-                double[] v = new double[n.size()];
-                for (int k = 0; k < v.length; k++) {
-                    v[k] = number(n.get(k), path + "[" + k + "]");
-                }
+                double[] v = numbers(n, path);
                 if (v.length == 0) {
                     throw error(path, "expected a number or a non-empty array of numbers");
                 }
