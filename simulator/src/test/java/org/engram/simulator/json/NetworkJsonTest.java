@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.engram.simulator.engine.Mode;
 import org.engram.simulator.engine.Simulator;
+import org.engram.simulator.network.DCSource;
 import org.engram.simulator.network.Network;
+import org.engram.simulator.network.StepCurrentSource;
 import org.engram.simulator.neuron.Reset;
 import org.engram.simulator.neuron.StandardCell;
 import org.engram.simulator.record.Recording;
@@ -65,6 +67,35 @@ class NetworkJsonTest {
         assertEquals(NetworkJson.write(a), NetworkJson.write(b));
     }
 
+    @Test
+    void currentSourcesAreReadAndWritten() {
+        String json = """
+                {"populations": [
+                  {"label": "e", "size": 4, "model": "IF_curr_exp", "record": ["spikes"]},
+                  {"label": "c", "size": 2, "model": "IF_cond_exp"}],
+                 "current_sources": [
+                  {"type": "DCSource", "amplitude": 0.5, "start": 10, "stop": 50, "inject_into": "e"},
+                  {"type": "DCSource", "inject_into": "e[1:3]"},
+                  {"type": "StepCurrentSource", "times": [5, 20.5], "amplitudes": [0.4, -0.1],
+                   "inject_into": {"population": "e", "indices": [3, 0]}},
+                  {"type": "StepCurrentSource", "times": [], "amplitudes": [], "inject_into": "c"}]}
+                """;
+        Network a = NetworkJson.parse(json, "currents.json");
+        assertEquals(List.of(new DCSource(0.5, 10, 50).injectInto(a.population("e")),
+                new DCSource(1.0, 0, Double.POSITIVE_INFINITY).injectInto(a.population("e").slice(1, 3)),
+                new StepCurrentSource(new double[] {5, 20.5}, new double[] {0.4, -0.1})
+                        .injectInto(a.population("e").view(3, 0)),
+                new StepCurrentSource(new double[0], new double[0]).injectInto(a.population("c"))), a.currentSources());
+        String written = NetworkJson.write(a);
+        assertTrue(written.contains("\"current_sources\""), written);
+        assertFalse(written.contains("Infinity"), "a DC source without stop is written without it: " + written);
+        Network b = NetworkJson.parse(written, "written.json");
+        assertEquals(a, b);
+        assertEquals(written, NetworkJson.write(b));
+        assertFalse(NetworkJson.write(new Network(1, 0.1, 0, a.populations(), List.of())).contains("current_sources"),
+                "a network without current sources writes no field for them");
+    }
+
     /** Each class of bad input gives a message naming the file, the JSON path and the expectation. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -104,13 +135,25 @@ class NetworkJsonTest {
         "reset not a string|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"IF_curr_delta\", \"reset\": 1}]}|bad.json: $.populations[0].reset: expected a string",
         "reset of a SpikeSourceArray|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"SpikeSourceArray\", \"params\": {\"spike_times\": [1]}, \"reset\": \"subtract\"}]}|bad.json: $.populations[0].reset: a SpikeSourceArray has no membrane to reset",
         "subtractive reset of a Poisson source|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"SpikeSourcePoisson\", \"reset\": \"subtract\"}]}|bad.json: $.populations[0].reset: SpikeSourcePoisson: reset subtract applies to neurons with a membrane",
+        "unknown current source|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"IF_curr_exp\"}], \"current_sources\": [{\"type\": \"ACSource\", \"inject_into\": \"a\"}]}|bad.json: $.current_sources[0].type: unknown current source 'ACSource'; expected DCSource or StepCurrentSource",
+        "current source field unknown|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"IF_curr_exp\"}], \"current_sources\": [{\"type\": \"DCSource\", \"frequency\": 1, \"inject_into\": \"a\"}]}|bad.json: $.current_sources[0].frequency: unknown field; expected one of [amplitude, inject_into, start, stop, type]",
+        "current source without cells|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"IF_curr_exp\"}], \"current_sources\": [{\"type\": \"DCSource\"}]}|bad.json: $.current_sources[0].inject_into: missing",
+        "current into a spike source|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"SpikeSourcePoisson\"}], \"current_sources\": [{\"type\": \"DCSource\", \"inject_into\": \"a\"}]}|bad.json: $.current_sources[0].inject_into: DCSource injected into a: population a is a SpikeSourcePoisson, which has no membrane to take current; expected IF_curr_exp, IF_curr_delta or IF_cond_exp",
+        "current into an unknown population|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"IF_curr_exp\"}], \"current_sources\": [{\"type\": \"DCSource\", \"inject_into\": \"b[0:1]\"}]}|bad.json: $.current_sources[0].inject_into: no population 'b'; expected one of [a]",
+        "step times and amplitudes of different lengths|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"IF_curr_exp\"}], \"current_sources\": [{\"type\": \"StepCurrentSource\", \"times\": [1, 2], \"amplitudes\": [0.1], \"inject_into\": \"a\"}]}|bad.json: $.current_sources[0]: StepCurrentSource: 2 times and 1 amplitudes; expected as many amplitudes as times",
+        "step times not increasing|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"IF_curr_exp\"}], \"current_sources\": [{\"type\": \"StepCurrentSource\", \"times\": [5, 2], \"amplitudes\": [0.1, 0.2], \"inject_into\": \"a\"}]}|bad.json: $.current_sources[0]: StepCurrentSource: times[1] (2.0 ms) is not after times[0] (5.0 ms); expected strictly increasing times",
+        "step amplitude not a number|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"IF_curr_exp\"}], \"current_sources\": [{\"type\": \"StepCurrentSource\", \"times\": [5], \"amplitudes\": [\"big\"], \"inject_into\": \"a\"}]}|bad.json: $.current_sources[0].amplitudes[0]: expected a number; got \"big\"",
+        "step times missing|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"IF_curr_exp\"}], \"current_sources\": [{\"type\": \"StepCurrentSource\", \"amplitudes\": [0.1], \"inject_into\": \"a\"}]}|bad.json: $.current_sources[0].times: missing",
+        "DC stop before start|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"IF_curr_exp\"}], \"current_sources\": [{\"type\": \"DCSource\", \"start\": 10, \"stop\": 5, \"inject_into\": \"a\"}]}|bad.json: $.current_sources[0]: DCSource: stop (5.0 ms) must be after start (10.0 ms)",
+        "DC amplitude infinite|{\"populations\": [{\"label\": \"a\", \"size\": 1, \"model\": \"IF_curr_exp\"}], \"current_sources\": [{\"type\": \"DCSource\", \"amplitude\": 1e999, \"inject_into\": \"a\"}]}|bad.json: $.current_sources[0].amplitude: Infinity is not a number this format accepts; expected a finite number",
+        "current sources not an array|{\"populations\": [], \"current_sources\": {}}|bad.json: $.current_sources: expected a JSON array",
         "text after the network|{\"populations\": []} []|bad.json: line 1, column 21: not valid JSON: text after the end of the network's object",
     })
     void badInputNamesFilePathAndExpectation(String what, String json, String expected) {
         NetworkFormatException e = assertThrows(NetworkFormatException.class,
                 () -> NetworkJson.parse(json.replace("\\n", "\n"), "bad.json"));
         assertTrue(e.getMessage().startsWith(expected), what + ": got '" + e.getMessage() + "'");
-        for (String parserWords : List.of("JsonReadFeature", "StreamReadFeature", "Source:", "REDACTED", "enable `",
+        for (String parserWords : List.of("JsonReadFeature", "StreamReadFeature", "[Source:", "REDACTED", "enable `",
                 "code 1", "(JSON String")) {
             assertFalse(e.getMessage().contains(parserWords), what + " speaks the parser's language: " + e.getMessage());
         }

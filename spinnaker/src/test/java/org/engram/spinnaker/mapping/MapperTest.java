@@ -18,7 +18,9 @@ import org.engram.simulator.build.BuiltNetwork;
 import org.engram.simulator.connector.FixedProbability;
 import org.engram.simulator.connector.FromList;
 import org.engram.simulator.connector.OneToOne;
+import org.engram.simulator.network.DCSource;
 import org.engram.simulator.network.Network;
+import org.engram.simulator.network.StepCurrentSource;
 import org.engram.simulator.network.Population;
 import org.engram.simulator.network.Projection;
 import org.engram.simulator.network.Receptor;
@@ -286,6 +288,19 @@ class MapperTest {
                 MappingOptions.DEFAULT));
         assertEquals("population cond: IF_cond_exp is not supported on SpiNNaker; the board runs IF_curr_exp,"
                 + " IF_curr_delta, SpikeSourceArray and SpikeSourcePoisson", e.getMessage());
+    }
+
+    @Test
+    void currentSourcesAreRefusedWithOneMessage() {
+        Network.Builder b = Network.builder();
+        Population exc = b.add(new Population("exc", 10, StandardModel.IF_curr_exp.defaults()));
+        b.add(new StepCurrentSource(new double[] {1, 2}, new double[] {0.5, 0}).injectInto(exc.slice(0, 5)));
+        b.add(new DCSource(0.1).injectInto(exc));
+        BuiltNetwork net = BuiltNetwork.build(b.build());
+        MappingException e = assertThrows(MappingException.class, () -> Mapper.map(net, Machine.spinn5(),
+                MappingOptions.DEFAULT));
+        assertEquals("current sources are not deployed to SpiNNaker (2 in this network, the first a StepCurrentSource"
+                + " into exc[0:5]); run in event or grid mode", e.getMessage());
     }
 
     @Test
