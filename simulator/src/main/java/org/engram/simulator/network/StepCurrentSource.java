@@ -47,12 +47,12 @@ public record StepCurrentSource(double[] times, double[] amplitudes) implements 
 
     @Override
     public double[] changeTimesMs() {
-        return times.clone();
+        return times();
     }
 
     @Override
     public double[] amplitudesAfterChange() {
-        return amplitudes.clone();
+        return amplitudes();
     }
 
     @Override
