@@ -168,6 +168,19 @@ class CommandLineTest {
     }
 
     @Test
+    void anotherSeedKeepsTheNetworksCurrentSources() throws Exception {
+        // the neuron fires only if the DC source reaches it
+        Path net = tmp.resolve("dc.json");
+        Files.writeString(net, """
+                {"run_ms": 50, "populations": [{"label": "n", "size": 1, "model": "IF_curr_exp", "record": ["spikes"]}],
+                 "current_sources": [{"type": "DCSource", "amplitude": 1.0, "start": 5, "inject_into": "n"}]}
+                """);
+        Path out = tmp.resolve("dc");
+        assertEquals(0, engram("run", net.toString(), "--out", out.toString(), "--seed", "5", "--quiet", "--no-plot").code());
+        assertTrue(Files.readAllLines(out.resolve("spikes.csv")).size() > 1, "the current source drives spikes");
+    }
+
+    @Test
     void equalSeedsGiveByteIdenticalFilesAndOtherSeedsDiffer() throws Exception {
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");
