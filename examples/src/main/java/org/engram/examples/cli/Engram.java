@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 HlopCommand.class,
                 PlotCommand.class,
+                PynnServerCommand.class,
                 RunCommand.class,
                 SparseyCommand.class,
                 SpinnakerCommand.class,
