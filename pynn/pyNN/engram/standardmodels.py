@@ -1,0 +1,133 @@
+"""
+The standard models Engram simulates, under PyNN's names, units and defaults: Engram's network
+format speaks PyNN's vocabulary, so every translation is the identity. The models PyNN defines
+that Engram does not simulate exist here too, and raise NotImplementedError when created, naming
+the ones it does.
+"""
+
+from pyNN.standardmodels import cells, synapses, electrodes, build_translations
+from pyNN import errors
+
+from .simulator import state
+
+SUPPORTED_CELLS = ("IF_curr_exp", "IF_curr_delta", "IF_cond_exp", "SpikeSourceArray", "SpikeSourcePoisson")
+SUPPORTED_SYNAPSES = ("StaticSynapse", "STDPMechanism", "SpikePairRule", "AdditiveWeightDependence",
+                      "MultiplicativeWeightDependence")
+SUPPORTED_SOURCES = ("DCSource", "StepCurrentSource")
+
+
+def identity(model):
+    return build_translations(*[(name, name) for name in model.default_parameters])
+
+
+def minimum_delay():
+    return state.dt if state.min_delay == "auto" else state.min_delay
+
+
+class IF_curr_exp(cells.IF_curr_exp):
+    __doc__ = cells.IF_curr_exp.__doc__
+    translations = identity(cells.IF_curr_exp)
+
+
+class IF_curr_delta(cells.IF_curr_delta):
+    __doc__ = cells.IF_curr_delta.__doc__
+    translations = identity(cells.IF_curr_delta)
+
+
+class IF_cond_exp(cells.IF_cond_exp):
+    __doc__ = cells.IF_cond_exp.__doc__
+    translations = identity(cells.IF_cond_exp)
+    # Engram records spikes and v; the conductances are state it does not record
+    recordable = ["spikes", "v"]
+
+
+class SpikeSourceArray(cells.SpikeSourceArray):
+    __doc__ = cells.SpikeSourceArray.__doc__
+    translations = identity(cells.SpikeSourceArray)
+
+
+class SpikeSourcePoisson(cells.SpikeSourcePoisson):
+    __doc__ = cells.SpikeSourcePoisson.__doc__
+    translations = identity(cells.SpikeSourcePoisson)
+
+
+class StaticSynapse(synapses.StaticSynapse):
+    __doc__ = synapses.StaticSynapse.__doc__
+    translations = identity(synapses.StaticSynapse)
+
+    def _get_minimum_delay(self):
+        return minimum_delay()
+
+
+class STDPMechanism(synapses.STDPMechanism):
+    __doc__ = synapses.STDPMechanism.__doc__
+    base_translations = build_translations(('weight', 'weight'), ('delay', 'delay'),
+                                           ('dendritic_delay_fraction', 'dendritic_delay_fraction'))
+
+    def __init__(self, timing_dependence=None, weight_dependence=None, voltage_dependence=None,
+                 dendritic_delay_fraction=1.0, weight=0.0, delay=None):
+        if voltage_dependence is not None:
+            raise NotImplementedError("Engram's STDP has no voltage dependence")
+        if dendritic_delay_fraction != 1.0:
+            raise NotImplementedError(
+                "dendritic_delay_fraction=%g: Engram treats the whole synaptic delay as dendritic "
+                "(dendritic_delay_fraction=1, PyNN's default)" % dendritic_delay_fraction)
+        if not isinstance(timing_dependence, SpikePairRule):
+            raise NotImplementedError("Engram's STDP takes the timing dependence SpikePairRule; got %r"
+                                      % type(timing_dependence).__name__)
+        if not isinstance(weight_dependence, (AdditiveWeightDependence, MultiplicativeWeightDependence)):
+            raise NotImplementedError("Engram's STDP takes AdditiveWeightDependence or "
+                                      "MultiplicativeWeightDependence; got %r" % type(weight_dependence).__name__)
+        super().__init__(timing_dependence, weight_dependence, None, dendritic_delay_fraction, weight, delay)
+
+    def _build_translations(self):
+        self.translations = dict(self.base_translations)
+        for component in (self.timing_dependence, self.weight_dependence):
+            self.translations.update(component.translations)
+
+    def _get_minimum_delay(self):
+        return minimum_delay()
+
+
+class SpikePairRule(synapses.SpikePairRule):
+    __doc__ = synapses.SpikePairRule.__doc__
+    translations = identity(synapses.SpikePairRule)
+
+
+class AdditiveWeightDependence(synapses.AdditiveWeightDependence):
+    __doc__ = synapses.AdditiveWeightDependence.__doc__
+    translations = identity(synapses.AdditiveWeightDependence)
+
+
+class MultiplicativeWeightDependence(synapses.MultiplicativeWeightDependence):
+    __doc__ = synapses.MultiplicativeWeightDependence.__doc__
+    translations = identity(synapses.MultiplicativeWeightDependence)
+
+
+def _unsupported(module, name, supported, kind):
+    base = getattr(module, name)
+
+    def __init__(self, *args, **kwargs):
+        raise NotImplementedError("Engram does not simulate the %s %s; it simulates %s"
+                                  % (kind, name, ", ".join(supported)))
+    return type(name, (base,), {"__init__": __init__, "__doc__": base.__doc__,
+                                "translations": {}, "__module__": __name__})
+
+
+def _standard_names(module, base):
+    return [n for n, v in vars(module).items()
+            if isinstance(v, type) and issubclass(v, base) and v is not base and v.__module__ == module.__name__]
+
+
+for _name in _standard_names(cells, cells.StandardCellType):
+    if _name not in SUPPORTED_CELLS:
+        globals()[_name] = _unsupported(cells, _name, SUPPORTED_CELLS, "cell type")
+for _name in _standard_names(synapses, synapses.StandardSynapseType) + \
+        _standard_names(synapses, synapses.STDPWeightDependence) + \
+        _standard_names(synapses, synapses.STDPTimingDependence):
+    if _name not in SUPPORTED_SYNAPSES:
+        globals()[_name] = _unsupported(synapses, _name, SUPPORTED_SYNAPSES, "synapse model")
+for _name in _standard_names(electrodes, electrodes.StandardCurrentSource):
+    if _name not in SUPPORTED_SOURCES:
+        globals()[_name] = _unsupported(electrodes, _name, SUPPORTED_SOURCES, "current source")
+del _name
