@@ -2,7 +2,7 @@
 
 import numpy as np
 from pyNN import common, errors
-from pyNN.parameters import ParameterSpace, Sequence, simplify
+from pyNN.parameters import ParameterSpace, simplify
 from pyNN.standardmodels import StandardCellType
 
 from . import simulator
@@ -128,7 +128,7 @@ class Population(common.Population):
 
 
 def spike_times(times, label):
-    values = np.asarray(times.value if isinstance(times, Sequence) else times, dtype=float)
+    values = np.asarray(getattr(times, "value", times), dtype=float).reshape(-1)
     if values.size and (np.any(values < 0) or np.any(np.diff(values) < 0)):
         raise errors.InvalidParameterValueError(
             "%s: spike_times must be >= 0 and in increasing order; got %s" % (label, values.tolist()[:10]))

@@ -90,6 +90,7 @@ class Projection(common.Projection):
 
     def _stdp_json(self):
         parameters = self.synapse_type.native_parameters
+        parameters.shape = (1,)
         values = {}
         for name in STDP_PARAMETERS:
             p = parameters[name]

@@ -25,12 +25,21 @@ class Recorder(recording.Recorder):
     def _indices(self, ids):
         return np.fromiter((int(i) for i in ids), dtype=int, count=len(ids)) - int(self.population.first_id)
 
-    def _get_spiketimes(self, ids, clear=False):
+    def _spikes(self, ids):
+        """(ids, times) of the recorded spikes of the cells `ids`, after the last clear."""
         neurons, times = simulator.state.spikes(self.population._engram_label)
         wanted = np.zeros(self.population.size, bool)
         wanted[self._indices(ids)] = True
         keep = wanted[neurons] & (times > self._cleared_at) if neurons.size else np.zeros(0, bool)
         return neurons[keep] + int(self.population.first_id), np.array(times[keep])
+
+    def _get_spiketimes(self, ids, clear=False):
+        id_array, times = self._spikes(ids)
+        order = np.argsort(id_array, kind="stable")
+        id_array, times = id_array[order], times[order]
+        starts = np.searchsorted(id_array, [int(i) for i in ids])
+        ends = np.searchsorted(id_array, [int(i) for i in ids], side="right")
+        return {int(i): times[a:b] for i, a, b in zip(ids, starts, ends)}
 
     def _get_all_signals(self, variable, ids, clear=False):
         neurons, times, values = simulator.state.membrane(self.population._engram_label)
@@ -41,7 +50,7 @@ class Recorder(recording.Recorder):
 
     def _local_count(self, variable, filter_ids=None):
         ids = sorted(self.filter_recorded(variable, filter_ids))
-        id_array, _ = self._get_spiketimes(ids)
+        id_array, _ = self._spikes(ids)
         counts = dict.fromkeys((int(i) for i in ids), 0)
         found, n = np.unique(id_array, return_counts=True)
         counts.update(zip(found.tolist(), n.tolist()))
