@@ -120,7 +120,7 @@ class Population(common.Population):
             out["params"] = {name: json_value(values) for name, values in self._parameters.items()}
         if self._initial:
             out["initial"] = {name: json_value(v) for name, v in self._initial.items()}
-        record = [v for v in ("spikes", "v") if self.recorder.recorded[v]]
+        record = [v for v in ("spikes", "v") if self.recorder.recorded.get(v)]
         out["record"] = record
         if "v" in record:
             out["record_interval_ms"] = self.recorder.sampling_interval

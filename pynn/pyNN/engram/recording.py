@@ -42,6 +42,8 @@ class Recorder(recording.Recorder):
         return {int(i): times[a:b] for i, a, b in zip(ids, starts, ends)}
 
     def _get_all_signals(self, variable, ids, clear=False):
+        if not ids:
+            return np.zeros((0, 0)), None
         neurons, times, values = simulator.state.membrane(self.population._engram_label)
         row = np.full(self.population.size, -1)
         row[neurons] = np.arange(len(neurons))
