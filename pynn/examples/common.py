@@ -16,6 +16,7 @@ def spike_times(population):
     """Each neuron's spike times in ms, as arrays, in population order (every neuron recorded)."""
     trains = population.get_data("spikes").segments[-1].spiketrains
     # a backend that builds its trains from one array of ids gives them in id order, unannotated
-    indices = [int(t.annotations.get("source_index", k)) for k, t in enumerate(trains)]
+    indices = [int(population.id_to_index(t.annotations["source_id"])) if "source_id" in t.annotations else k
+               for k, t in enumerate(trains)]
     by_index = {i: np.asarray(t.rescale("ms").magnitude) for i, t in zip(indices, trains)}
     return [by_index.get(i, np.zeros(0)) for i in range(population.size)]

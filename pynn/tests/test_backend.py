@@ -169,7 +169,9 @@ def test_inhibitory_weights_come_in_either_sign_and_read_back_as_given(sim):
     b = sim.Population(2, sim.IF_curr_exp(), label="b")
     prj = sim.Projection(a, b, sim.AllToAllConnector(), sim.StaticSynapse(weight=-0.5), receptor_type="inhibitory")
     assert prj.get("weight", format="list", with_address=False) == [-0.5, -0.5]
-    with pytest.raises(errors.ConnectionError, match="positive"):
+    prj = sim.Projection(a, b, sim.AllToAllConnector(), sim.StaticSynapse(weight=0.5), receptor_type="inhibitory")
+    assert prj.get("weight", format="list", with_address=False) == [0.5, 0.5]
+    with pytest.raises(errors.ConnectionError, match="inhibitory receptor"):
         sim.Projection(a, b, sim.AllToAllConnector(), sim.StaticSynapse(weight=-0.5), receptor_type="excitatory")
 
 

@@ -5,6 +5,8 @@ is sent them as FromList connections, one Engram projection per pair of populati
 projection's pre and post (populations, views or assemblies) span.
 """
 
+from copy import deepcopy
+
 import numpy as np
 from pyNN import common, errors
 from pyNN.space import Space
@@ -57,6 +59,18 @@ class Projection(common.Projection):
         self._check_delays()
         simulator.state.projections.append(self)
 
+    def _guess_receptor_type(self):
+        # PyNN takes the first of the post's receptor types for weights >= 0, the second for
+        # negative ones; an Assembly holds them in a set, whose order is not that
+        types = set(self.post.receptor_types)
+        if types >= {"excitatory", "inhibitory"}:
+            weights = deepcopy(self.synapse_type.parameter_space)["weight"]
+            if weights.shape is None:
+                weights.shape = self.shape
+            self.receptor_type = "excitatory" if weights[self.pre.size - 1, self.post.size - 1] >= 0 else "inhibitory"
+        else:
+            common.Projection._guess_receptor_type(self)
+
     def __len__(self):
         return len(self._pre)
 
@@ -73,7 +87,7 @@ class Projection(common.Projection):
     # --- checks ---------------------------------------------------------------------------------
 
     def _weight_sign(self, weight):
-        """PyNN gives current-based inhibition as negative weights; Engram as positive ones."""
+        """PyNN gives current-based inhibition as negative weights; Engram (as sPyNNaker) as positive ones."""
         if weight.size == 0 or np.all(weight >= 0):
             return 1.0
         models = {type(p.celltype).__name__ for p in parent_indices(self.post)[0][:1]}

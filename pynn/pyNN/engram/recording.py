@@ -30,7 +30,8 @@ class Recorder(recording.Recorder):
         neurons, times = simulator.state.spikes(self.population._engram_label)
         wanted = np.zeros(self.population.size, bool)
         wanted[self._indices(ids)] = True
-        keep = wanted[neurons] & (times > self._cleared_at) if neurons.size else np.zeros(0, bool)
+        after = times > self._cleared_at if self._cleared_at > 0 else times >= 0
+        keep = wanted[neurons] & after if neurons.size else np.zeros(0, bool)
         return neurons[keep] + int(self.population.first_id), np.array(times[keep])
 
     def _get_spiketimes(self, ids, clear=False):

@@ -51,9 +51,16 @@ class SpikeSourcePoisson(cells.SpikeSourcePoisson):
     translations = identity(cells.SpikeSourcePoisson)
 
 
+# Inhibition of current-based cells comes in either sign: negative, as PyNN's check_weights
+# demands (NEST, Brian2), or positive, as sPyNNaker takes it (and Engram's network format); the
+# projection checks that the weights have one sign and that a negative one is inhibitory.
+WEIGHT_CHECKS = {}
+
+
 class StaticSynapse(synapses.StaticSynapse):
     __doc__ = synapses.StaticSynapse.__doc__
     translations = identity(synapses.StaticSynapse)
+    parameter_checks = WEIGHT_CHECKS
 
     def _get_minimum_delay(self):
         return minimum_delay()
@@ -61,6 +68,7 @@ class StaticSynapse(synapses.StaticSynapse):
 
 class STDPMechanism(synapses.STDPMechanism):
     __doc__ = synapses.STDPMechanism.__doc__
+    parameter_checks = WEIGHT_CHECKS
     base_translations = build_translations(('weight', 'weight'), ('delay', 'delay'),
                                            ('dendritic_delay_fraction', 'dendritic_delay_fraction'))
 
