@@ -23,9 +23,15 @@ final class PynnServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream replies = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        PrintStream out = System.out;
         System.setOut(System.err);
-        BufferedReader requests = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        new PynnSession().serve(requests, replies);
-        return 0;
+        try {
+            BufferedReader requests = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            new PynnSession().serve(requests, replies);
+            return 0;
+        } finally {
+            replies.flush();
+            System.setOut(out);
+        }
     }
 }
