@@ -193,3 +193,20 @@ def test_what_engram_does_not_simulate_raises_pyNN_errors(sim):
                           dendritic_delay_fraction=0.0)
     with pytest.raises(ValueError, match="modes"):
         sim.setup(mode="exact")
+
+
+def test_spike_counts_clear_and_written_data(sim, tmp_path):
+    from neo.io import PickleIO
+    sim.setup(timestep=0.1)
+    cells = sim.Population(2, sim.IF_curr_exp(i_offset=[1.0, 2.0]), label="cells")
+    cells.record("spikes")
+    sim.run(100.0)
+    counts = cells.get_spike_counts()
+    trains = cells.get_data("spikes", clear=True).segments[0].spiketrains
+    assert [counts[id] for id in cells] == [len(t) for t in trains] and counts[cells[1]] > counts[cells[0]] > 0
+    sim.run(50.0)
+    later = cells.get_data("spikes").segments[0].spiketrains
+    assert all(float(t.min()) > 100.0 for t in later) and later[0].t_start == 100.0 * pq.ms
+    cells.write_data(PickleIO(str(tmp_path / "cells.pkl")))
+    block = PickleIO(str(tmp_path / "cells.pkl")).read_block()
+    assert [len(t) for t in block.segments[0].spiketrains] == [len(t) for t in later]
