@@ -24,31 +24,21 @@ def minimum_delay():
     return state.dt if state.min_delay == "auto" else state.min_delay
 
 
-class IF_curr_exp(cells.IF_curr_exp):
-    __doc__ = cells.IF_curr_exp.__doc__
-    translations = identity(cells.IF_curr_exp)
+def _engram(base, **attributes):
+    """PyNN's standard model `base`, under its name, with Engram's (identity) translations."""
+    return type(base.__name__, (base,), dict(__doc__=base.__doc__, __module__=__name__,
+                                            translations=identity(base), **attributes))
 
 
-class IF_curr_delta(cells.IF_curr_delta):
-    __doc__ = cells.IF_curr_delta.__doc__
-    translations = identity(cells.IF_curr_delta)
-
-
-class IF_cond_exp(cells.IF_cond_exp):
-    __doc__ = cells.IF_cond_exp.__doc__
-    translations = identity(cells.IF_cond_exp)
-    # Engram records spikes and v; the conductances are state it does not record
-    recordable = ["spikes", "v"]
-
-
-class SpikeSourceArray(cells.SpikeSourceArray):
-    __doc__ = cells.SpikeSourceArray.__doc__
-    translations = identity(cells.SpikeSourceArray)
-
-
-class SpikeSourcePoisson(cells.SpikeSourcePoisson):
-    __doc__ = cells.SpikeSourcePoisson.__doc__
-    translations = identity(cells.SpikeSourcePoisson)
+IF_curr_exp = _engram(cells.IF_curr_exp)
+IF_curr_delta = _engram(cells.IF_curr_delta)
+# Engram records spikes and v; the conductances are state it does not record
+IF_cond_exp = _engram(cells.IF_cond_exp, recordable=["spikes", "v"])
+SpikeSourceArray = _engram(cells.SpikeSourceArray)
+SpikeSourcePoisson = _engram(cells.SpikeSourcePoisson)
+SpikePairRule = _engram(synapses.SpikePairRule)
+AdditiveWeightDependence = _engram(synapses.AdditiveWeightDependence)
+MultiplicativeWeightDependence = _engram(synapses.MultiplicativeWeightDependence)
 
 
 # Inhibition of current-based cells comes in either sign: negative, as PyNN's check_weights
@@ -95,21 +85,6 @@ class STDPMechanism(synapses.STDPMechanism):
 
     def _get_minimum_delay(self):
         return minimum_delay()
-
-
-class SpikePairRule(synapses.SpikePairRule):
-    __doc__ = synapses.SpikePairRule.__doc__
-    translations = identity(synapses.SpikePairRule)
-
-
-class AdditiveWeightDependence(synapses.AdditiveWeightDependence):
-    __doc__ = synapses.AdditiveWeightDependence.__doc__
-    translations = identity(synapses.AdditiveWeightDependence)
-
-
-class MultiplicativeWeightDependence(synapses.MultiplicativeWeightDependence):
-    __doc__ = synapses.MultiplicativeWeightDependence.__doc__
-    translations = identity(synapses.MultiplicativeWeightDependence)
 
 
 def _unsupported(module, name, supported, kind):
