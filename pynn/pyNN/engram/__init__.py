@@ -45,7 +45,8 @@ def setup(timestep=DEFAULT_TIMESTEP, min_delay=DEFAULT_MIN_DELAY, mode="event", 
     `host` and `port`, the board's SCAMP port); off the desktop the network runs once per setup().
     `rng_seed` seeds Engram's own generator (Poisson sources); PyNN's connectors and random
     distributions draw from the generators the script gives them. `timeout`: the seconds a run
-    may take before the process is stopped and an EngramError raised.
+    may take before the process is stopped and an EngramError raised (None: no limit; a process
+    that dies is still reported at once).
     """
     max_delay = extra_params.get("max_delay", DEFAULT_MAX_DELAY)
     common.setup(timestep, min_delay, **extra_params)

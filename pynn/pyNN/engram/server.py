@@ -113,12 +113,12 @@ class Server(object):
         return reply
 
     def _reply(self, op, timeout_s):
-        """Reads one reply line within timeout_s, or stops the process and raises."""
-        deadline = time.monotonic() + timeout_s
+        """Reads one reply line within timeout_s (None: as long as the process lives), or stops the process and raises."""
+        deadline = time.monotonic() + timeout_s if timeout_s is not None else None
         fd = self.process.stdout.fileno()
         while b"\n" not in self._buffer:
-            left = deadline - time.monotonic()
-            if left <= 0:
+            left = deadline - time.monotonic() if deadline is not None else None
+            if left is not None and left <= 0:
                 raise self._failure(op, "no reply within %g s" % timeout_s)
             ready, _, _ = select.select([fd], [], [], left)
             if not ready:
