@@ -4,8 +4,14 @@ and reads the spikes back: the same spikes as fixed mode on the desktop, which c
 core application computes. One run per setup(); a second raises a clear error.
 """
 
+import re
+import select
+import subprocess
+
 import numpy as np
 import pytest
+
+from pyNN.engram.server import engram_command
 
 
 def network(sim, **setup):
@@ -32,3 +38,18 @@ def test_the_emulator_gives_fixed_mode_spikes_and_runs_once(sim):
 def test_a_board_needs_its_host(sim):
     with pytest.raises(ValueError, match="host="):
         sim.setup(target="board")
+
+
+def test_a_board_at_a_host_runs_the_same_network(sim, tmp_path):
+    """A board emulator started apart (`engram board-emulator`) stands in for a board at host:port."""
+    command = engram_command() + ["board-emulator", "--port", "0", "--boot-port", "0"]
+    board = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        assert select.select([board.stdout], [], [], 60.0)[0], "the board emulator said nothing in 60 s"
+        line = board.stdout.readline()
+        port = int(re.search(r"SCAMP port (\d+)", line).group(1))
+        on_board = network(sim, target="board", host="127.0.0.1", port=port)
+    finally:
+        board.kill()
+        board.wait()
+    assert on_board == network(sim, mode="fixed")
