@@ -1,7 +1,8 @@
 """
 The examples on Engram (event mode, exact) and on pyNN.brian2 (Brian 2 on its 0.1 ms step), side
-by side: deterministic networks give the same spikes to within one step, Poisson-driven ones the
-same rates to within statistical error.
+by side: deterministic networks give the same spikes to within one step (each neuron's first
+spike, and each interval from its previous one), Poisson-driven ones the same rates to within
+statistical error.
 
     /usr/bin/python3 compare_brian2.py [--quick]
 
@@ -29,9 +30,17 @@ def backends():
 
 
 def spikes_within_one_step(a, b):
-    """Whether two lists of spike trains have the same spikes, each pair within one step."""
-    return all(len(x) == len(y) and np.all(np.abs(np.asarray(x) - np.asarray(y)) <= STEP_MS + 1e-9)
-               for x, y in zip(a, b)) and len(a) == len(b)
+    """
+    Whether two lists of spike trains have the same spikes within one step: as many, the first at
+    most a step apart, and each interval from a neuron's previous spike too (a grid places each
+    spike up to a step early and restarts the neuron from there, so its error does not add up
+    from spike to spike as the spikes' times would make it seem).
+    """
+    def close(x, y):
+        return np.all(np.abs(np.asarray(x) - np.asarray(y)) <= STEP_MS + 1e-9)
+    return len(a) == len(b) and all(
+        len(x) == len(y) and (len(x) == 0 or (close(x[:1], y[:1]) and close(np.diff(x), np.diff(y))))
+        for x, y in zip(a, b))
 
 
 def rates_agree(r1, r2, events):

@@ -47,6 +47,8 @@ class CurrentSource(object):
 
     def _engram_json(self):
         out = []
+        if isinstance(self, StepCurrentSource) and len(self._values["times"]) == 0:
+            return out  # no step: no current, which Engram's format has no way to say
         for cells in self._cells:
             pops, idx = parent_indices(cells)
             for p in dict.fromkeys(pops):
