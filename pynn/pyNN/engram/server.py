@@ -23,7 +23,7 @@ import weakref
 import numpy as np
 
 PROTOCOL = 1
-#: how long the JVM may take to start and greet
+#: how long the JVM may take at least to start and greet
 START_TIMEOUT_S = 120.0
 #: how long a query (spikes, weights, ...) may take; a run or a build takes the setup's timeout
 QUERY_TIMEOUT_S = 120.0
@@ -74,7 +74,8 @@ class Server(object):
         except OSError as e:
             raise EngramError("cannot start Engram (%s): %s" % (" ".join(self.command), e))
         threading.Thread(target=self._collect_stderr, daemon=True).start()
-        greeting = self._reply("start", START_TIMEOUT_S)
+        # the launcher of a checkout builds Engram first when its sources changed: the whole timeout
+        greeting = self._reply("start", None if timeout_s is None else max(START_TIMEOUT_S, timeout_s))
         if greeting.get("protocol") != PROTOCOL:
             self._stop()
             raise EngramError("Engram at '%s' speaks protocol %r; this pyNN.engram speaks %d: use the pyNN.engram "
