@@ -77,19 +77,20 @@ def compare(engram, brian2, quick=False):
         rates_agree(e["cell_rate_hz"], b["cell_rate_hz"], n_cell)
     out.append(("Poisson-driven population (rates)", lines, agree))
 
+    # self-sustained and chaotic, neither deterministic to the step nor Poisson-driven: its rate
+    # depends on how spikes are timed (exactly, or on a grid), so the figures come without a verdict
     n, ms = (500, 300.0) if quick else (4000, 1000.0)
-    e, b = balanced_network.run(engram, n, ms), balanced_network.run(brian2, n, ms)
-    events = n * 0.8 * ms / 1000.0 * e["exc_rate_hz"]
-    lines = ["%d neurons, %g ms: excitatory rate engram %.2f Hz, brian2 %.2f Hz"
-             % (n, ms, e["exc_rate_hz"], b["exc_rate_hz"])]
-    out.append(("balanced random network (chaotic: rates only)", lines,
-                rates_agree(e["exc_rate_hz"], b["exc_rate_hz"], events)))
+    e, g, b = (balanced_network.run(engram, n, ms), balanced_network.run(engram, n, ms, mode="grid"),
+               balanced_network.run(brian2, n, ms))
+    lines = ["%d neurons, %g ms: excitatory rate engram event %.2f Hz, engram grid (0.1 ms) %.2f Hz, brian2 %.2f Hz"
+             % (n, ms, e["exc_rate_hz"], g["exc_rate_hz"], b["exc_rate_hz"])]
+    out.append(("balanced random network (chaotic: rates, no verdict)", lines, None))
     return out
 
 
 if __name__ == "__main__":
     engram, brian2 = backends()
     for name, lines, agree in compare(engram, brian2, quick="--quick" in sys.argv):
-        print("%s: %s" % (name, "agree" if agree else "DIFFER"))
+        print("%s: %s" % (name, {True: "agree", False: "DIFFER", None: "figures only"}[agree]))
         for line in lines:
             print("  " + line)
