@@ -216,7 +216,7 @@ final class PynnSession {
         if (n == null || !n.isObject()) {
             throw new ProtocolException("field 'network' is missing or not an object; expected a JSON network");
         }
-        return NetworkJson.parse(n.toString(), "network");
+        return NetworkJson.read(n, "network");
     }
 
     static ObjectNode failure(Throwable e) {

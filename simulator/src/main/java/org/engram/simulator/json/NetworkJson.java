@@ -126,6 +126,14 @@ public final class NetworkJson {
         return new Reader(source).network(root);
     }
 
+    /**
+     * Reads a network from a JSON tree already parsed (a network inside a larger message);
+     * {@code source} names it in messages.
+     */
+    public static Network read(JsonNode root, String source) {
+        return new Reader(source).network(root);
+    }
+
     /** What is wrong with the text, in JSON's terms rather than the parser's. */
     static String syntaxError(JsonProcessingException e) {
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
