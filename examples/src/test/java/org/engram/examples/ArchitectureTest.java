@@ -25,7 +25,8 @@ class ArchitectureTest {
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?(org\\.engram\\.[\\w.]+)", Pattern.MULTILINE);
     private static final Pattern PACKAGE = Pattern.compile("^package (org\\.engram\\.[\\w.]+);", Pattern.MULTILINE);
     private static final List<String> ENGINE_ENTRY = List.of("org.engram.simulator.engine.Simulator",
-            "org.engram.simulator.engine.Simulation", "org.engram.simulator.engine.Mode");
+            "org.engram.simulator.engine.Simulation", "org.engram.simulator.engine.Mode",
+            "org.engram.simulator.engine.Threads");
 
     /** The packages that carry and run the fixed engine's cores on SpiNNaker. */
     private static final List<String> CORE_IMAGES = List.of("org.engram.spinnaker.image", "org.engram.spinnaker.coreapp",
@@ -84,7 +85,7 @@ class ArchitectureTest {
                             && ENGINE_ENTRY.stream().noneMatch(e -> u.imported().equals(e) || u.imported().startsWith(e + "."))
                             && !(u.imported().startsWith("org.engram.simulator.engine.fixed.")
                                     && CORE_IMAGES.contains(u.pkg()))),
-                    module + " may use only Simulator, Simulation and Mode of the engine, never build (but spinnaker's"
+                    module + " may use only Simulator, Simulation, Mode and Threads of the engine, never build (but spinnaker's"
                             + " mapping and load, which map the built network) or engine internals (but the fixed-point cores, in spinnaker's core images and"
                             + " the core application that runs them)");
         }

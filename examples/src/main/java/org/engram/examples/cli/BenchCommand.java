@@ -10,6 +10,7 @@ import org.engram.examples.bench.BenchNetworks;
 import org.engram.simulator.engine.Mode;
 import org.engram.simulator.engine.Simulation;
 import org.engram.simulator.engine.Simulator;
+import org.engram.simulator.engine.Threads;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.record.RunStats;
 import org.engram.spinnaker.mapping.MappingOptions;
@@ -54,6 +55,9 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
 
+    @Mixin
+    ThreadsOption threads;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "2007", description = "network seed (default: ${DEFAULT-VALUE})")
     long seed;
 
@@ -87,7 +91,7 @@ final class BenchCommand implements Callable<Integer> {
     int neuronsPerCore;
 
     /** The figures of one benchmark run. */
-    record Result(String name, String mode, double dtMs, int neurons, long synapses, double timeMs, double buildS,
+    record Result(String name, String mode, double dtMs, int threads, int neurons, long synapses, double timeMs, double buildS,
             double wallS, long spikes, double rateHz, long synapticEvents, double eventsPerS, double realtimeFactor,
             double heapMb, double networkMb, long engineEvents) {
 
@@ -96,18 +100,18 @@ final class BenchCommand implements Callable<Integer> {
         }
 
         String json() {
-            return String.format(Locale.ROOT, "{\"bench\": \"%s\", \"mode\": \"%s\", \"dt_ms\": %s, \"neurons\": %d, "
+            return String.format(Locale.ROOT, "{\"bench\": \"%s\", \"mode\": \"%s\", \"dt_ms\": %s, \"threads\": %d, \"neurons\": %d, "
                     + "\"synapses\": %d, \"time_ms\": %s, \"build_s\": %.4f, \"wall_s\": %.4f, \"spikes\": %d, "
                     + "\"rate_hz\": %.3f, \"synaptic_events\": %d, \"events_per_s\": %.0f, \"realtime_factor\": %.4f, "
                     + "\"heap_mb\": %.1f, \"network_mb\": %.1f, \"bytes_per_synapse\": %.2f, \"engine_events\": %d}",
-                    name, mode, hasStep() ? Double.toString(dtMs) : "null", neurons, synapses,
+                    name, mode, hasStep() ? Double.toString(dtMs) : "null", threads, neurons, synapses,
                     Double.toString(timeMs), buildS, wallS, spikes, rateHz, synapticEvents, eventsPerS, realtimeFactor,
                     heapMb, networkMb, bytesPerSynapse(), engineEvents);
         }
 
         void print(PrintStream out) {
-            out.printf(Locale.ROOT, "%s, %s mode%s, %.0f ms biological%n", BenchNetworks.describe(name, neurons), mode,
-                    hasStep() ? " dt " + dtMs + " ms" : "", timeMs);
+            out.printf(Locale.ROOT, "%s, %s mode%s, %.0f ms biological, %s%n", BenchNetworks.describe(name, neurons),
+                    mode, hasStep() ? " dt " + dtMs + " ms" : "", timeMs, Counts.of(threads, "thread"));
             out.printf(Locale.ROOT, "  build time        %10.3f s%n", buildS);
             out.printf(Locale.ROOT, "  run time (wall)   %10.3f s%n", wallS);
             out.printf(Locale.ROOT, "  spikes            %10d%n", spikes);
@@ -178,7 +182,7 @@ final class BenchCommand implements Callable<Integer> {
         if (!noWarmup) {
             warmUp(name, m, duration, dtMs);
         }
-        Result r = run(name, neurons, duration, m, dtMs, seed);
+        Result r = run(name, neurons, duration, m, dtMs, threads.threads(), seed);
         r.print(System.out);
         if (json) {
             System.out.println(r.json());
@@ -195,7 +199,8 @@ final class BenchCommand implements Callable<Integer> {
      * the optimising compiler has finished.
      */
     private void warmUp(String name, Mode m, double durationMs, double dtMs) {
-        Simulation copy = Simulator.create(BenchNetworks.build(name, Math.min(neurons, WARMUP_NEURONS), seed), m, dtMs);
+        Simulation copy = Simulator.create(BenchNetworks.build(name, Math.min(neurons, WARMUP_NEURONS), seed), m, dtMs,
+                threads.threads());
         long start = System.nanoTime();
         while ((System.nanoTime() - start) / 1e9 < WARMUP_WALL_S || copy.timeMs() < durationMs) {
             copy.run(WARMUP_CHUNK_MS);
@@ -203,12 +208,12 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** Builds and runs one benchmark; the description is made before the timers start. */
-    static Result run(String name, int neurons, double timeMs, Mode mode, double dtMs, long seed) {
+    static Result run(String name, int neurons, double timeMs, Mode mode, double dtMs, Threads threads, long seed) {
         Network net = BenchNetworks.build(name, neurons, seed);
         long before = heapInUseAfterGc();
         resetPeaks();
         long t0 = System.nanoTime();
-        Simulation sim = Simulator.create(net, mode, dtMs);
+        Simulation sim = Simulator.create(net, mode, dtMs, threads);
         double buildS = (System.nanoTime() - t0) / 1e9;
         long built = heapInUseAfterGc();
         sim.run(timeMs);
@@ -217,7 +222,7 @@ final class BenchCommand implements Callable<Integer> {
         double networkMb = (built - before) / 1048576.0;
         // the rate of the neurons: b4's kick source is not one of them
         double rate = (s.spikes() - kickSpikes(sim)) / (double) neurons / (timeMs / 1000.0);
-        return new Result(name, mode.name(), dtMs, neurons, s.synapses(), timeMs, buildS, s.wallSeconds(), s.spikes(),
+        return new Result(name, mode.name(), dtMs, sim.threads(), neurons, s.synapses(), timeMs, buildS, s.wallSeconds(), s.spikes(),
                 rate, s.synapticEvents(), s.synapticEvents() / s.wallSeconds(), s.wallSeconds() / (timeMs / 1000.0),
                 heapMb, networkMb, s.eventsProcessed());
     }

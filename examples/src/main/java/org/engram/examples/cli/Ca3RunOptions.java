@@ -10,6 +10,7 @@ import org.engram.models.ca3.Schedule;
 import org.engram.models.ca3.Story;
 import org.engram.models.ca3.TestBench;
 import org.engram.simulator.engine.Mode;
+import org.engram.simulator.engine.Threads;
 import picocli.CommandLine.Mixin;
 
 /**
@@ -43,7 +44,7 @@ final class Ca3RunOptions {
             return Ca3Run.of(bench, mode, dtMs).results();
         }
         try (RunOutput run = RunOutput.open(out)) {
-            run.simulate(Ca3Network.of(bench), mode, dtMs, bench.simTimeMs(), output.quiet, output.plot(), o);
+            run.simulate(Ca3Network.of(bench), mode, dtMs, Threads.AUTO, bench.simTimeMs(), output.quiet, output.plot(), o);
             List<OperationResult> results = Ca3Run.decode(Schedule.of(bench), run.recording());
             run.add(OPERATIONS, operations(results));
             RunOutput.report(run.commit(), o);

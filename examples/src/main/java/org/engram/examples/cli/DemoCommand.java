@@ -30,6 +30,9 @@ final class DemoCommand implements Callable<Integer> {
     EngineOptions engine;
 
     @Mixin
+    ThreadsOption threads;
+
+    @Mixin
     OutputOptions output;
 
     @Override
@@ -40,7 +43,7 @@ final class DemoCommand implements Callable<Integer> {
         RunOutput.check(out);
         System.out.println("Engram demo: " + Counts.of(net.neuronCount(), "neuron") + ", Vogels-Abbott CUBA network, "
                 + net.runMs() + " ms, " + m + " mode" + (m == Mode.event ? "" : ", dt " + dt + " ms"));
-        RunOutput.Result r = RunOutput.runAndWrite(net, m, dt, net.runMs(), out, output.quiet, output.plot(),
+        RunOutput.Result r = RunOutput.runAndWrite(net, m, dt, threads.threads(), net.runMs(), out, output.quiet, output.plot(),
                 System.out);
         RunOutput.report(r, System.out);
         return 0;

@@ -23,6 +23,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
 
+    @Mixin
+    ThreadsOption threads;
+
     @Option(names = "--time", paramLabel = "MS", converter = Milliseconds.NonNegative.class,
             description = "biological time to simulate (default: the file's run_ms)")
     Double timeMs;
@@ -41,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
             net = new Network(seed, net.timestepMs(), net.runMs(), net.populations(), net.projections(),
                     net.currentSources());
         }
-        RunOutput.Result r = RunOutput.runAndWrite(net, engine.mode(), dt, timeMs != null ? timeMs : net.runMs(), out,
+        RunOutput.Result r = RunOutput.runAndWrite(net, engine.mode(), dt, threads.threads(), timeMs != null ? timeMs : net.runMs(), out,
                 output.quiet, output.plot(), System.out);
         RunOutput.report(r, System.out);
         return 0;

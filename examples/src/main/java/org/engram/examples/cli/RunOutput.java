@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.engram.simulator.engine.Mode;
 import org.engram.simulator.engine.Simulation;
 import org.engram.simulator.engine.Simulator;
+import org.engram.simulator.engine.Threads;
 import org.engram.simulator.json.NetworkJson;
 import org.engram.simulator.network.Network;
 import org.engram.simulator.record.Recording;
@@ -167,10 +168,10 @@ final class RunOutput implements AutoCloseable {
      * Opens {@code out}, simulates into it and commits: {@link #simulate}'s run with nothing
      * written beside it.
      */
-    static Result runAndWrite(Network net, Mode mode, double dtMs, double durationMs, Path out, boolean quiet,
-            boolean plot, PrintStream log) throws IOException {
+    static Result runAndWrite(Network net, Mode mode, double dtMs, Threads threads, double durationMs, Path out,
+            boolean quiet, boolean plot, PrintStream log) throws IOException {
         try (RunOutput run = open(out)) {
-            run.simulate(net, mode, dtMs, durationMs, quiet, plot, log);
+            run.simulate(net, mode, dtMs, threads, durationMs, quiet, plot, log);
             return run.commit();
         }
     }
@@ -182,8 +183,8 @@ final class RunOutput implements AutoCloseable {
      * would not fit the heap, a grid step that grid mode cannot hold or count, and a recording the
      * disk cannot hold; prints how much it will write.
      */
-    void simulate(Network net, Mode mode, double dtMs, double durationMs, boolean quiet, boolean plot,
-            PrintStream log) throws IOException {
+    void simulate(Network net, Mode mode, double dtMs, Threads threads, double durationMs, boolean quiet,
+            boolean plot, PrintStream log) throws IOException {
         Simulator.Footprint f = Simulator.footprint(net, mode, dtMs, durationMs);
         refuseWhatCannotFit(f, mode, Double.isNaN(dtMs) ? net.timestepMs() : dtMs, durationMs);
         String networkJson = NetworkJson.write(net);
@@ -198,7 +199,8 @@ final class RunOutput implements AutoCloseable {
                     + ", and the disk has " + size(free) + " free; free some space, record less, or choose another "
                     + "--out");
         }
-        Simulation sim = Simulator.create(net, mode, dtMs);
+        Simulation sim = Simulator.create(net, mode, dtMs, threads);
+        log.println("simulating on " + Counts.of(sim.threads(), "thread"));
         sim.warnings().forEach(w -> log.println("warning: " + w));
         try (RecordingWriter recording = sim.streamRecordingTo(staging)) {
             runWithProgress(sim, durationMs, quiet);

@@ -172,6 +172,10 @@ class CommandErrorsTest {
         cases.add(new Case("dt in event mode", List.of("run", n, "--out", "out", "--dt", "0.1"), "--dt"));
         cases.add(new Case("dt 0", List.of("run", n, "--out", "out", "--mode", "grid", "--dt", "0"), "--dt"));
         cases.add(new Case("time -1", List.of("run", n, "--out", "out", "--time", "-1"), "--time"));
+        cases.add(new Case("threads 0", List.of("run", n, "--out", "out", "--threads", "0"), "'0' is not a number of threads"));
+        cases.add(new Case("threads x", List.of("run", n, "--out", "out", "--threads", "x"), "'x' is not a number of threads"));
+        cases.add(new Case("demo: threads -2", List.of("demo", "--threads", "-2"), "--threads"));
+        cases.add(new Case("bench: threads 1.5", List.of("bench", "cuba", "--threads", "1.5"), "'1.5' is not a number"));
         cases.add(new Case("run: two networks", List.of("run", n, n, "--out", "out"), n));
         cases.add(new Case("demo: dt in event mode", List.of("demo", "--out", "out", "--dt", "0.1"), "--dt"));
         cases.add(new Case("demo: default out", List.of("demo", "--mode", "nosuch"), "--mode"));

@@ -26,6 +26,11 @@ public final class Simulation {
         engine.run(durationMs);
     }
 
+    /** The number of threads the simulation runs on (what {@link Threads#AUTO} resolved to, if asked). */
+    public int threads() {
+        return engine.threads();
+    }
+
     /** Biological time reached, in ms. */
     public double timeMs() {
         return engine.timeMs();

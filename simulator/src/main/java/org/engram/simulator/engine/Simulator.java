@@ -12,15 +12,27 @@ import org.engram.simulator.network.Network;
 public final class Simulator {
     private Simulator() {}
 
-    /** Event mode (the default). */
+    /** Event mode (the default), with the threads the engine chooses. */
     public static Simulation event(Network network) {
+        return event(network, Threads.AUTO);
+    }
+
+    /** Event mode on {@code threads} (one thread until the event engine runs on several). */
+    public static Simulation event(Network network, Threads threads) {
+        java.util.Objects.requireNonNull(threads, "threads");
         return new Simulation(new EventEngine(BuiltNetwork.build(network)));
     }
 
-    /** Grid mode with step {@code dtMs}. */
+    /** Grid mode with step {@code dtMs}, with the threads the engine chooses. */
     public static Simulation grid(Network network, double dtMs) {
+        return grid(network, dtMs, Threads.AUTO);
+    }
+
+    /** Grid mode with step {@code dtMs} on {@code threads}: the same results for any number. */
+    public static Simulation grid(Network network, double dtMs, Threads threads) {
         checkStep(dtMs);
-        return new Simulation(new GridEngine(BuiltNetwork.build(network), dtMs));
+        BuiltNetwork built = BuiltNetwork.build(network);
+        return new Simulation(new GridEngine(built, dtMs, threads.requested()));
     }
 
     /**
@@ -31,8 +43,18 @@ public final class Simulator {
      *         would be wrong in fixed point (the message lists every such error)
      */
     public static Simulation fixed(Network network, double dtMs) {
+        return fixed(network, dtMs, Threads.AUTO);
+    }
+
+    /**
+     * Fixed mode with step {@code dtMs} on {@code threads}, the cores shared among them: the same
+     * results for any number.
+     *
+     * @throws InvalidNetworkException as {@link #fixed(Network, double)}
+     */
+    public static Simulation fixed(Network network, double dtMs, Threads threads) {
         checkStep(dtMs);
-        return new Simulation(new FixedEngine(network, dtMs, FixedOptions.DEFAULT));
+        return new Simulation(new FixedEngine(network, dtMs, FixedOptions.DEFAULT, threads.requested()));
     }
 
     private static void checkStep(double dtMs) {
@@ -43,11 +65,16 @@ public final class Simulator {
 
     /** The given mode; grid and fixed mode use {@code dtMs}, or the network's timestep when {@code dtMs} is NaN. */
     public static Simulation create(Network network, Mode mode, double dtMs) {
+        return create(network, mode, dtMs, Threads.AUTO);
+    }
+
+    /** As {@link #create(Network, Mode, double)}, on {@code threads}. */
+    public static Simulation create(Network network, Mode mode, double dtMs, Threads threads) {
         double dt = Double.isNaN(dtMs) ? network.timestepMs() : dtMs;
         return switch (mode) {
-            case event -> event(network);
-            case grid -> grid(network, dt);
-            case fixed -> fixed(network, dt);
+            case event -> event(network, threads);
+            case grid -> grid(network, dt, threads);
+            case fixed -> fixed(network, dt, threads);
         };
     }
 
@@ -80,7 +107,13 @@ public final class Simulator {
     /** Builds, runs for {@code durationMs} and returns the recording. */
     public static org.engram.simulator.record.Recording run(Network network, Mode mode, double dtMs,
             double durationMs) {
-        Simulation s = create(network, mode, dtMs);
+        return run(network, mode, dtMs, Threads.AUTO, durationMs);
+    }
+
+    /** As {@link #run(Network, Mode, double, double)}, on {@code threads}. */
+    public static org.engram.simulator.record.Recording run(Network network, Mode mode, double dtMs, Threads threads,
+            double durationMs) {
+        Simulation s = create(network, mode, dtMs, threads);
         s.run(durationMs);
         return s.recording();
     }

@@ -14,6 +14,11 @@ public interface Engine {
     /** Advances biological time by {@code durationMs}. */
     void run(double durationMs);
 
+    /** The number of threads the engine runs on. */
+    default int threads() {
+        return 1;
+    }
+
     /** Biological time reached, in ms. */
     double timeMs();
 

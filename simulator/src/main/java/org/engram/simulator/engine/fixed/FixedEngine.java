@@ -23,7 +23,15 @@ public final class FixedEngine extends RecordingEngine {
     private final double dt;
     private int step;
 
+    /** On one thread. */
     public FixedEngine(Network network, double dtMs, FixedOptions options) {
+        this(network, dtMs, options, 1);
+    }
+
+    /**
+     * @param requestedThreads the threads to run the cores on, or 0 to choose from the network's size
+     */
+    public FixedEngine(Network network, double dtMs, FixedOptions options, int requestedThreads) {
         this(FixedNetwork.build(network, dtMs, options));
     }
 

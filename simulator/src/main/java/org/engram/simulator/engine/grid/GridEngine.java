@@ -83,7 +83,10 @@ public final class GridEngine extends EngineBase {
 
     private long step;
 
-    public GridEngine(BuiltNetwork net, double dtMs) {
+    /**
+     * @param requestedThreads the threads to run on, or 0 to choose from the network's size
+     */
+    public GridEngine(BuiltNetwork net, double dtMs, int requestedThreads) {
         super(net, true, roundedDelays(net.plasticDelayMs, dtMs));
         this.dt = dtMs;
         this.n = net.neuronCount;
