@@ -23,15 +23,22 @@ require_brian() {
   fi
 }
 
-# brian_compile NAME NEURONS: generates, compiles and runs Brian2's project once (not timed);
-# prints its JSON line and leaves the project in $work/NAME-NEURONS
+# brian_compile NAME NEURONS [THREADS]: generates, compiles and runs Brian2's project once (not
+# timed), on THREADS OpenMP threads (default 1: without OpenMP); prints its JSON line and leaves
+# the project in $work/NAME-NEURONS (one thread) or $work/NAME-NEURONS-tTHREADS
 brian_compile() {
   mkdir -p "$work"
-  "$python" "$root/bench/brian2/$1.py" --neurons "$2" --dir "$work/$1-$2" 2>/dev/null | tail -n 1
+  "$python" "$root/bench/brian2/$1.py" --neurons "$2" --threads "${3:-1}" --dir "$(brian_dir "$@")" 2>/dev/null     | tail -n 1
 }
 
-# brian_run NAME NEURONS: reruns the compiled binary; prints its simulation loop's wall seconds
+# brian_run NAME NEURONS [THREADS]: reruns the compiled binary; prints its simulation loop's wall seconds
 brian_run() {
-  (cd "$work/$1-$2" && ./main >/dev/null)
-  cut -d ' ' -f 1 "$work/$1-$2/results/last_run_info.txt"
+  local dir
+  dir="$(brian_dir "$@")"
+  (cd "$dir" && ./main >/dev/null)
+  cut -d ' ' -f 1 "$dir/results/last_run_info.txt"
+}
+
+brian_dir() {
+  if [ "${3:-1}" -gt 1 ]; then echo "$work/$1-$2-t$3"; else echo "$work/$1-$2"; fi
 }

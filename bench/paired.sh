@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Paired in-JVM comparison of two Engram builds (see bench/paired/PairedRuns.java):
-#   bench/paired.sh A.jar B.jar NAME MS REPS [MODE] [NEURONS]
+#   bench/paired.sh A.jar B.jar NAME MS REPS [MODE] [NEURONS] [THREADS_A THREADS_B]
 # e.g. bench/paired.sh /tmp/before.jar examples/target/engram.jar cuba 1000 21
+#      bench/paired.sh examples/target/engram.jar examples/target/engram.jar cuba 1000 11 grid 100000 1 2
 set -euo pipefail
 if [ $# -lt 5 ]; then
-  echo "usage: bench/paired.sh A.jar B.jar NAME MS REPS [MODE] [NEURONS]" >&2
+  echo "usage: bench/paired.sh A.jar B.jar NAME MS REPS [MODE] [NEURONS] [THREADS_A THREADS_B]" >&2
   exit 2
 fi
 for jar in "$1" "$2"; do

@@ -3,7 +3,7 @@ projections with Engram's fixed in-degree, the CUBA neurons, the run and its rep
 
 Each script builds one of Brette et al. 2007's networks exactly as Engram's
 `engram bench NAME` does (examples/.../bench/BenchNetworks.java), runs it in Brian2's C++
-standalone mode with one thread, and prints one JSON line whose `wall_s` is the time of the
+standalone mode with one thread (or --threads N, with OpenMP), and prints one JSON line whose `wall_s` is the time of the
 simulation loop alone (Brian2's `device._last_run_time`: code generation and compilation are not
 counted). The generated project stays in --dir, so bench/compare.sh can rerun its binary.
 """
@@ -26,9 +26,11 @@ def options(default_time_ms):
     p.add_argument("--time", type=float, default=default_time_ms, help="biological time, ms")
     p.add_argument("--seed", type=int, default=2007)
     p.add_argument("--dir", default="brian_standalone", help="where the C++ project is generated")
+    p.add_argument("--threads", type=int, default=1, help="OpenMP threads (1: one thread, without OpenMP)")
     a = p.parse_args()
     set_device("cpp_standalone", directory=a.dir)
-    prefs.devices.cpp_standalone.openmp_threads = 0  # one thread
+    # 0 is Brian2's value for no OpenMP at all
+    prefs.devices.cpp_standalone.openmp_threads = a.threads if a.threads > 1 else 0
     defaultclock.dt = 0.1 * ms
     np.random.seed(a.seed)
     brian_seed(a.seed)
@@ -90,7 +92,8 @@ def run(name, a, P, objects, namespace):
     spikes = SpikeMonitor(P)
     Network(P, spikes, *objects).run(a.time * ms, namespace=namespace)
     t = a.time / 1000.0
-    print(json.dumps({"bench": name, "simulator": "brian2-standalone", "neurons": a.neurons, "time_ms": a.time,
+    print(json.dumps({"bench": name, "simulator": "brian2-standalone", "threads": a.threads, "neurons": a.neurons,
+                      "time_ms": a.time,
                       "wall_s": device._last_run_time, "spikes": int(spikes.num_spikes),
                       "rate_hz": spikes.num_spikes / a.neurons / t,
                       "realtime_factor": device._last_run_time / t}))

@@ -10,21 +10,31 @@ import java.util.Arrays;
  * steadier than either build's own timings. Prints each build's minimum and median wall time of
  * {@code sim.run} and the median (with quartiles) of the paired ratios B/A.
  *
- * <p>Usage: {@code java bench/paired/PairedRuns.java A.jar B.jar NAME MS REPS [MODE] [NEURONS]}
- * (see bench/paired.sh). Three untimed pairs come first.
+ * <p>Usage: {@code java bench/paired/PairedRuns.java A.jar B.jar NAME MS REPS [MODE] [NEURONS]
+ * [THREADS_A THREADS_B]} (see bench/paired.sh); THREADS ({@code auto} or a number, for builds
+ * that take it) compares thread counts, of one build given twice. Three untimed pairs come first.
  */
 public class PairedRuns {
-    private record Build(Method build, Method mode, Method create) {}
+    /** A build's entry points; {@code threads} is the thread count to ask for, or null for the default. */
+    private record Build(Method build, Method mode, Method create, Object threads) {}
 
-    private static Build load(String jar) throws Exception {
+    private static Build load(String jar, String threads) throws Exception {
         ClassLoader cl = new URLClassLoader(new URL[] {new File(jar).toURI().toURL()},
                 ClassLoader.getPlatformClassLoader());
         Class<?> networks = cl.loadClass("org.engram.examples.bench.BenchNetworks");
         Class<?> network = cl.loadClass("org.engram.simulator.network.Network");
         Class<?> mode = cl.loadClass("org.engram.simulator.engine.Mode");
         Class<?> simulator = cl.loadClass("org.engram.simulator.engine.Simulator");
+        if (threads == null) {
+            return new Build(networks.getMethod("build", String.class, int.class, long.class),
+                    mode.getMethod("byName", String.class), simulator.getMethod("create", network, mode, double.class),
+                    null);
+        }
+        Class<?> threadCount = cl.loadClass("org.engram.simulator.engine.Threads");
         return new Build(networks.getMethod("build", String.class, int.class, long.class),
-                mode.getMethod("byName", String.class), simulator.getMethod("create", network, mode, double.class));
+                mode.getMethod("byName", String.class),
+                simulator.getMethod("create", network, mode, double.class, threadCount),
+                threadCount.getMethod("parse", String.class).invoke(null, threads));
     }
 
     private static Object call(Object target, String method) throws Exception {
@@ -37,7 +47,8 @@ public class PairedRuns {
     private static double once(Build b, String name, int neurons, String mode, double ms, long[] spikes)
             throws Exception {
         Object net = b.build().invoke(null, name, neurons, 1L);
-        Object sim = b.create().invoke(null, net, b.mode().invoke(null, mode), 0.1);
+        Object sim = b.threads() == null ? b.create().invoke(null, net, b.mode().invoke(null, mode), 0.1)
+                : b.create().invoke(null, net, b.mode().invoke(null, mode), 0.1, b.threads());
         Method run = sim.getClass().getMethod("run", double.class);
         run.setAccessible(true);
         long t0 = System.nanoTime();
@@ -48,12 +59,12 @@ public class PairedRuns {
     }
 
     public static void main(String[] a) throws Exception {
-        if (a.length < 5) {
-            System.err.println("usage: PairedRuns A.jar B.jar NAME MS REPS [MODE] [NEURONS]");
+        if (a.length < 5 || a.length == 8) {
+            System.err.println("usage: PairedRuns A.jar B.jar NAME MS REPS [MODE] [NEURONS] [THREADS_A THREADS_B]");
             System.exit(2);
         }
-        Build first = load(a[0]);
-        Build second = load(a[1]);
+        Build first = load(a[0], a.length > 8 ? a[7] : null);
+        Build second = load(a[1], a.length > 8 ? a[8] : null);
         String name = a[2];
         double ms = Double.parseDouble(a[3]);
         int reps = Integer.parseInt(a[4]);
@@ -76,6 +87,9 @@ public class PairedRuns {
         Arrays.sort(wa);
         Arrays.sort(wb);
         Arrays.sort(ratio);
+        if (a.length > 8) {
+            System.out.printf("threads: A %s, B %s%n", a[7], a[8]);
+        }
         System.out.printf("%s %s %d neurons %.0f ms: A min %.4f med %.4f (spikes %d) | B min %.4f med %.4f (spikes %d)"
                 + " | B/A median %.3f [quartiles %.3f %.3f]%n", name, mode, neurons, ms, wa[0], wa[reps / 2], sa[0],
                 wb[0], wb[reps / 2], sb[0], ratio[reps / 2], ratio[reps / 4], ratio[3 * reps / 4]);

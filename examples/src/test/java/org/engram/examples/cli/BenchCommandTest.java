@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
  * another and with the network (not the timings themselves: those are measured, not tested).
  */
 class BenchCommandTest {
-    private static final List<String> KEYS = List.of("bench", "mode", "dt_ms", "neurons", "synapses", "time_ms",
-            "build_s", "wall_s", "spikes", "rate_hz", "synaptic_events", "events_per_s", "realtime_factor", "heap_mb",
-            "network_mb", "bytes_per_synapse", "engine_events");
+    private static final List<String> KEYS = List.of("bench", "mode", "dt_ms", "threads", "neurons", "synapses",
+            "time_ms", "build_s", "wall_s", "spikes", "rate_hz", "synaptic_events", "events_per_s", "realtime_factor",
+            "heap_mb", "network_mb", "bytes_per_synapse", "engine_events");
 
     private static JsonNode bench(String... args) throws Exception {
         List<String> all = new ArrayList<>(List.of("bench", "cuba", "--neurons", "400", "--time", "200",
@@ -59,6 +59,17 @@ class BenchCommandTest {
         assertEquals("grid", j.get("mode").asText());
         assertEquals(0.1, j.get("dt_ms").asDouble());
         assertEquals(400L * 2000, j.get("engine_events").asLong(), "400 neurons, 2000 steps of 0.1 ms");
+    }
+
+    @Test
+    void gridModeGivesTheSameActivityOnThreeThreadsAndSaysSo() throws Exception {
+        JsonNode one = bench("--mode", "grid", "--threads", "1");
+        JsonNode three = bench("--mode", "grid", "--threads", "3");
+        assertEquals(1, one.get("threads").asInt());
+        assertEquals(3, three.get("threads").asInt());
+        assertEquals(one.get("spikes"), three.get("spikes"));
+        assertEquals(one.get("synaptic_events"), three.get("synaptic_events"));
+        assertEquals(1, bench("--mode", "grid").get("threads").asInt(), "auto: 400 neurons stay on one thread");
     }
 
     @Test

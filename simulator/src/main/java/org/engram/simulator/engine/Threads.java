@@ -4,8 +4,9 @@ import org.engram.simulator.error.InvalidNetworkException;
 
 /**
  * How many threads a simulation may use: a given number, or {@link #AUTO}, which each engine
- * resolves from the built network (its size and smallest delay) so that the default is never
- * measurably slower than one thread; small networks stay on one. The results never depend on it:
+ * resolves from the built network (its size and smallest delay) and the cores the machine's load
+ * leaves idle, so that the default is never measurably slower than one thread; small networks stay
+ * on one. The results never depend on it:
  * spikes, v and weights are the same bytes for any number of threads.
  *
  * @param requested the number of threads asked for, or 0 for {@link #AUTO}

@@ -24,6 +24,10 @@ import org.engram.simulator.synapse.WeightDependence;
  * </ol>
  * Each step clamps to [w_min, w_max] (the weight dependence does). A pair at exactly zero interval
  * therefore changes nothing in event mode, and depresses in grid mode.
+ *
+ * <p>Threads: a synapse's state is read and written only at its pre spikes, and reads only its post
+ * neuron's spikes, so the thread that owns a block of neurons may update the synapses that reach
+ * them, through its own {@link #lane} of the block, beside the others.
  */
 public final class Plasticity {
     private final BuiltNetwork net;
@@ -51,6 +55,9 @@ public final class Plasticity {
     /** The epoch moves forward every this many ms (100 of the shortest tau_minus: factors stay below e^100). */
     private final double rebaseMs;
     private double epoch;
+    /** The neurons whose recent traces this instance rebases: all, or a lane's block. */
+    private final int neuronFrom;
+    private final int neuronTo;
     /** The last depression factor computed: its slot, time, delay and value. */
     private int factorSlot = -1;
     private double factorT;
@@ -110,6 +117,41 @@ public final class Plasticity {
                 history[post] = new PostHistory(taus);
             }
         }
+        neuronFrom = 0;
+        neuronTo = tracked;
+    }
+
+    /** A lane of {@code shared}: its state, its own epoch and caches, rebasing neurons from..to-1. */
+    private Plasticity(Plasticity shared, int from, int to) {
+        net = shared.net;
+        depressAtZero = shared.depressAtZero;
+        delayMs = shared.delayMs;
+        weight = shared.weight;
+        lastPreTime = shared.lastPreTime;
+        lastPreTrace = shared.lastPreTrace;
+        ruleSlot = shared.ruleSlot;
+        slots = shared.slots;
+        slotTau = shared.slotTau;
+        rebaseMs = shared.rebaseMs;
+        rateTauPlus = shared.rateTauPlus;
+        rateTauMinus = shared.rateTauMinus;
+        recentTime = shared.recentTime;
+        recentTrace = shared.recentTrace;
+        history = shared.history;
+        epoch = shared.epoch;
+        boolean tracked = recentTime.length > 0;
+        neuronFrom = tracked ? from : 0;
+        neuronTo = tracked ? to : 0;
+    }
+
+    /**
+     * The plasticity of the neurons {@code from..to-1} and the synapses that reach them, for the
+     * thread that owns them: it shares this instance's state, and has its own scratch, so that
+     * lanes of disjoint blocks run beside each other. Its traces are rebased only by
+     * {@link #rebaseIfDue}, which each lane must then be given at the same times.
+     */
+    public Plasticity lane(int from, int to) {
+        return new Plasticity(this, from, to);
     }
 
     /** True if plastic synapses reach neuron {@code g} (its spikes must be reported). */
@@ -202,14 +244,18 @@ public final class Plasticity {
         return factor;
     }
 
-    /** Moves the epoch to t once it is {@link #rebaseMs} behind, rescaling the recent traces. */
-    private void rebaseIfDue(double t) {
+    /**
+     * Moves the epoch to t once it is {@link #rebaseMs} behind, rescaling the recent traces (of
+     * this instance's neurons). The spikes call it; an engine that calls it at every step first
+     * makes the epoch's moves depend on time alone, not on which neurons spike.
+     */
+    public void rebaseIfDue(double t) {
         if (t - epoch <= rebaseMs) {
             return;
         }
         for (int k = 0; k < slots; k++) {
             double f = Math.exp(-(t - epoch) / slotTau[k]);
-            for (int e = k; e < recentTrace.length; e += slots) {
+            for (int e = neuronFrom * RECENT * slots + k, end = neuronTo * RECENT * slots; e < end; e += slots) {
                 recentTrace[e] *= f;
             }
         }

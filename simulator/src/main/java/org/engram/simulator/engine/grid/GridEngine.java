@@ -3,6 +3,8 @@ package org.engram.simulator.engine.grid;
 import org.engram.simulator.build.BuiltNetwork;
 import org.engram.simulator.engine.core.EngineBase;
 import org.engram.simulator.engine.core.InjectedCurrents;
+import org.engram.simulator.engine.core.Plasticity;
+import org.engram.simulator.engine.core.Team;
 import org.engram.simulator.error.InvalidNetworkException;
 
 /**
@@ -41,16 +43,35 @@ import org.engram.simulator.error.InvalidNetworkException;
  * {@code n + max(1, round(d/dt))}; a plastic synapse first applies the STDP rule at the pre spike
  * time (see {@code Plasticity}, with depression at a zero interval, as sPyNNaker does) and sends the
  * updated weight. v samples are taken after the step.
+ *
+ * <p>Threads: the neurons are split into contiguous blocks, one per thread; each thread owns its
+ * block's state, input ring and post-synaptic histories, and delivers the spikes of every block to
+ * its own neurons (and the plastic synapses that reach them). A spike of step n arrives no sooner
+ * than {@code n + m}, m the smallest delay in steps, so the threads update their neurons through m
+ * steps, exchange the spikes of those steps at a barrier and deliver them, steps in order, spikes
+ * in neuron order, synapses in row order (each block's share of a row): each ring entry then sums
+ * its inputs in the same order as one thread does, and each synapse and post-synaptic history sees
+ * the same calls in the same order, so the results are the same bytes for any number of threads.
+ * The STDP traces' epoch moves at the first step past its limit (see {@code Plasticity}) whatever
+ * spikes. Where v or weights are recorded, the threads meet every step, so that samples see the
+ * state of their step.
  */
 public final class GridEngine extends EngineBase {
     /** The most entries of the input ring (steps of the longest delay by neurons): one array holds it. */
     public static final long MAX_RING = Integer.MAX_VALUE - 8;
     /** The most steps a run may take: a long counts them. */
     public static final double MAX_STEPS = 0x1p63;
+    /**
+     * The least work between two exchanges of spikes, as synapses times the steps between
+     * exchanges, for which {@link #resolve} chooses more than one thread: below it the barrier
+     * costs more than a second thread saves (see bench/RESULTS.md; the benchmarks exchange every
+     * 2 steps, so from 4 million synapses, 50,000 neurons).
+     */
+    static final long AUTO_MIN_SYNAPSE_STEPS = 8_000_000;
+    /** Neuron blocks start at multiples of this, so that threads share no cache line of state. */
+    private static final int BLOCK_ALIGN = 16;
     private final double dt;
     private final int n;
-    /** The neurons with a membrane as runs of equal parameters. */
-    private final Run[] runs;
     // state
     private final double[] v;
     private final double[] synE;
@@ -61,30 +82,43 @@ public final class GridEngine extends EngineBase {
     private final double[] ringE;
     private final double[] ringI;
     /**
-     * The neurons with exponential synapses that have input in each slot (slot by position), so
-     * that arrivals touch only them instead of every neuron's ring entries each step.
+     * The neurons with exponential synapses that have input in each slot, each block's from the
+     * block's first place in the slot (slot by position), so that arrivals touch only them instead
+     * of every neuron's ring entries each step.
      */
     private final int[] arriving;
-    private final int[] arrivingCount;
     private final boolean[] listed;
     /** sPyNNaker's kappa of each neuron's excitatory and inhibitory synapses; NaN for delta neurons. */
     private final double[] kappaE;
     private final double[] kappaI;
     private final int[] groupDelaySteps;
     private final int[] plasticDelaySteps;
-    /** The neurons and sources that spike in the present step: grows when sources fire several times in one. */
-    private int[] spikedThisStep;
-    /** The spike sources' global indices, ascending. */
-    private final int[] sourceNeurons;
-
-    private final InjectedCurrents currents;
-    /** Per current source: the step its next change takes effect in (Long.MAX_VALUE: none left). */
-    private final long[] currentChangeStep;
+    /**
+     * The static targets and varied weights as delivered: the built network's, or with more than
+     * one thread, where the network's groups are not sorted by target, a copy whose groups are
+     * (stable), so that each block's share of a group is one run found by a binary search.
+     */
+    private final int[] staticTarget;
+    private final double[] staticWeight;
+    /** The plastic synapses of each row in delivery order: by target (stable) with more than one thread. */
+    private final int[] plasticOrder;
+    /** The threads and their blocks. */
+    private final Team team;
+    private final Block[] blocks;
+    /** The most steps between two exchanges of spikes: the smallest delay, or one where samples are due. */
+    private final int interval;
+    // the interval being run: written by the barrier's action, read by every thread after it
+    private long intervalStart;
+    private long intervalEnd;
+    private long lastStep;
+    /** The step whose weight samples are due once its spikes are delivered, or -1. */
+    private long weightsDue = -1;
 
     private long step;
 
     /**
      * @param requestedThreads the threads to run on, or 0 to choose from the network's size
+     *        ({@link #resolve})
      */
     public GridEngine(BuiltNetwork net, double dtMs, int requestedThreads) {
         super(net, true, roundedDelays(net.plasticDelayMs, dtMs));
@@ -94,22 +128,19 @@ public final class GridEngine extends EngineBase {
         synE = net.synE0.clone();
         synI = net.synI0.clone();
         refractory = new int[n];
-        currents = new InjectedCurrents(net);
-        currentChangeStep = new long[currents.sources()];
-        for (int c = 0; c < currentChangeStep.length; c++) {
-            currentChangeStep[c] = changeStep(currents.nextChangeMs(c), dt);
-        }
-        runs = runs(net, dt, currents);
         groupDelaySteps = new int[net.groupDelayMs.length];
         int maxDelay = 1;
+        int minDelay = Integer.MAX_VALUE;
         for (int k = 0; k < groupDelaySteps.length; k++) {
             groupDelaySteps[k] = delaySteps(net.groupDelayMs[k], dt);
             maxDelay = Math.max(maxDelay, groupDelaySteps[k]);
+            minDelay = Math.min(minDelay, groupDelaySteps[k]);
         }
         plasticDelaySteps = new int[net.plasticDelayMs.length];
         for (int s = 0; s < plasticDelaySteps.length; s++) {
             plasticDelaySteps[s] = delaySteps(net.plasticDelayMs[s], dt);
             maxDelay = Math.max(maxDelay, plasticDelaySteps[s]);
+            minDelay = Math.min(minDelay, plasticDelaySteps[s]);
         }
         long entries = (maxDelay + 1L) * n;
         if (maxDelay == Integer.MAX_VALUE || entries > MAX_RING) {
@@ -121,8 +152,8 @@ public final class GridEngine extends EngineBase {
         ringE = new double[slots * n];
         ringI = new double[slots * n];
         arriving = new int[slots * n];
-        arrivingCount = new int[slots];
         listed = new boolean[slots * n];
+        Run[] runs = runs(net, dt, new InjectedCurrents(net));
         kappaE = new double[n];
         kappaI = new double[n];
         java.util.Arrays.fill(kappaE, Double.NaN);
@@ -132,9 +163,117 @@ public final class GridEngine extends EngineBase {
                 java.util.Arrays.fill(kappaI, run.from, run.to, run.kappaI);
             }
         }
-        spikedThisStep = new int[n];
-        sourceNeurons = java.util.stream.IntStream.range(0, n).filter(g -> !net.hasMembrane(g)).toArray();
+        boolean samples = net.network.projections().stream().anyMatch(p -> p.recordWeights() != null)
+                || java.util.stream.IntStream.range(0, net.network.populations().size()).anyMatch(recorder::recordsV);
+        interval = samples || minDelay == Integer.MAX_VALUE ? 1 : minDelay;
+        int threads = resolve(net.synapseCount(), interval, n, requestedThreads, Team.idleCores());
+        boolean split = threads > 1;
+        boolean copy = split && !groupsSortedByTarget(net);
+        staticTarget = copy ? net.staticTarget.clone() : net.staticTarget;
+        staticWeight = copy ? net.staticWeight.clone() : net.staticWeight;
+        plasticOrder = java.util.stream.IntStream.range(0, net.plasticTarget.length).toArray();
+        if (split) {
+            sortGroupsByTarget();
+        }
+        team = new Team(threads);
+        blocks = new Block[threads];
+        for (int b = 0; b < threads; b++) {
+            blocks[b] = new Block(blockEdge(b, threads), blockEdge(b + 1, threads), runs, split);
+        }
+    }
 
+    /**
+     * The threads to run on when {@code requested} (0: choose) are asked for, with {@code synapses}
+     * synapses exchanging spikes every {@code interval} steps, on a machine with {@code idleCores}
+     * idle cores ({@link Team#idleCores}): one below {@link #AUTO_MIN_SYNAPSE_STEPS}, else one per
+     * idle core; never more threads than blocks of neurons.
+     */
+    static int resolve(long synapses, int interval, int neurons, int requested, int idleCores) {
+        int threads = requested > 0 ? requested : synapses * interval < AUTO_MIN_SYNAPSE_STEPS ? 1 : idleCores;
+        return Math.max(1, Math.min(threads, (neurons + BLOCK_ALIGN - 1) / BLOCK_ALIGN));
+    }
+
+    @Override
+    public int threads() {
+        return blocks.length;
+    }
+
+    /** The first neuron of block b of {@code threads}: equal shares, at multiples of {@link #BLOCK_ALIGN}. */
+    private int blockEdge(int b, int threads) {
+        if (b == threads) {
+            return n;
+        }
+        long edge = (long) n * b / threads;
+        return (int) Math.min(n, edge / BLOCK_ALIGN * BLOCK_ALIGN);
+    }
+
+    /** True if every static group's targets ascend (as connectors that draw post by post make them). */
+    private static boolean groupsSortedByTarget(BuiltNetwork net) {
+        for (int g = 0; g < net.neuronCount; g++) {
+            for (int k = net.groupRowStart[g]; k < net.groupRowStart[g + 1]; k++) {
+                for (int syn = net.groupFirst[k] + 1, end = net.groupEnd(g, k); syn < end; syn++) {
+                    if (net.staticTarget[syn - 1] > net.staticTarget[syn]) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Sorts each static group (of the copy: only unsorted groups are written) and plastic row by
+     * target, stable (multapses keep their order).
+     */
+    private void sortGroupsByTarget() {
+        for (int g = 0; g < n; g++) {
+            for (int k = net.groupRowStart[g]; k < net.groupRowStart[g + 1]; k++) {
+                int from = net.groupFirst[k];
+                int to = net.groupEnd(g, k);
+                int[] order = sortedByTarget(from, to, i -> staticTarget[i]);
+                if (order != null) {
+                    int[] targets = new int[order.length];
+                    for (int i = 0; i < order.length; i++) {
+                        targets[i] = staticTarget[order[i]];
+                    }
+                    System.arraycopy(targets, 0, staticTarget, from, targets.length);
+                    if (net.groupWeightStart[k] >= 0) {
+                        int offset = net.groupWeightStart[k] - from;
+                        double[] weights = new double[order.length];
+                        for (int i = 0; i < order.length; i++) {
+                            weights[i] = staticWeight[order[i] + offset];
+                        }
+                        System.arraycopy(weights, 0, staticWeight, from + offset, weights.length);
+                    }
+                }
+            }
+            int from = net.plasticRowStart[g];
+            int[] order = sortedByTarget(from, net.plasticRowStart[g + 1], i -> net.plasticTarget[i]);
+            if (order != null) {
+                System.arraycopy(order, 0, plasticOrder, from, order.length);
+            }
+        }
+    }
+
+    /** The indices from..to-1 sorted by target, stable; null if they are in order already. */
+    private static int[] sortedByTarget(int from, int to, java.util.function.IntUnaryOperator target) {
+        boolean sorted = true;
+        for (int i = from + 1; i < to && sorted; i++) {
+            sorted = target.applyAsInt(i - 1) <= target.applyAsInt(i);
+        }
+        if (sorted) {
+            return null;
+        }
+        long[] keys = new long[to - from];
+        for (int i = from; i < to; i++) {
+            keys[i - from] = (long) target.applyAsInt(i) << 32 | i;
+        }
+        java.util.Arrays.sort(keys);
+        int[] order = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            order[i] = (int) keys[i];
+        }
+        return order;
     }
 
     /** The first step whose start is at or after t (to 1e-9 of a step); Long.MAX_VALUE for none. */
@@ -171,60 +310,320 @@ public final class GridEngine extends EngineBase {
             throw new InvalidNetworkException("a run to " + untilMs + " ms at dt " + dt + " ms is " + untilMs / dt
                     + " steps, more than grid mode counts (" + MAX_STEPS + "); choose a longer step or a shorter run");
         }
-        long lastStep = Math.round(untilMs / dt);
-        while (step < lastStep) {
-            step(step);
-            step++;
+        lastStep = Math.round(untilMs / dt);
+        if (step < lastStep) {
+            intervalStart = step;
+            intervalEnd = Math.min(lastStep, step + interval);
+            team.run(this::work);
+            for (Block b : blocks) {
+                eventsProcessed += b.updates;
+                synapticEvents += b.deliveries;
+                b.updates = 0;
+                b.deliveries = 0;
+            }
+            sampleWeights(weightsDue);
+            weightsDue = -1;
+            step = lastStep;
         }
         timeMs = untilMs;
     }
 
-    private void step(long s) {
-        double t = s * dt;
-        int slot = (int) (s % slots);
-        int base = slot * n;
-        arrive(slot);
-        changeCurrents(s);
-        int spiking = 0;
-        // one tight loop per run of neurons with equal parameters: no per-neuron dispatch or
-        // parameter loads in the hot loop (a homogeneous population is one run)
-        for (int r = 0; r < runs.length; r++) {
-            Run run = runs[r];
-            spiking = switch (run.model) {
-                case BuiltNetwork.IF_CURR_EXP -> updateCurrExp(run, spiking);
-                case BuiltNetwork.IF_CURR_DELTA -> updateCurrDelta(run, base, spiking);
-                default -> updateCondExp(run, spiking);
-            };
+    /**
+     * One thread's part of a run: for each interval, its block's updates, the barrier (whose action
+     * records the interval and plans the next), then its deliveries.
+     */
+    private void work(int thread) {
+        Block block = blocks[thread];
+        int buffer = 0;
+        while (true) {
+            long start = intervalStart;
+            long end = intervalEnd;
+            for (long s = start; s < end; s++) {
+                block.update(s, buffer, (int) (s - start));
+            }
+            int spikes = buffer;
+            team.await(() -> afterUpdates(start, end, spikes));
+            for (long s = start; s < end; s++) {
+                block.deliver(s, spikes, (int) (s - start));
+            }
+            if (end == lastStep) {
+                return;
+            }
+            // the next interval writes the other buffers while late threads still read these
+            buffer ^= 1;
         }
-        eventsProcessed += n;
-        // sources, then all spikes of the step in neuron order
-        int merged = mergeSourceSpikes(s, spiking);
-        for (int k = 0; k < merged; k++) {
-            int g = spikedThisStep[k];
-            recorder.spike(g, t);
-            plasticity.postSpike(g, t);
-            send(g, s, t);
-        }
-        sampleAfterStep(s, t);
     }
 
-    /** Makes the current changes that take effect in step s, and gives the runs they reach their new bias. */
-    private void changeCurrents(long s) {
-        boolean changed = false;
-        for (int c = 0; c < currentChangeStep.length; c++) {
-            while (currentChangeStep[c] <= s) {
-                currents.change(c);
+    /**
+     * Between the updates and the deliveries of steps start..end-1, one thread: the weight samples
+     * due (their step's spikes are delivered), the spikes and v samples of these steps, and the
+     * next interval.
+     */
+    private void afterUpdates(long start, long end, int buffer) {
+        sampleWeights(weightsDue);
+        for (long s = start; s < end; s++) {
+            double t = s * dt;
+            for (Block b : blocks) {
+                int k = (int) (s - start);
+                int[] spikes = b.spikes[buffer];
+                for (int i = b.stepStart(buffer, k), last = b.stepEnd[buffer][k]; i < last; i++) {
+                    recorder.spike(spikes[i], t);
+                }
+            }
+            sampleV(s, t);
+        }
+        weightsDue = end - 1;
+        intervalStart = end;
+        intervalEnd = Math.min(lastStep, end + interval);
+    }
+
+    /** The neurons of one thread, their runs and sources, and what the thread does with them. */
+    private final class Block {
+        final int from;
+        final int to;
+        /** The runs of neurons with a membrane, cut to the block. */
+        final Run[] runs;
+        /** The spike sources' global indices, ascending. */
+        final int[] sourceNeurons;
+        /**
+         * The block's spikes of the interval, step after step, each step's in neuron order, two
+         * sets alternating; {@code stepEnd[b][k]} is where step k's end in set b.
+         */
+        final int[][] spikes = new int[2][];
+        final int[][] stepEnd = new int[2][];
+        /** The number of neurons listed in {@link #arriving} for each slot. */
+        final int[] arrivingCount = new int[slots];
+        final Plasticity plasticity;
+        /** The current sources as this block sees them: each block follows them all, for its own runs. */
+        final InjectedCurrents currents;
+        /** Per current source: the step its next change takes effect in (Long.MAX_VALUE: none left). */
+        final long[] currentChangeStep;
+        long updates;
+        long deliveries;
+
+        Block(int from, int to, Run[] all, boolean split) {
+            this.from = from;
+            this.to = to;
+            runs = java.util.Arrays.stream(all).filter(r -> r.from < to && r.to > from)
+                    .map(r -> r.cut(Math.max(from, r.from), Math.min(to, r.to))).toArray(Run[]::new);
+            sourceNeurons = java.util.stream.IntStream.range(from, to).filter(g -> !net.hasMembrane(g)).toArray();
+            for (int b = 0; b < 2; b++) {
+                spikes[b] = new int[to - from + 16];
+                stepEnd[b] = new int[interval];
+            }
+            plasticity = split ? GridEngine.this.plasticity.lane(from, to) : GridEngine.this.plasticity;
+            currents = new InjectedCurrents(net);
+            currentChangeStep = new long[currents.sources()];
+            for (int c = 0; c < currentChangeStep.length; c++) {
                 currentChangeStep[c] = changeStep(currents.nextChangeMs(c), dt);
-                changed = true;
             }
         }
-        if (changed) {
-            for (int r = 0; r < runs.length; r++) {
-                if (net.receivesCurrent(runs[r].from)) {
-                    runs[r] = runs[r].withIOffset(currents.bias(runs[r].from));
+
+        /**
+         * Steps 1-4 of step s for the block's neurons, then its sources' spikes: the spikes go to
+         * the {@code k}th list of spike buffer {@code buffer}.
+         */
+        void update(long s, int buffer, int k) {
+            int slot = (int) (s % slots);
+            int base = slot * n;
+            arrive(slot);
+            changeCurrents(s);
+            int start = stepStart(buffer, k);
+            if (spikes[buffer].length < start + to - from) {
+                // each neuron spikes at most once a step
+                spikes[buffer] = java.util.Arrays.copyOf(spikes[buffer], Math.max(2 * spikes[buffer].length,
+                        start + to - from));
+            }
+            int[] out = spikes[buffer];
+            int spiking = start;
+            // one tight loop per run of neurons with equal parameters: no per-neuron dispatch or
+            // parameter loads in the hot loop (a homogeneous population is one run)
+            for (Run run : runs) {
+                spiking = switch (run.model) {
+                    case BuiltNetwork.IF_CURR_EXP -> updateCurrExp(run, out, spiking);
+                    case BuiltNetwork.IF_CURR_DELTA -> updateCurrDelta(run, base, out, spiking);
+                    default -> updateCondExp(run, out, spiking);
+                };
+            }
+            updates += to - from;
+            stepEnd[buffer][k] = sourceSpikes(s, buffer, start, spiking);
+        }
+
+        /** Makes the current changes that take effect in step s, and gives the runs they reach their new bias. */
+        private void changeCurrents(long s) {
+            boolean changed = false;
+            for (int c = 0; c < currentChangeStep.length; c++) {
+                while (currentChangeStep[c] <= s) {
+                    currents.change(c);
+                    currentChangeStep[c] = changeStep(currents.nextChangeMs(c), dt);
+                    changed = true;
+                }
+            }
+            if (changed) {
+                for (int r = 0; r < runs.length; r++) {
+                    if (net.receivesCurrent(runs[r].from)) {
+                        runs[r] = runs[r].withIOffset(currents.bias(runs[r].from));
+                    }
                 }
             }
         }
+
+        /** Where step k's spikes start in spike set {@code buffer}. */
+        int stepStart(int buffer, int k) {
+            return k == 0 ? 0 : stepEnd[buffer][k - 1];
+        }
+
+        /**
+         * Step 1 for the block's neurons with exponential synapses that have input in this slot:
+         * {@code I += (sum of w) kappa} (delta neurons read their ring entries in their update).
+         */
+        private void arrive(int slot) {
+            int base = slot * n;
+            int list = base + from;
+            for (int k = 0, count = arrivingCount[slot]; k < count; k++) {
+                int g = arriving[list + k];
+                synE[g] += ringE[base + g] * kappaE[g];
+                synI[g] += ringI[base + g] * kappaI[g];
+                ringE[base + g] = 0;
+                ringI[base + g] = 0;
+                listed[base + g] = false;
+            }
+            arrivingCount[slot] = 0;
+        }
+
+        /**
+         * Adds the block's source spikes of step s to the spikes of its neurons, {@code start} to
+         * {@code end - 1} of spike set {@code buffer}, keeping neuron order, and returns where they
+         * end. A source with several spikes in one step sends each.
+         */
+        private int sourceSpikes(long s, int buffer, int start, int end) {
+            int[] extra = null;
+            int extraCount = 0;
+            for (int g : sourceNeurons) {
+                while (Math.round(sources.peek(g) / dt) <= s && sources.peek(g) != Double.POSITIVE_INFINITY) {
+                    sources.pop(g);
+                    if (extra == null) {
+                        extra = new int[16];
+                    } else if (extraCount == extra.length) {
+                        extra = java.util.Arrays.copyOf(extra, extraCount * 2);
+                    }
+                    extra[extraCount++] = g;
+                }
+            }
+            if (extraCount == 0) {
+                return end;
+            }
+            int[] all = new int[end - start + extraCount];
+            System.arraycopy(spikes[buffer], start, all, 0, end - start);
+            System.arraycopy(extra, 0, all, end - start, extraCount);
+            java.util.Arrays.sort(all);
+            if (start + all.length > spikes[buffer].length) {
+                spikes[buffer] = java.util.Arrays.copyOf(spikes[buffer], 2 * (start + all.length));
+            }
+            System.arraycopy(all, 0, spikes[buffer], start, all.length);
+            return start + all.length;
+        }
+
+        /**
+         * Delivers the spikes of step s (list k of the buffer, every block's, in neuron order) to
+         * this block's neurons: each spike is a post spike of its neuron, if it is this block's,
+         * and a pre spike of its synapses onto this block.
+         */
+        void deliver(long s, int buffer, int k) {
+            double t = s * dt;
+            plasticity.rebaseIfDue(t);
+            for (Block b : blocks) {
+                int[] list = b.spikes[buffer];
+                for (int i = b.stepStart(buffer, k), end = b.stepEnd[buffer][k]; i < end; i++) {
+                    int g = list[i];
+                    if (g >= from && g < to) {
+                        plasticity.postSpike(g, t);
+                    }
+                    send(g, s, t);
+                }
+            }
+        }
+
+        /** Sends a spike of g at step s to the block's share of g's synapses. */
+        private void send(int g, long s, double t) {
+            final int[] target = staticTarget;
+            final boolean whole = blocks.length == 1;
+            for (int k = net.groupRowStart[g]; k < net.groupRowStart[g + 1]; k++) {
+                int slot = (int) ((s + groupDelaySteps[k]) % slots);
+                int first = net.groupFirst[k];
+                int end = net.groupEnd(g, k);
+                // the block's share of the group
+                int low = whole ? first : lowerBound(first, end, from);
+                int high = whole ? end : lowerBound(low, end, to);
+                double shared = net.groupWeight[k];
+                if (Double.isNaN(shared)) {
+                    int weightOffset = net.groupWeightStart[k] - first;
+                    for (int syn = low; syn < high; syn++) {
+                        double w = staticWeight[syn + weightOffset];
+                        addInput(w >= 0 ? ringE : ringI, slot, target[syn], Math.abs(w));
+                    }
+                } else {
+                    // one weight for the group: the ring and the magnitude are the same for all
+                    double[] ring = shared >= 0 ? ringE : ringI;
+                    double w = Math.abs(shared);
+                    for (int syn = low; syn < high; syn++) {
+                        addInput(ring, slot, target[syn], w);
+                    }
+                }
+                deliveries += high - low;
+            }
+            int first = net.plasticRowStart[g];
+            int end = net.plasticRowStart[g + 1];
+            int low = whole ? first : lowerBoundPlastic(first, end, from);
+            int high = whole ? end : lowerBoundPlastic(low, end, to);
+            for (int i = low; i < high; i++) {
+                int syn = plasticOrder[i];
+                double w = plasticity.preSpike(syn, t);
+                int slot = (int) ((s + plasticDelaySteps[syn]) % slots);
+                addInput(net.plasticInhibitory[syn] ? ringI : ringE, slot, net.plasticTarget[syn], w);
+            }
+            deliveries += high - low;
+        }
+
+        /** Adds weight w to neuron j's ring entry of a slot, listing j as arriving there if it is new. */
+        private void addInput(double[] ring, int slot, int j, double w) {
+            int index = slot * n + j;
+            if (!listed[index] && !Double.isNaN(kappaE[j])) {
+                listed[index] = true;
+                arriving[slot * n + from + arrivingCount[slot]++] = j;
+            }
+            ring[index] += w;
+        }
+    }
+
+    /** The first synapse of from..to-1 (a group sorted by target) whose target is at least j. */
+    private int lowerBound(int from, int to, int j) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (staticTarget[mid] < j) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The first position of from..to-1 of {@link #plasticOrder} whose synapse's target is at least j. */
+    private int lowerBoundPlastic(int from, int to, int j) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (net.plasticTarget[plasticOrder[mid]] < j) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /**
@@ -252,6 +651,12 @@ public final class GridEngine extends EngineBase {
                     vReset, resetSubtracts, refractorySteps, eRevE, eRevI);
         }
 
+        /** This run's neurons {@code [from, to)} only. */
+        Run cut(int from, int to) {
+            return new Run(from, to, model, vRest, resistance, iOffset, decayM, kappaE, kappaI, decayE, decayI, vThresh,
+                    vReset, resetSubtracts, refractorySteps, eRevE, eRevI);
+        }
+
         /** v after a spike from v: v_reset, or v less {@code v_thresh - v_reset} for a subtractive reset. */
         double afterSpike(double v) {
             return resetSubtracts ? v - (vThresh - vReset) : vReset;
@@ -260,8 +665,7 @@ public final class GridEngine extends EngineBase {
         /** True if neuron g has the parameters of this run. */
         boolean fits(BuiltNetwork net, int g, double dt) {
             Run other = of(net, g, g + 1, dt);
-            return other.equals(new Run(g, g + 1, model, vRest, resistance, iOffset, decayM, kappaE, kappaI, decayE,
-                    decayI, vThresh, vReset, resetSubtracts, refractorySteps, eRevE, eRevI));
+            return other.equals(cut(g, g + 1));
         }
     }
 
@@ -290,24 +694,10 @@ public final class GridEngine extends EngineBase {
     }
 
     /**
-     * Step 1 for the neurons with exponential synapses that have input in this slot:
-     * {@code I += (sum of w) kappa} (delta neurons read their ring entries in their update).
+     * Steps 2-4 for a run of IF_curr_exp neurons; writes its spikes into {@code spiked} from
+     * {@code spiking} on and returns where they end.
      */
-    private void arrive(int slot) {
-        int base = slot * n;
-        for (int k = 0, count = arrivingCount[slot]; k < count; k++) {
-            int g = arriving[base + k];
-            synE[g] += ringE[base + g] * kappaE[g];
-            synI[g] += ringI[base + g] * kappaI[g];
-            ringE[base + g] = 0;
-            ringI[base + g] = 0;
-            listed[base + g] = false;
-        }
-        arrivingCount[slot] = 0;
-    }
-
-    /** Steps 2-4 for a run of IF_curr_exp neurons; returns the new count of spiking neurons. */
-    private int updateCurrExp(Run run, int spiking) {
+    private int updateCurrExp(Run run, int[] spiked, int spiking) {
         final double[] v = this.v;
         final double[] synE = this.synE;
         final double[] synI = this.synI;
@@ -330,7 +720,7 @@ public final class GridEngine extends EngineBase {
                 if (vg >= vThresh) {
                     vg = run.afterSpike(vg);
                     refractory[g] = run.refractorySteps;
-                    spikedThisStep[spiking++] = g;
+                    spiked[spiking++] = g;
                 }
                 v[g] = vg;
             }
@@ -341,7 +731,7 @@ public final class GridEngine extends EngineBase {
     }
 
     /** Steps 1-4 for a run of IF_curr_delta neurons: the input is a jump of v after the membrane update. */
-    private int updateCurrDelta(Run run, int base, int spiking) {
+    private int updateCurrDelta(Run run, int base, int[] spiked, int spiking) {
         final double[] v = this.v;
         final double[] ringE = this.ringE;
         final double[] ringI = this.ringI;
@@ -360,7 +750,7 @@ public final class GridEngine extends EngineBase {
                 if (vg >= vThresh) {
                     vg = run.afterSpike(vg);
                     refractory[g] = run.refractorySteps;
-                    spikedThisStep[spiking++] = g;
+                    spiked[spiking++] = g;
                 }
                 v[g] = vg;
             }
@@ -369,7 +759,7 @@ public final class GridEngine extends EngineBase {
     }
 
     /** Steps 2-4 for a run of IF_cond_exp neurons: the synaptic current uses v of the step start. */
-    private int updateCondExp(Run run, int spiking) {
+    private int updateCondExp(Run run, int[] spiked, int spiking) {
         final double[] v = this.v;
         final double[] synE = this.synE;
         final double[] synI = this.synI;
@@ -386,7 +776,7 @@ public final class GridEngine extends EngineBase {
                 if (vg >= run.vThresh) {
                     vg = run.afterSpike(vg);
                     refractory[g] = run.refractorySteps;
-                    spikedThisStep[spiking++] = g;
+                    spiked[spiking++] = g;
                 }
                 v[g] = vg;
             }
@@ -396,80 +786,8 @@ public final class GridEngine extends EngineBase {
         return spiking;
     }
 
-    /**
-     * Adds the source spikes of step s to the neurons that spiked, keeping neuron order. A source
-     * with several spikes in one step sends each.
-     */
-    private int mergeSourceSpikes(long s, int spiking) {
-        int count = spiking;
-        int[] extra = null;
-        int extraCount = 0;
-        for (int g : sourceNeurons) {
-            while (Math.round(sources.peek(g) / dt) <= s && sources.peek(g) != Double.POSITIVE_INFINITY) {
-                sources.pop(g);
-                if (extra == null) {
-                    extra = new int[16];
-                } else if (extraCount == extra.length) {
-                    extra = java.util.Arrays.copyOf(extra, extraCount * 2);
-                }
-                extra[extraCount++] = g;
-            }
-        }
-        if (extraCount == 0) {
-            return count;
-        }
-        int[] all = new int[count + extraCount];
-        System.arraycopy(spikedThisStep, 0, all, 0, count);
-        System.arraycopy(extra, 0, all, count, extraCount);
-        java.util.Arrays.sort(all);
-        if (all.length > spikedThisStep.length) {
-            spikedThisStep = new int[all.length]; // the neurons' part is copied into all already
-        }
-        System.arraycopy(all, 0, spikedThisStep, 0, all.length);
-        return all.length;
-    }
-
-    private void send(int g, long s, double t) {
-        for (int k = net.groupRowStart[g]; k < net.groupRowStart[g + 1]; k++) {
-            int slot = (int) ((s + groupDelaySteps[k]) % slots);
-            int from = net.groupFirst[k];
-            int to = net.groupEnd(g, k);
-            double shared = net.groupWeight[k];
-            if (Double.isNaN(shared)) {
-                int weightOffset = net.groupWeightStart[k] - from;
-                for (int syn = from; syn < to; syn++) {
-                    double w = net.staticWeight[syn + weightOffset];
-                    addInput(w >= 0 ? ringE : ringI, slot, net.staticTarget[syn], Math.abs(w));
-                }
-            } else {
-                // one weight for the group: the ring and the magnitude are the same for all
-                double[] ring = shared >= 0 ? ringE : ringI;
-                double w = Math.abs(shared);
-                for (int syn = from; syn < to; syn++) {
-                    addInput(ring, slot, net.staticTarget[syn], w);
-                }
-            }
-            synapticEvents += to - from;
-        }
-        for (int syn = net.plasticRowStart[g]; syn < net.plasticRowStart[g + 1]; syn++) {
-            double w = plasticity.preSpike(syn, t);
-            int slot = (int) ((s + plasticDelaySteps[syn]) % slots);
-            addInput(net.plasticInhibitory[syn] ? ringI : ringE, slot, net.plasticTarget[syn], w);
-            synapticEvents++;
-        }
-    }
-
-    /** Adds weight w to neuron j's ring entry of a slot, listing j as arriving there if it is new. */
-    private void addInput(double[] ring, int slot, int j, double w) {
-        int index = slot * n + j;
-        if (!listed[index] && !Double.isNaN(kappaE[j])) {
-            listed[index] = true;
-            arriving[slot * n + arrivingCount[slot]++] = j;
-        }
-        ring[index] += w;
-    }
-
-    private void sampleAfterStep(long s, double t) {
+    /** Takes the v samples due at step s (v after the step). */
+    private void sampleV(long s, double t) {
         for (int p = 0; p < net.network.populations().size(); p++) {
             if (recorder.recordsV(p)) {
                 long every = Math.max(1, Math.round(recorder.vIntervalMs(p) / dt));
@@ -478,10 +796,17 @@ public final class GridEngine extends EngineBase {
                 }
             }
         }
+    }
+
+    /** Takes the weight samples due at step s (-1: none), once the spikes of step s are delivered. */
+    private void sampleWeights(long s) {
+        if (s < 0) {
+            return;
+        }
         for (int k = 0; k < net.network.projections().size(); k++) {
             double next;
             while ((next = nextWeightSample(k)) != Double.POSITIVE_INFINITY && Math.round(next / dt) <= s) {
-                takeWeightSample(k, next, t);
+                takeWeightSample(k, next, s * dt);
             }
         }
     }
