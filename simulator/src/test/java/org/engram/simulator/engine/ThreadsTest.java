@@ -15,6 +15,7 @@ import org.engram.simulator.network.Network;
 import org.engram.simulator.network.Population;
 import org.engram.simulator.network.Projection;
 import org.engram.simulator.network.Receptor;
+import org.engram.simulator.network.StepCurrentSource;
 import org.engram.simulator.random.Value;
 import org.engram.simulator.record.MembraneTrace;
 import org.engram.simulator.record.PopulationSpikes;
@@ -45,9 +46,10 @@ class ThreadsTest {
      * rows of the excitatory (plastic) and inhibitory (static, one delay) neurons reach the
      * inhibitory neurons first, then the excitatory ones: targets out of order, which a thread
      * must still find its share of. With {@code samples} every population records v and the
-     * plastic projection "plastic" its weights.
+     * plastic projection "plastic" its weights; with {@code current} a step current reaches
+     * excitatory neurons of several threads' blocks (fixed mode has no current sources).
      */
-    private static Network random(long seed, double minDelay, boolean samples) {
+    private static Network random(long seed, double minDelay, boolean samples, boolean current) {
         Network.Builder b = Network.builder().seed(seed);
         Population in = b.add(new Population("in", 30, SpikeSourcePoisson.with("rate", 60.0)).recordingSpikes());
         Population exc = b.add(new Population("exc", 120, IF_curr_exp.with("tau_refrac", 2.0))
@@ -73,6 +75,9 @@ class ThreadsTest {
                 Receptor.inhibitory));
         b.add(new Projection(inh, exc, new FixedProbability(0.3), new StaticSynapse(Value.of(0.7), Value.of(1.0)),
                 Receptor.inhibitory));
+        if (current) {
+            b.add(new StepCurrentSource(new double[] {50, 150}, new double[] {0.4, -0.1}).injectInto(exc.slice(40, 100)));
+        }
         return b.build();
     }
 
@@ -80,7 +85,7 @@ class ThreadsTest {
     @CsvSource({"grid, 11, 0.1, true", "grid, 12, 0.5, false", "grid, 13, 1.0, true", "fixed, 11, 0.1, true",
             "fixed, 14, 1.0, false"})
     void resultsAreTheSameBytesOnAnyNumberOfThreads(Mode mode, long seed, double minDelay, boolean samples) {
-        Network net = random(seed, minDelay, samples);
+        Network net = random(seed, minDelay, samples, mode == Mode.grid);
         Simulation one = Simulator.create(net, mode, 0.1, Threads.of(1));
         one.run(RUN_MS / 2);
         one.run(RUN_MS / 2); // a run in two parts continues where the first stopped
@@ -122,7 +127,7 @@ class ThreadsTest {
 
     @Test
     void theWeightsChange() {
-        Simulation sim = Simulator.grid(random(11, 0.1, false), 0.1, Threads.of(2));
+        Simulation sim = Simulator.grid(random(11, 0.1, false, true), 0.1, Threads.of(2));
         double[] before = sim.weights("plastic");
         sim.run(RUN_MS);
         double[] after = sim.weights("plastic");
@@ -135,7 +140,7 @@ class ThreadsTest {
 
     @Test
     void autoKeepsSmallNetworksOnOneThread() {
-        Network net = random(11, 0.1, false);
+        Network net = random(11, 0.1, false, false);
         assertEquals(1, Simulator.grid(net, 0.1).threads());
         assertEquals(1, Simulator.fixed(net, 0.1).threads());
         assertEquals(1, Simulator.event(net, Threads.of(4)).threads());
