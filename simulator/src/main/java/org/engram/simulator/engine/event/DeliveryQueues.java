@@ -7,8 +7,8 @@ import java.util.Arrays;
  * processed in time order, so the spikes that schedule deliveries come in non-decreasing time,
  * and {@code t + d} for a fixed d is non-decreasing too (rounding is monotone): each ring is
  * sorted by (time, sequence) without any sifting. The earliest delivery is the earliest of the
- * ring heads. Each entry carries the delivery's order key, a static group or plastic synapse, its
- * source and a weight, as {@link EventQueue} would.
+ * ring heads. Each entry carries the delivery's order key, its kind, two ints and a double, as
+ * {@link EventQueue} does.
  *
  * <p>Networks with more than {@link #MAX_RINGS} distinct delays keep the rest in the engine's
  * heap ({@link #ringOf} answers -1 for them).
@@ -24,19 +24,21 @@ final class DeliveryQueues {
     private static final class Ring {
         double[] time = new double[256];
         long[] order = new long[256];
+        int[] kind = new int[256];
         int[] a = new int[256];
         int[] b = new int[256];
         double[] value = new double[256];
         int head;
         int size;
 
-        void add(double t, long ord, int x, int y, double v) {
+        void add(double t, long ord, int what, int x, int y, double v) {
             if (size == time.length) {
                 grow();
             }
             int i = (head + size++) & (time.length - 1);
             time[i] = t;
             order[i] = ord;
+            kind[i] = what;
             a[i] = x;
             b[i] = y;
             value[i] = v;
@@ -46,6 +48,7 @@ final class DeliveryQueues {
             int cap = time.length;
             double[] t2 = new double[2 * cap];
             long[] o2 = new long[2 * cap];
+            int[] k2 = new int[2 * cap];
             int[] a2 = new int[2 * cap];
             int[] b2 = new int[2 * cap];
             double[] v2 = new double[2 * cap];
@@ -53,12 +56,14 @@ final class DeliveryQueues {
                 int i = (head + k) & (cap - 1);
                 t2[k] = time[i];
                 o2[k] = order[i];
+                k2[k] = kind[i];
                 a2[k] = a[i];
                 b2[k] = b[i];
                 v2[k] = value[i];
             }
             time = t2;
             order = o2;
+            kind = k2;
             a = a2;
             b = b2;
             value = v2;
@@ -69,6 +74,7 @@ final class DeliveryQueues {
     // the entry most recently popped
     double topTime;
     long topOrder;
+    int topKind;
     int topA;
     int topB;
     double topValue;
@@ -105,8 +111,8 @@ final class DeliveryQueues {
         return -1;
     }
 
-    void add(int ring, double t, long ord, int x, int y, double v) {
-        rings[ring].add(t, ord, x, y, v);
+    void add(int ring, double t, long ord, int kind, int x, int y, double v) {
+        rings[ring].add(t, ord, kind, x, y, v);
     }
 
     /** The ring whose head is earliest by (time, order), or -1 if all are empty. */
@@ -145,6 +151,7 @@ final class DeliveryQueues {
         int i = q.head;
         topTime = q.time[i];
         topOrder = q.order[i];
+        topKind = q.kind[i];
         topA = q.a[i];
         topB = q.b[i];
         topValue = q.value[i];

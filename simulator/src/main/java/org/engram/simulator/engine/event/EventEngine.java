@@ -1,13 +1,9 @@
 package org.engram.simulator.engine.event;
 
-import static org.engram.simulator.engine.event.ScaledMembranes.BH;
-import static org.engram.simulator.engine.event.ScaledMembranes.ED;
-import static org.engram.simulator.engine.event.ScaledMembranes.EH;
-import static org.engram.simulator.engine.event.ScaledMembranes.END;
-import static org.engram.simulator.engine.event.ScaledMembranes.IH;
-import static org.engram.simulator.engine.event.ScaledMembranes.MH;
-import static org.engram.simulator.engine.event.ScaledMembranes.NEED;
-import static org.engram.simulator.engine.event.ScaledMembranes.QH;
+
+import static org.engram.simulator.engine.event.NeuronSchedule.CHECK;
+import static org.engram.simulator.engine.event.NeuronSchedule.FIRE;
+import static org.engram.simulator.engine.event.NeuronSchedule.SOURCE;
 
 import org.engram.simulator.build.BuiltNetwork;
 import org.engram.simulator.engine.core.EngineBase;
@@ -74,33 +70,22 @@ import org.engram.simulator.engine.core.InjectedCurrents;
  * source order): a current that changes at t acts from t on, and v is continuous at t.
  */
 public final class EventEngine extends EngineBase {
-    private static final long KIND_DELIVER = 0;
-    private static final long KIND_NEURON = 1L << 58;
-    private static final long KIND_SAMPLE = 2L << 58;
-    private static final long KIND_CURRENT = 3L << 58;
-    private static final int FIRE = 0;
-    private static final int CHECK = 1;
-    private static final int SOURCE = 2;
-    /** A CHECK planned at a lower bound of a crossing: it may come sooner (see {@link #advance}). */
-    private static final int BOUND_CHECK = NeuronSchedule.EARLY;
-    /** A scaled neuron whose bound may reach threshold within this time gets its exact crossing searched. */
-    private static final double EXACT_WINDOW_MS = 1.0;
-    /**
-     * How many times a window check's window may double (see planWindowCheck): windows of 1 to 4
-     * ms. A longer window spares checks of a neuron far below threshold, but each doubling costs
-     * a test and a longer window's bound holds less often; the value is tuned on the benchmarks
-     * (bench/RESULTS.md).
-     */
-    private static final int MAX_WINDOW_DOUBLINGS = 2;
-    /**
-     * Room for excitation left when a check is planned, mV, and at most this share of the gap
-     * between the bound and threshold: the more room, the fewer inputs break the plan, but the
-     * sooner it comes due. Checks coming due are cheap (see the bound checks above), re-plans
-     * after an input are not, so the room is large; the values are tuned on the benchmarks
-     * (bench/RESULTS.md).
-     */
-    private static final double SLACK_MV = 4.0;
-    private static final double SLACK_SHARE = 0.7;
+    // the order keys of simultaneous events: deliveries (by sequence), neurons (by index), samples
+    private static final long ORDER_DELIVER = 0;
+    private static final long ORDER_NEURON = 1L << 58;
+    private static final long ORDER_SAMPLE = 2L << 58;
+    private static final long ORDER_CURRENT = 3L << 58;
+    // the kinds of queued events
+    /** Static delivery group {@code a} of source {@code b}. */
+    private static final int DELIVER_GROUP = 0;
+    /** Plastic synapse {@code a}, on its own, with the weight {@code value} (unsigned). */
+    private static final int DELIVER_SYNAPSE = 1;
+    /** Plastic synapses {@code a .. b - 1}, which share a delay, with the weights in {@link #sentWeight}. */
+    private static final int DELIVER_RUN = 2;
+    /** A sample of v of population {@code a}, or of the weights of projection {@code a} less the populations. */
+    private static final int SAMPLE = 3;
+    /** Current source {@code a} changes its current. */
+    private static final int CHANGE_CURRENT = 4;
     /**
      * A conductance-based neuron's crossing is searched this far ahead at most, ms: about a
      * quarter of the interval between its inputs in COBA, since the next input voids the search.
@@ -121,7 +106,7 @@ public final class EventEngine extends EngineBase {
     /** Each neuron's bias current, nA: i_offset plus what its current sources inject now. */
     private final double[] bias;
     private final InjectedCurrents currents;
-    /** The pending CHECK, FIRE or SOURCE event of each neuron or source. */
+    /** The pending CHECK, FIRE, BOUND_CHECK or SOURCE event of each neuron or source. */
     private final NeuronSchedule neurons;
     /** Deliveries of the common delays, in rings; those of other delays and the samples are in {@link #queue}. */
     private final DeliveryQueues deliveries;
@@ -139,26 +124,15 @@ public final class EventEngine extends EngineBase {
     private final EventQueue queue = new EventQueue();
     private final CurrExpMembrane currExp = new CurrExpMembrane();
     private final CondExpMembrane condExp = new CondExpMembrane();
-    private final PolynomialCrossing polynomial = new PolynomialCrossing();
+    /** The linear LIF neurons, in scaled form: their records and operations. */
     private final ScaledMembranes scaled;
-    /** The targets of one delivery group whose bound reached need (see depositScaled). */
+    /** The targets of one delivery whose bound reached need (see deliverRun). */
     private final int[] replans;
-    /** exp(-EXACT_WINDOW_MS / tau_m) of each class of scaled neurons. */
-    private final double[] exactWindowFactor;
     private long sequence;
-    /** The sum of what {@link #touch} read: kept only so that the compiler keeps those reads. */
+    /** The sum of what {@link ScaledMembranes#touch} read: kept only so that the compiler keeps those reads. */
     private double touched;
     /** The time of the event being processed. */
     private double now;
-    // the factors of the class being delivered to (useClass)
-    private double classGm;
-    private double classYm;
-    private double classGe;
-    private double classGi;
-    private double classExcitation;
-    private double classInhibition;
-    private boolean classDelta;
-    private boolean classInhibitionSquared;
 
     public EventEngine(BuiltNetwork net) {
         super(net, false, net.plasticDelayMs);
@@ -185,15 +159,11 @@ public final class EventEngine extends EngineBase {
         for (int k = 0; k < plasticRing.length; k++) {
             plasticRing[k] = deliveries.ringOf(net.plasticDelayMs[k]);
         }
-        scaled = new ScaledMembranes(net);
+        scaled = new ScaledMembranes(net, 0, n, neurons, refractoryUntil);
         replans = new int[largestGroup(net)];
-        exactWindowFactor = new double[scaled.tauM.length];
-        for (int k = 0; k < exactWindowFactor.length; k++) {
-            exactWindowFactor[k] = Math.exp(-EXACT_WINDOW_MS / scaled.tauM[k]);
-        }
         for (int g = 0; g < n; g++) {
-            if (scaled.scaled[g]) {
-                check(g, 0);
+            if (scaled.holds(g)) {
+                scaled.check(g, 0);
             } else if (net.hasMembrane(g)) {
                 predict(g, 0);
             } else {
@@ -202,14 +172,14 @@ public final class EventEngine extends EngineBase {
         }
         for (int p = 0; p < net.network.populations().size(); p++) {
             if (recorder.recordsV(p)) {
-                queue.push(0, KIND_SAMPLE | p, p, 0, 0);
+                queue.push(0, ORDER_SAMPLE | p, SAMPLE, p, 0, 0);
             }
         }
         int pops = net.network.populations().size();
         for (int k = 0; k < net.network.projections().size(); k++) {
             double t = nextWeightSample(k);
             if (t != Double.POSITIVE_INFINITY) {
-                queue.push(t, KIND_SAMPLE | (pops + k), pops + k, 0, 0);
+                queue.push(t, ORDER_SAMPLE | (pops + k), SAMPLE, pops + k, 0, 0);
             }
         }
         for (int s = 0; s < currents.sources(); s++) {
@@ -220,7 +190,7 @@ public final class EventEngine extends EngineBase {
     private void scheduleCurrentChange(int s) {
         double t = currents.nextChangeMs(s);
         if (t != Double.POSITIVE_INFINITY) {
-            queue.push(t, KIND_CURRENT | s, s, 0, 0);
+            queue.push(t, ORDER_CURRENT | s, CHANGE_CURRENT, s, 0, 0);
         }
     }
 
@@ -276,11 +246,11 @@ public final class EventEngine extends EngineBase {
             int taken = neurons.fill();
             if (taken > 0) {
                 for (int q = 0; q < taken; q++) {
-                    touch(neurons.early(q));
+                    touched += scaled.touch(neurons.early(q));
                 }
                 for (int q = 0; q < taken; q++) {
                     eventsProcessed++;
-                    check(neurons.early(q), now);
+                    scaled.check(neurons.early(q), now);
                 }
                 continue;
             }
@@ -297,7 +267,7 @@ public final class EventEngine extends EngineBase {
                 order = deliveries.headOrder(ring);
                 source = 1;
             }
-            if (!neurons.isEmpty() && earlier(neurons.peekTime(), KIND_NEURON | neurons.peekNeuron(), t, order)) {
+            if (!neurons.isEmpty() && earlier(neurons.peekTime(), ORDER_NEURON | neurons.peekNeuron(), t, order)) {
                 t = neurons.peekTime();
                 source = 2;
             }
@@ -306,7 +276,7 @@ public final class EventEngine extends EngineBase {
             }
             eventsProcessed++;
             now = t;
-            if (t - scaled.epoch > scaled.renormaliseEveryMs) {
+            if (scaled.renormalisationDue(t)) {
                 scaled.renormalise(t);
             }
             if (source == 2) {
@@ -314,43 +284,19 @@ public final class EventEngine extends EngineBase {
                 neuronEvent(g, neurons.kindOf(g), t);
             } else if (source == 1) {
                 deliveries.pop(ring);
-                deliver(deliveries.topA, deliveries.topB, deliveries.topValue, t);
+                deliver(deliveries.topKind, deliveries.topA, deliveries.topB, deliveries.topValue, t);
             } else {
                 queue.pop();
-                long kind = queue.topOrder & (3L << 58);
-                if (kind == KIND_DELIVER) {
-                    deliver(queue.topA, queue.topB, queue.topValue, t);
-                } else if (kind == KIND_SAMPLE) {
+                if (queue.topKind == SAMPLE) {
                     sample(queue.topA, t);
-                } else {
+                } else if (queue.topKind == CHANGE_CURRENT) {
                     changeCurrent(queue.topA, t);
+                } else {
+                    deliver(queue.topKind, queue.topA, queue.topB, queue.topValue, t);
                 }
             }
         }
         timeMs = untilMs;
-    }
-
-    /**
-     * Reads the data that the check of neuron g reads first. A batch of bound checks is touched in
-     * one short loop before it is checked: the loop's reads do not depend on one another, so where
-     * the network outgrows the caches their misses overlap, while the checks, long and one after
-     * another, would each wait for its own.
-     */
-    private void touch(int g) {
-        ScaledMembranes m = scaled;
-        touched += m.state[ScaledMembranes.record(g) + NEED] + m.room(g)
-                + (mayBeRefractory(g, m.classOf(g)) ? refractoryUntil[g] : 0) + (m.inhibited[g] ? 1 : 0)
-                + neurons.timeOf(g) + neurons.kindOf(g);
-    }
-
-    /**
-     * Whether scaled neuron g (of class k) may be refractory, so that its end must be read: a
-     * neuron with exponential synapses is clamped for as long as it is (its check at the end
-     * unclamps it); one with delta synapses is never clamped, and its bound checks, planned from
-     * the end of the period, may be taken early, within it.
-     */
-    private boolean mayBeRefractory(int g, int k) {
-        return scaled.delta[k] || scaled.clamped[g];
     }
 
     private static boolean earlier(double t1, long o1, double t2, long o2) {
@@ -363,11 +309,12 @@ public final class EventEngine extends EngineBase {
             sources.pop(g);
             fire(g, t);
             scheduleSource(g);
-        } else if (scaled.scaled[g]) {
-            if (kind == FIRE) {
-                fireScaled(g, t);
-            } else {
-                check(g, t);
+        } else if (scaled.holds(g)) {
+            if (kind != FIRE) {
+                scaled.check(g, t);
+            } else if (scaled.confirmFire(g, t)) {
+                fire(g, t);
+                scaled.reset(g, t);
             }
         } else if (kind == FIRE) {
             advanceTo(g, t);
@@ -397,7 +344,7 @@ public final class EventEngine extends EngineBase {
         recorder.spike(g, t);
         plasticity.postSpike(g, t);
         for (int k = net.groupRowStart[g]; k < net.groupRowStart[g + 1]; k++) {
-            scheduleDelivery(groupRing[k], t + net.groupDelayMs[k], k, g, Double.NaN);
+            scheduleDelivery(groupRing[k], t + net.groupDelayMs[k], DELIVER_GROUP, k, g, Double.NaN);
         }
         int from = net.plasticRowStart[g];
         int to = net.plasticRowStart[g + 1];
@@ -409,7 +356,7 @@ public final class EventEngine extends EngineBase {
             // per synapse, carrying its weight
             for (int s = from; s < to; s++) {
                 double w = plasticity.preSpike(s, t);
-                scheduleDelivery(plasticRing[s], t + net.plasticDelayMs[s], -1 - s, g, w);
+                scheduleDelivery(plasticRing[s], t + net.plasticDelayMs[s], DELIVER_SYNAPSE, s, g, w);
             }
             return;
         }
@@ -418,49 +365,40 @@ public final class EventEngine extends EngineBase {
             double w = plasticity.preSpike(s, t);
             sentWeight[s] = net.plasticInhibitory[s] ? -w : w;
         }
-        // one delivery per run of equal delays; its entry carries the run's end where a static
-        // group's carries the source
+        // one delivery per run of equal delays
         for (int run = from, end; run < to; run = end) {
             end = run + 1;
             while (end < to && net.plasticDelayMs[end] == net.plasticDelayMs[run]) {
                 end++;
             }
             double arrival = t + net.plasticDelayMs[run];
-            scheduleDelivery(plasticRing[run], arrival, -1 - run, end, Double.NaN);
+            scheduleDelivery(plasticRing[run], arrival, DELIVER_RUN, run, end, Double.NaN);
             latest = Math.max(latest, arrival);
         }
         plasticBusyUntil[g] = latest;
     }
 
-    /**
-     * Schedules delivery (k, g, w) at t, in a ring or the heap: see {@link #deliver} for what k, g
-     * and w stand for.
-     */
-    private void scheduleDelivery(int ring, double t, int k, int g, double w) {
-        long order = KIND_DELIVER | (sequence++ & 0xFFFFFFFFFFFFFFL);
+    /** Schedules a delivery of the given kind (see {@link #DELIVER_GROUP} and on) at t, in a ring or the heap. */
+    private void scheduleDelivery(int ring, double t, int kind, int a, int b, double w) {
+        long order = ORDER_DELIVER | (sequence++ & 0xFFFFFFFFFFFFFFL);
         if (ring >= 0) {
-            deliveries.add(ring, t, order, k, g, w);
+            deliveries.add(ring, t, order, kind, a, b, w);
         } else {
-            queue.push(t, order, k, g, w);
+            queue.push(t, order, kind, a, b, w);
         }
     }
 
-    /**
-     * Delivers static group k of source g; or (k < 0) plastic synapse -1-k with weight w, or when w
-     * is NaN the plastic synapses -1-k to g-1 (a run of equal delays, see fire).
-     */
-    private void deliver(int k, int g, double w, double t) {
-        if (k >= 0) {
-            int to = net.groupEnd(g, k);
+    /** Processes a delivery of the given kind at t. */
+    private void deliver(int kind, int a, int b, double w, double t) {
+        if (kind == DELIVER_GROUP) {
+            int k = a;
             deliverRun(net.staticTarget, net.staticWeight, net.groupWeightStart[k] - net.groupFirst[k],
-                    net.groupWeight[k], net.groupFirst[k], to, scaled.singleClassTargets, t);
-        } else if (!Double.isNaN(w)) {
-            int s = -1 - k;
-            receive(net.plasticTarget[s], net.plasticInhibitory[s] ? -w : w, t);
+                    net.groupWeight[k], net.groupFirst[k], net.groupEnd(b, k), scaled.singleClassTargets, t);
+        } else if (kind == DELIVER_SYNAPSE) {
+            receive(net.plasticTarget[a], net.plasticInhibitory[a] ? -w : w, t);
             synapticEvents++;
         } else {
-            // plastic synapses -1-k to g-1, which share a delay, with the weights their pre spike sent
-            deliverRun(net.plasticTarget, sentWeight, 0, Double.NaN, -1 - k, g, scaled.singleClassPlasticTargets, t);
+            deliverRun(net.plasticTarget, sentWeight, 0, Double.NaN, a, b, scaled.singleClassPlasticTargets, t);
         }
     }
 
@@ -474,17 +412,17 @@ public final class EventEngine extends EngineBase {
     private void deliverRun(int[] target, double[] signedWeight, int weightOffset, double shared, int from, int to,
             boolean singleClass, double t) {
         if (singleClass) {
-            useClass(0, t);
+            ScaledMembranes.ClassFactors f = scaled.factorsAt(0, t);
             int reached = 0;
             boolean varied = Double.isNaN(shared);
             for (int s = from; s < to; s++) {
                 int j = target[s];
-                if (depositScaled(j, varied ? signedWeight[s + weightOffset] : shared, t)) {
+                if (scaled.deposit(j, varied ? signedWeight[s + weightOffset] : shared, f)) {
                     replans[reached++] = j;
                 }
             }
             for (int q = 0; q < reached; q++) {
-                replanIfReached(replans[q], t);
+                scaled.replanIfReached(replans[q], f);
             }
         } else {
             boolean varied = Double.isNaN(shared);
@@ -497,8 +435,11 @@ public final class EventEngine extends EngineBase {
 
     /** Neuron j receives a signed weight (negative: inhibitory) at t. */
     private void receive(int j, double signedWeight, double t) {
-        if (scaled.scaled[j]) {
-            receiveScaled(j, signedWeight, t);
+        if (scaled.holds(j)) {
+            ScaledMembranes.ClassFactors f = scaled.factorsAt(scaled.classOf(j), t);
+            if (scaled.deposit(j, signedWeight, f)) {
+                scaled.replanIfReached(j, f);
+            }
             return;
         }
         advanceTo(j, t);
@@ -636,13 +577,13 @@ public final class EventEngine extends EngineBase {
             recorder.sampleV(p, t, this::voltageAt);
             // the k-th sample at k * interval, so that times do not accumulate rounding
             double next = recorder.vSampleCount(p) * recorder.vIntervalMs(p);
-            queue.push(next, KIND_SAMPLE | p, p, 0, 0);
+            queue.push(next, ORDER_SAMPLE | p, SAMPLE, p, 0, 0);
         } else {
             int k = p - pops;
             takeWeightSample(k, t, t);
             double next = nextWeightSample(k);
             if (next != Double.POSITIVE_INFINITY) {
-                queue.push(Math.max(next, t), KIND_SAMPLE | p, p, 0, 0);
+                queue.push(Math.max(next, t), ORDER_SAMPLE | p, SAMPLE, p, 0, 0);
             }
         }
     }
@@ -650,12 +591,8 @@ public final class EventEngine extends EngineBase {
     /** v of neuron g at t, without changing its state. */
     private double voltageAt(int g) {
         double t = now;
-        if (scaled.scaled[g]) {
-            if (scaled.clamped[g] || t < refractoryUntil[g]) {
-                return net.vReset[g];
-            }
-            scaled.factorsAt(scaled.classOf(g), t);
-            return scaled.v(g, vInf(g));
+        if (scaled.holds(g)) {
+            return scaled.voltage(g, t);
         }
         double t0 = lastUpdate[g];
         if (t <= t0) {
@@ -674,278 +611,5 @@ public final class EventEngine extends EngineBase {
         synI[g] = savedI;
         lastUpdate[g] = t0;
         return result;
-    }
-
-    // ---- linear LIF neurons in scaled form (ScaledMembranes): deliveries are multiply-adds ----
-
-    /**
-     * A scaled neuron receives a signed weight at t: a multiply-add on its scaled state, then one
-     * comparison tells whether its planned check is still early enough (see ScaledMembranes).
-     */
-    private void receiveScaled(int j, double w, double t) {
-        useClass(scaled.classOf(j), t);
-        if (depositScaled(j, w, t)) {
-            replanIfReached(j, t);
-        }
-    }
-
-    /**
-     * Makes the factors of class k at t those that {@link #receiveScaledInClass} uses. They are
-     * kept in fields rather than read from the class arrays per synapse: a store to a neuron's
-     * state (a double[]) could alias those arrays, forcing a reload in the delivery loop.
-     */
-    private void useClass(int k, double t) {
-        ScaledMembranes m = scaled;
-        m.factorsAt(k, t);
-        classGm = m.gm[k];
-        classYm = m.ym[k];
-        classGe = m.ge[k];
-        classGi = m.gi[k];
-        classExcitation = m.kE[k] * classGm;
-        classInhibition = m.kI[k] * classGm;
-        classDelta = m.delta[k];
-        classInhibitionSquared = m.inhibitionSquared[k];
-    }
-
-    /**
-     * The multiply-add of {@link #receiveScaled(int, double, double)}, with {@link #useClass} done
-     * for j's class and t. Returns whether the input raised j's bound to its need, so that
-     * {@link #replanIfReached} must run: a spike's deliveries are all made first (a short loop
-     * whose memory accesses overlap), then the few re-plans; the state they read at t is the same.
-     */
-    private boolean depositScaled(int j, double w, double t) {
-        ScaledMembranes m = scaled;
-        double[] state = m.state;
-        int r = ScaledMembranes.record(j);
-        if (classDelta) {
-            if (t < refractoryUntil[j]) {
-                return false; // delta inputs during the refractory period are dropped
-            }
-            // delta synapses: v jumps, and the bound is v itself (bh is mh)
-            double mh = state[r + MH] + w * classGm;
-            state[r + MH] = mh;
-            if (w < 0) {
-                m.inhibited[j] = true;
-                return false;
-            }
-            return mh >= state[r + NEED];
-        }
-        // exponential synapses: a clamped neuron's currents take the input as any other's, and
-        // the CHECK at the end of its refractory period (which comes before any later event, and
-        // after the deliveries of its own time) sets a from them and v_reset; until then NEED is
-        // +infinity, so no input re-plans it
-        if (w >= 0) {
-            double e = w * classGe;
-            state[r + EH] += e;
-            double d = classExcitation * w;
-            state[r + MH] += d;
-            double bh = state[r + BH] + d - e * state[r + ED];
-            state[r + BH] = bh;
-            return bh >= state[r + NEED];
-        } else {
-            // inhibition only delays a crossing: a planned check or FIRE stays early enough; its
-            // kernel -kI |w| (x1 - x1^2) at or above the exact one lowers the bound
-            state[r + IH] -= w * classGi;
-            double d = classInhibition * w;
-            state[r + MH] += d;
-            if (classInhibitionSquared) {
-                m.inhibit(r, d, classGm);
-            }
-            m.inhibited[j] = true;
-            return false;
-        }
-    }
-
-    /**
-     * Scaled neuron j's bound was raised to its need at t (the class factors are those of t):
-     * re-planned unless the need, recomputed for the rest of the planning interval, is still
-     * above the bound. Tested again here because one spike may reach j through several synapses.
-     */
-    private void replanIfReached(int j, double t) {
-        ScaledMembranes m = scaled;
-        int r = ScaledMembranes.record(j);
-        double bh = m.state[r + (classDelta ? MH : BH)];
-        if (bh >= m.state[r + NEED] && (classDelta || !m.stillBelowAfterRestart(j, classGm, classYm))) {
-            check(j, t);
-        }
-    }
-
-    /** At the end of the refractory period (the factors are those of that time): v = v_reset. */
-    private void unclamp(int j) {
-        ScaledMembranes m = scaled;
-        int k = m.classOf(j);
-        m.state[ScaledMembranes.record(j) + MH] = (net.vReset[j] - vInf(j) + m.kE[k] * m.synE(j)
-                - m.kI[k] * m.synI(j)) * m.gm[k];
-        m.clamped[j] = false;
-    }
-
-    private double vInf(int g) {
-        return scaled.vInf(g);
-    }
-
-    /**
-     * Plans scaled neuron j's next event from its state at t: the bound U (see
-     * {@link ScaledMembranes}) tells how soon it could reach threshold. Beyond
-     * {@link #EXACT_WINDOW_MS} a CHECK is planned where U, its linear coefficient raised by some
-     * room for excitation, would reach threshold. Within it, a CHECK at the window's end if U for
-     * the window alone stays below threshold with that room ({@link #planWindowCheck}), else the
-     * exact crossing is searched and a FIRE planned.
-     */
-    private void check(int j, double t) {
-        ScaledMembranes m = scaled;
-        int k = m.classOf(j);
-        if (mayBeRefractory(j, k) && t < refractoryUntil[j]) {
-            m.planRefractory(j);
-            neurons.schedule(j, refractoryUntil[j], CHECK);
-            return;
-        }
-        m.factorsAt(k, t);
-        if (m.clamped[j]) {
-            unclamp(j);
-        }
-        // where an exact FIRE is pending and only excitation arrived since, the crossing can only
-        // have moved earlier: the old one is where the search starts
-        int r = ScaledMembranes.record(j);
-        double hint = m.state[r + NEED] == Double.NEGATIVE_INFINITY && !m.inhibited[j]
-                && neurons.kindOf(j) == FIRE && neurons.isPending(j) ? m.state[r + END] * m.gm[k] : 0;
-        m.inhibited[j] = false;
-        double room = m.room(j);
-        double e = m.synE(j);
-        double i = m.synI(j);
-        boolean delta = m.delta[k];
-        double a = m.homogeneous(j);
-        if (delta && m.state[r + MH] >= room * m.gm[k]) {
-            // threshold is reached where mh >= room g_m, in the scale mh is stored in: mh / g_m
-            // may round below room (an input of exactly v_thresh - v when v = v_inf would not fire)
-            a = Math.max(a, room);
-        }
-        // U(s) = v_inf + lin x + quad x^2, x = exp(-(s - t)/tau_m)
-        double quad = m.inhibitionSquared[k] ? m.kI[k] * i : 0;
-        double lin = a + m.kI[k] * i - quad;
-        double bound = lin + quad;
-        m.state[r + QH] = quad * m.gm[k] * m.gm[k];
-        double w = exactWindowFactor[k];
-        if (bound < room && room >= 0) {
-            // U never reaches threshold
-            neurons.cancel(j);
-            planCheckAt(j, 0, 0, lin, e);
-        } else if (bound < room && lin * w + quad * w * w < room) {
-            // U is below threshold at x = 1 and at the window's end, so on all of it (U is convex
-            // in x): it reaches threshold beyond the window
-            double planned = lin + Math.min(SLACK_MV, SLACK_SHARE * (room - bound));
-            // the bound with lin raised to planned reaches threshold at x = exp(-(Tp - t)/tau_m)
-            double x = quad == 0 ? room / planned : ScaledMembranes.reachFactor(planned, quad, room);
-            neurons.schedule(j, t - m.tauM[k] * Math.log(x), BOUND_CHECK);
-            planCheckAt(j, x, m.excitationShare(k, x), lin, e);
-        } else if (delta || !planWindowCheck(j, t, e, lin, quad, room)) {
-            m.state[r + BH] = lin * m.gm[k];
-            // the crossing's x = exp(-s/tau_m), 0 if none; NaN: found as a time s
-            double x;
-            double s = Double.NaN;
-            if (delta) {
-                // v = v_inf + a exp(-s/tau_m): the bound is v itself, and it reaches threshold at
-                // x = room / a (or now)
-                x = bound >= room ? 1 : room / lin;
-            } else if (m.powerE[k] > 0) {
-                x = polynomial.largestRoot(-room, a, -m.kE[k] * e, m.powerE[k], m.kI[k] * i, m.powerI[k], hint);
-            } else {
-                currExp.prepare(m.v(j, vInf(j)), e, i, net.vRest[j], net.iOffset[j], net.cm[j], net.tauM[j],
-                        net.tauSynE[j], net.tauSynI[j], net.vThresh[j]);
-                s = currExp.firstCrossing();
-                x = Double.NaN;
-            }
-            if (!Double.isNaN(x)) {
-                s = x == 1 ? 0 : x > 0 ? -m.tauM[k] * Math.log(x) : Double.POSITIVE_INFINITY;
-            }
-            if (s != Double.POSITIVE_INFINITY) {
-                neurons.schedule(j, t + s, FIRE);
-            } else {
-                neurons.cancel(j);
-            }
-            m.planFire(j, x > 0 ? x * m.ym[k] : 0);
-        }
-    }
-
-    /**
-     * Where the bound may reach threshold within {@link #EXACT_WINDOW_MS}, the bound for a window
-     * alone keeps the excitatory current's share (see {@link ScaledMembranes}) and often shows
-     * that scaled neuron j stays below threshold over it with room for more excitation: then a
-     * CHECK is planned at the end of the longest such window, of EXACT_WINDOW_MS doubled up to
-     * {@link #MAX_WINDOW_DOUBLINGS} times (the factors are those of t), and true is returned;
-     * false: the exact crossing must be searched.
-     */
-    private boolean planWindowCheck(int j, double t, double e, double lin, double quad, double room) {
-        int k = scaled.classOf(j);
-        double x = exactWindowFactor[k];
-        // x^(r-1) squares with x as the window doubles
-        double share = scaled.excitationShare(k, x);
-        if (!windowBoundHolds(k, x, share, e, lin, quad, room)) {
-            return false;
-        }
-        double windowMs = EXACT_WINDOW_MS;
-        for (int d = 0; d < MAX_WINDOW_DOUBLINGS && windowBoundHolds(k, x * x, share * share, e, lin, quad, room);
-                d++) {
-            x *= x;
-            share *= share;
-            windowMs *= 2;
-        }
-        neurons.schedule(j, t + windowMs, BOUND_CHECK);
-        planCheckAt(j, x, share, lin, e);
-        return true;
-    }
-
-    /**
-     * Whether {@code v_inf + lin' x' + quad x'^2}, lin' being lin less the excitatory share for a
-     * window ending at x ({@code share} is x^(r-1)) and raised by some room for excitation,
-     * stays below threshold on [x, 1]: it is convex in x', so below at both ends is enough.
-     */
-    private boolean windowBoundHolds(int k, double x, double share, double e, double lin, double quad, double room) {
-        double linW = lin - scaled.kE[k] * e * share;
-        double planned = linW + Math.min(SLACK_MV, SLACK_SHARE * (room - linW - quad));
-        return planned + quad < room && planned * x + quad * x * x < room;
-    }
-
-    /**
-     * Sets scaled neuron j's bound for a CHECK planned at x = exp(-(Tp - t)/tau_m) (0: never; the
-     * factors are those of the present): lin less the excitatory share {@code kE E x^(r-1)}, E
-     * being j's excitatory current {@code e} and {@code power} x^(r-1).
-     */
-    private void planCheckAt(int j, double x, double power, double lin, double e) {
-        ScaledMembranes m = scaled;
-        int k = m.classOf(j);
-        double share = m.kE[k] * power;
-        m.state[ScaledMembranes.record(j) + BH] = (lin - share * e) * m.gm[k];
-        // kE y(Tp)^(r-1) = kE x^(r-1) ym^(r-1), and ym^(r-1) = g_m / g_E
-        double ed = share == 0 ? 0 : share * m.gm[k] / m.ge[k];
-        m.planCheck(j, m.gm[k], m.ym[k], x * m.ym[k], ed);
-    }
-
-    /**
-     * A scaled neuron's planned crossing came due: it spikes and is clamped until the end of
-     * tau_refrac. If inhibition arrived since the crossing was found, the crossing is searched
-     * again from the present state (it can only have moved later). A neuron with delta synapses
-     * drops the inputs of its refractory period, so its state at the end of it (v_reset) is
-     * known at the spike: its next check is planned from there at once, and no event marks the
-     * end. With exponential synapses the currents at the end depend on the inputs until then,
-     * and a CHECK there unclamps the neuron.
-     */
-    private void fireScaled(int g, double t) {
-        if (scaled.inhibited[g]) {
-            check(g, t);
-            return;
-        }
-        fire(g, t);
-        double end = t + net.tauRefrac[g];
-        refractoryUntil[g] = end;
-        int k = scaled.classOf(g);
-        if (scaled.delta[k]) {
-            scaled.factorsAt(k, end);
-            scaled.state[ScaledMembranes.record(g) + MH] = (net.vReset[g] - vInf(g)) * scaled.gm[k];
-            check(g, end);
-        } else {
-            scaled.clamped[g] = true;
-            scaled.planRefractory(g);
-            neurons.schedule(g, end, CHECK);
-        }
     }
 }

@@ -4,12 +4,13 @@ import java.util.Arrays;
 
 /**
  * A binary min-heap of events in primitive arrays, ordered by time, then by an order key. Each
- * event carries two ints and a double. Nothing is allocated per event; the arrays grow by
+ * event carries its kind, two ints and a double. Nothing is allocated per event; the arrays grow by
  * doubling and never shrink.
  */
 final class EventQueue {
     private double[] time = new double[1024];
     private long[] order = new long[1024];
+    private int[] kind = new int[1024];
     private int[] a = new int[1024];
     private int[] b = new int[1024];
     private double[] value = new double[1024];
@@ -18,6 +19,7 @@ final class EventQueue {
     // the event most recently popped
     double topTime;
     long topOrder;
+    int topKind;
     int topA;
     int topB;
     double topValue;
@@ -40,11 +42,12 @@ final class EventQueue {
         return order[0];
     }
 
-    void push(double t, long ord, int x, int y, double v) {
+    void push(double t, long ord, int what, int x, int y, double v) {
         if (size == time.length) {
             int cap = size * 2;
             time = Arrays.copyOf(time, cap);
             order = Arrays.copyOf(order, cap);
+            kind = Arrays.copyOf(kind, cap);
             a = Arrays.copyOf(a, cap);
             b = Arrays.copyOf(b, cap);
             value = Arrays.copyOf(value, cap);
@@ -58,13 +61,14 @@ final class EventQueue {
             move(parent, i);
             i = parent;
         }
-        set(i, t, ord, x, y, v);
+        set(i, t, ord, what, x, y, v);
     }
 
     /** Removes the earliest event into the {@code top...} fields. */
     void pop() {
         topTime = time[0];
         topOrder = order[0];
+        topKind = kind[0];
         topA = a[0];
         topB = b[0];
         topValue = value[0];
@@ -89,7 +93,7 @@ final class EventQueue {
             move(child, i);
             i = child;
         }
-        set(i, t, ord, a[last], b[last], value[last]);
+        set(i, t, ord, kind[last], a[last], b[last], value[last]);
     }
 
     private static boolean less(double t1, long o1, double t2, long o2) {
@@ -99,14 +103,16 @@ final class EventQueue {
     private void move(int from, int to) {
         time[to] = time[from];
         order[to] = order[from];
+        kind[to] = kind[from];
         a[to] = a[from];
         b[to] = b[from];
         value[to] = value[from];
     }
 
-    private void set(int i, double t, long ord, int x, int y, double v) {
+    private void set(int i, double t, long ord, int what, int x, int y, double v) {
         time[i] = t;
         order[i] = ord;
+        kind[i] = what;
         a[i] = x;
         b[i] = y;
         value[i] = v;

@@ -21,7 +21,7 @@ import java.util.Arrays;
  * g's SLOT is its heap index (0 or more), its wheel list {@code l} as {@code -2 - l}, or -1 when
  * it has no pending event; {@code time[g]} is the time of g's event.
  *
- * <p>Events of kind {@link #EARLY} (checks planned at a lower bound of a crossing, which may as
+ * <p>Events of kind {@link #BOUND_CHECK} (checks planned at a lower bound of a crossing, which may as
  * well come sooner) skip the heap: {@link #fill} takes them out of their bucket as it passes and
  * hands them to the caller, which handles them at once, ahead of their time. The heap and its
  * sifting are then for the events whose time is exact.
@@ -32,15 +32,24 @@ import java.util.Arrays;
  */
 final class NeuronSchedule {
     /**
-     * The engine's wheel: 0.1 ms buckets, 1638.4 ms a turn. A bucket's EARLY events are handled
+     * The engine's wheel: 0.1 ms buckets, 1638.4 ms a turn. A bucket's BOUND_CHECK events are handled
      * together and the rest sorted in the heap: a wider bucket batches more bound checks, but
      * holds more exact events to sort; the width is tuned on the benchmarks (bench/RESULTS.md).
      */
     static final double DEFAULT_BUCKET_MS = 0.1;
     static final int DEFAULT_BUCKETS = 16384;
 
-    /** The kind of event that {@link #fill} may hand over before its time. */
-    static final int EARLY = 3;
+    /** A neuron's event: it spikes (a threshold crossing, found exactly). */
+    static final int FIRE = 0;
+    /** A neuron's event: its state must be looked at (it may reach threshold, or its refractory period ends). */
+    static final int CHECK = 1;
+    /** A spike source's next spike. */
+    static final int SOURCE = 2;
+    /**
+     * A CHECK planned at a lower bound of a crossing, which may as well come sooner: the kind of
+     * event that {@link #fill} may hand over before its time.
+     */
+    static final int BOUND_CHECK = 3;
 
     private final double[] time;
     /** Per neuron g, at {@code 4 g}: its NEXT and PREVIOUS in its wheel list (-1: none), SLOT and KIND. */
@@ -59,7 +68,7 @@ final class NeuronSchedule {
     private final int bucketMask;
     private final int[] bucketHead;
     private int wheelSize;
-    /** The neurons whose EARLY events the last {@link #fill} took out. */
+    /** The neurons whose BOUND_CHECK events the last {@link #fill} took out. */
     private final int[] early;
     /** The first bucket whose events are in the wheel. */
     private long horizonBucket;
@@ -156,7 +165,7 @@ final class NeuronSchedule {
     }
 
     /**
-     * Moves the horizon as {@link #peekTime} does, but takes the EARLY events of the buckets it
+     * Moves the horizon as {@link #peekTime} does, but takes the BOUND_CHECK events of the buckets it
      * passes out of the schedule, stopping after the first bucket that has any; returns how many
      * (their neurons are {@link #early}(0) and on). The caller handles them before it next peeks.
      */
@@ -164,7 +173,7 @@ final class NeuronSchedule {
         return fillHeap(true);
     }
 
-    /** The neuron of the q-th EARLY event that the last {@link #fill} took out. */
+    /** The neuron of the q-th BOUND_CHECK event that the last {@link #fill} took out. */
     int early(int q) {
         return early[q];
     }
@@ -187,10 +196,10 @@ final class NeuronSchedule {
 
     /**
      * While the heap is empty and the wheel is not, moves the horizon forward a bucket at a time,
-     * moving the passed bucket's events before the new horizon into the heap, or its EARLY events
+     * moving the passed bucket's events before the new horizon into the heap, or its BOUND_CHECK events
      * into {@link #early} when {@code takeEarly} (then a bucket that has any is the last passed);
      * after a whole turn without any, the horizon jumps to the bucket of the earliest wheel event.
-     * Returns how many EARLY events were taken.
+     * Returns how many BOUND_CHECK events were taken.
      */
     private int fillHeap(boolean takeEarly) {
         int passed = 0;
@@ -210,7 +219,7 @@ final class NeuronSchedule {
                 int following = node[4 * g + NEXT];
                 if (bucketIndex(time[g]) == bucket) {
                     unlink(g);
-                    if (takeEarly && node[4 * g + KIND] == EARLY) {
+                    if (takeEarly && node[4 * g + KIND] == BOUND_CHECK) {
                         early[taken++] = g;
                     } else {
                         siftUp(heapSize++, time[g], g);

@@ -25,7 +25,7 @@ class DeliveryQueuesTest {
             spike += random.nextInt(3) * 0.05; // simultaneous spikes included
             for (double d : delays) {
                 double t = spike + d;
-                queues.add(queues.ringOf(d), t, order, k, 0, 0);
+                queues.add(queues.ringOf(d), t, order, 0, k, 0, 0);
                 expected.add(new Delivery(t, order, k));
                 order++;
             }

@@ -84,7 +84,7 @@ class NeuronScheduleTest {
 
     @Test
     void fillHandsOverTheEarlyEventsOfTheNextBucketOnlyOnceTheHeapIsEmpty() {
-        int early = NeuronSchedule.EARLY;
+        int early = NeuronSchedule.BOUND_CHECK;
         NeuronSchedule schedule = new NeuronSchedule(8, 1.0, 16);
         schedule.schedule(0, 0.5, early); // bucket 0, with an exact event
         schedule.schedule(1, 0.7, 0);
