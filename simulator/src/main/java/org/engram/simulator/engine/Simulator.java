@@ -17,10 +17,11 @@ public final class Simulator {
         return event(network, Threads.AUTO);
     }
 
-    /** Event mode on {@code threads} (one thread until the event engine runs on several). */
+    /** Event mode on {@code threads}: the same results for any number. */
     public static Simulation event(Network network, Threads threads) {
         java.util.Objects.requireNonNull(threads, "threads");
-        return new Simulation(new EventEngine(BuiltNetwork.build(network)));
+        BuiltNetwork built = BuiltNetwork.build(network);
+        return new Simulation(new EventEngine(built, threads.requested()));
     }
 
     /** Grid mode with step {@code dtMs}, with the threads the engine chooses. */

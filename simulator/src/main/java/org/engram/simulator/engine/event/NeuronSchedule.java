@@ -22,7 +22,7 @@ import java.util.Arrays;
  * it has no pending event; {@code time[g]} is the time of g's event.
  *
  * <p>Events of kind {@link #BOUND_CHECK} (checks planned at a lower bound of a crossing, which may as
- * well come sooner) skip the heap: {@link #fill} takes them out of their bucket as it passes and
+ * well come sooner) skip the heap: {@link #open} takes them out of their bucket as it passes and
  * hands them to the caller, which handles them at once, ahead of their time. The heap and its
  * sifting are then for the events whose time is exact.
  *
@@ -47,7 +47,7 @@ final class NeuronSchedule {
     static final int SOURCE = 2;
     /**
      * A CHECK planned at a lower bound of a crossing, which may as well come sooner: the kind of
-     * event that {@link #fill} may hand over before its time.
+     * event that {@link #open} may hand over before its time.
      */
     static final int BOUND_CHECK = 3;
 
@@ -68,17 +68,31 @@ final class NeuronSchedule {
     private final int bucketMask;
     private final int[] bucketHead;
     private int wheelSize;
-    /** The neurons whose BOUND_CHECK events the last {@link #fill} took out. */
+    /** The neurons whose BOUND_CHECK events the last {@link #open} took out. */
     private final int[] early;
     /** The first bucket whose events are in the wheel. */
     private long horizonBucket;
+    /** Buckets opened one after another without an event: a whole turn of them makes the horizon jump. */
+    private int idleOpenings;
+    /** The first neuron of the schedule: it holds {@code first .. first + count - 1}, stored from 0. */
+    private final int first;
 
     NeuronSchedule(int neurons) {
-        this(neurons, DEFAULT_BUCKET_MS, DEFAULT_BUCKETS);
+        this(0, neurons, DEFAULT_BUCKET_MS, DEFAULT_BUCKETS);
+    }
+
+    /** A schedule of the neurons {@code first .. first + count - 1}, with the engine's wheel. */
+    NeuronSchedule(int first, int count) {
+        this(first, count, DEFAULT_BUCKET_MS, DEFAULT_BUCKETS);
     }
 
     /** A schedule with a wheel of {@code buckets} (a power of two) buckets of {@code bucketMs}. */
     NeuronSchedule(int neurons, double bucketMs, int buckets) {
+        this(0, neurons, bucketMs, buckets);
+    }
+
+    private NeuronSchedule(int first, int neurons, double bucketMs, int buckets) {
+        this.first = first;
         if (Integer.bitCount(buckets) != 1 || !(bucketMs > 0)) {
             throw new IllegalArgumentException("buckets must be a power of two and bucketMs positive");
         }
@@ -109,26 +123,27 @@ final class NeuronSchedule {
     /** The neuron of the earliest event; the schedule must hold one before +infinity. */
     int peekNeuron() {
         fillHeap();
-        return heapNeuron[0];
+        return first + heapNeuron[0];
     }
 
     /** Whether neuron g has a pending event. */
     boolean isPending(int g) {
-        return node[4 * g + SLOT] != NONE;
+        return node[4 * (g - first) + SLOT] != NONE;
     }
 
     /** The time of neuron g's pending event (or of its last one). */
     double timeOf(int g) {
-        return time[g];
+        return time[g - first];
     }
 
     /** The kind of neuron g's pending event. */
     int kindOf(int g) {
-        return node[4 * g + KIND];
+        return node[4 * (g - first) + KIND];
     }
 
-    /** Makes neuron g's pending event one of the given kind at t, replacing any it had. */
-    void schedule(int g, double t, int eventKind) {
+    /** Makes neuron {@code neuron}'s pending event one of the given kind at t, replacing any it had. */
+    void schedule(int neuron, double t, int eventKind) {
+        int g = neuron - first;
         node[4 * g + KIND] = eventKind;
         time[g] = t;
         long bucket = bucketIndex(t);
@@ -154,8 +169,9 @@ final class NeuronSchedule {
         }
     }
 
-    /** Removes neuron g's pending event, if any. */
-    void cancel(int g) {
+    /** Removes neuron {@code neuron}'s pending event, if any. */
+    void cancel(int neuron) {
+        int g = neuron - first;
         int i = node[4 * g + SLOT];
         if (i >= 0) {
             removeFromHeap(g, i);
@@ -165,17 +181,57 @@ final class NeuronSchedule {
     }
 
     /**
-     * Moves the horizon as {@link #peekTime} does, but takes the BOUND_CHECK events of the buckets it
-     * passes out of the schedule, stopping after the first bucket that has any; returns how many
-     * (their neurons are {@link #early}(0) and on). The caller handles them before it next peeks.
+     * When the heap is empty: the time at which the wheel's next bucket opens ({@link #open}), the
+     * earliest time that the bucket holds, which no event of an earlier bucket reaches; +infinity
+     * when the wheel is empty too, or the heap is not. A bucket whose BOUND_CHECKs are done when it
+     * opens, at this time, has them done at a time that depends on the schedule's own events
+     * alone, not on when its caller got there.
      */
-    int fill() {
-        return fillHeap(true);
+    double openingTime() {
+        if (heapSize > 0 || wheelSize == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (idleOpenings > bucketMask) {
+            // a whole turn without an event: the next is beyond it
+            idleOpenings = 0;
+            double earliest = earliestInWheel();
+            if (earliest == Double.POSITIVE_INFINITY) {
+                return earliest;
+            }
+            horizonBucket = Math.max(horizonBucket, bucketIndex(earliest));
+        }
+        return bucketStart(horizonBucket);
     }
 
-    /** The neuron of the q-th BOUND_CHECK event that the last {@link #fill} took out. */
+    /**
+     * Opens the wheel's next bucket (the heap must be empty): its events before the new horizon
+     * move into the heap, but its BOUND_CHECKs are taken out; returns how many (their neurons are
+     * {@link #early}(0) and on). The caller does them at once, at {@link #openingTime}.
+     */
+    int open() {
+        long bucket = horizonBucket++;
+        int taken = 0;
+        boolean any = false;
+        for (int g = bucketHead[(int) (bucket & bucketMask)]; g >= 0; ) {
+            int following = node[4 * g + NEXT];
+            if (bucketIndex(time[g]) == bucket) {
+                any = true;
+                unlink(g);
+                if (node[4 * g + KIND] == BOUND_CHECK) {
+                    early[taken++] = g;
+                } else {
+                    siftUp(heapSize++, time[g], g);
+                }
+            }
+            g = following;
+        }
+        idleOpenings = any ? 0 : idleOpenings + 1;
+        return taken;
+    }
+
+    /** The neuron of the q-th BOUND_CHECK that the last {@link #open} took out. */
     int early(int q) {
-        return early[q];
+        return first + early[q];
     }
 
     /** Removes the earliest event and returns its neuron; its kind stays readable by {@link #kindOf}. */
@@ -187,28 +243,26 @@ final class NeuronSchedule {
         if (last > 0) {
             siftDown(0, heapTime[last], heapNeuron[last]);
         }
-        return g;
+        return first + g;
     }
 
-    private void fillHeap() {
-        fillHeap(false);
+    /** Whether the heap, the events before the horizon, is empty. */
+    boolean heapEmpty() {
+        return heapSize == 0;
     }
 
     /**
      * While the heap is empty and the wheel is not, moves the horizon forward a bucket at a time,
-     * moving the passed bucket's events before the new horizon into the heap, or its BOUND_CHECK events
-     * into {@link #early} when {@code takeEarly} (then a bucket that has any is the last passed);
+     * moving the passed bucket's events before the new horizon into the heap (BOUND_CHECKs too);
      * after a whole turn without any, the horizon jumps to the bucket of the earliest wheel event.
-     * Returns how many BOUND_CHECK events were taken.
      */
-    private int fillHeap(boolean takeEarly) {
+    private void fillHeap() {
         int passed = 0;
-        int taken = 0;
-        while (heapSize == 0 && wheelSize > 0 && taken == 0) {
+        while (heapSize == 0 && wheelSize > 0) {
             if (passed > bucketMask) {
                 double earliest = earliestInWheel();
                 if (earliest == Double.POSITIVE_INFINITY) {
-                    return 0;
+                    return;
                 }
                 horizonBucket = Math.max(horizonBucket, bucketIndex(earliest));
                 passed = 0;
@@ -219,16 +273,11 @@ final class NeuronSchedule {
                 int following = node[4 * g + NEXT];
                 if (bucketIndex(time[g]) == bucket) {
                     unlink(g);
-                    if (takeEarly && node[4 * g + KIND] == BOUND_CHECK) {
-                        early[taken++] = g;
-                    } else {
-                        siftUp(heapSize++, time[g], g);
-                    }
+                    siftUp(heapSize++, time[g], g);
                 }
                 g = following;
             }
         }
-        return taken;
     }
 
     private double earliestInWheel() {
@@ -247,6 +296,18 @@ final class NeuronSchedule {
      */
     private long bucketIndex(double t) {
         return (long) (t * bucketsPerMs);
+    }
+
+    /** The smallest time in bucket b: every time of bucket b is at or after it, every earlier bucket's before it. */
+    private double bucketStart(long b) {
+        double t = b / bucketsPerMs;
+        while (t > 0 && bucketIndex(Math.nextDown(t)) >= b) {
+            t = Math.nextDown(t);
+        }
+        while (bucketIndex(t) < b) {
+            t = Math.nextUp(t);
+        }
+        return t;
     }
 
     private void link(int g, long bucketIndex) {

@@ -770,6 +770,11 @@ final class ScaledMembranes {
 
     // ---- the epoch ----
 
+    /** How far ahead of the epoch events may come: the factors stay below e^{@value #RENORMALISE_TAUS}. */
+    double renormaliseEveryMs() {
+        return renormaliseEveryMs;
+    }
+
     /** Whether the epoch must move before an event at t is processed. */
     boolean renormalisationDue(double t) {
         return t - epoch > renormaliseEveryMs;

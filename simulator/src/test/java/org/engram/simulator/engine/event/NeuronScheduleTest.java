@@ -83,7 +83,7 @@ class NeuronScheduleTest {
     }
 
     @Test
-    void fillHandsOverTheEarlyEventsOfTheNextBucketOnlyOnceTheHeapIsEmpty() {
+    void openHandsOverABucketsBoundChecksAtItsEarliestTimeOnceTheHeapIsEmpty() {
         int early = NeuronSchedule.BOUND_CHECK;
         NeuronSchedule schedule = new NeuronSchedule(8, 1.0, 16);
         schedule.schedule(0, 0.5, early); // bucket 0, with an exact event
@@ -94,32 +94,57 @@ class NeuronScheduleTest {
         schedule.schedule(4, 3.5, 1);
         schedule.schedule(5, 20.5, early); // a turn ahead: stays when bucket 4 passes
         schedule.schedule(6, 6.1, 1);
-        // the first bucket's early event is handed over; its exact one waits in the heap
-        assertEquals(1, schedule.fill());
+        // bucket 0 opens at 0: its early event is handed over, its exact one waits in the heap
+        assertEquals(0.0, schedule.openingTime());
+        assertEquals(1, schedule.open());
         assertEquals(0, schedule.early(0));
         assertTrue(!schedule.isPending(0));
-        // nothing more while the heap holds an event
-        assertEquals(0, schedule.fill());
+        // no opening while the heap holds an event
+        assertEquals(Double.POSITIVE_INFINITY, schedule.openingTime());
         assertEquals(1, schedule.pop());
         // re-planned into the passed bucket, an early event waits in the heap like any other
         schedule.schedule(0, 0.9, early);
-        assertEquals(0, schedule.fill());
+        assertEquals(Double.POSITIVE_INFINITY, schedule.openingTime());
         assertEquals(0.9, schedule.peekTime());
         assertEquals(0, schedule.pop());
-        // a bucket of early events only is the last that one fill passes
-        assertEquals(1, schedule.fill());
+        // bucket 1 is empty; bucket 2 opens at its earliest time, 2 ms
+        assertEquals(1.0, schedule.openingTime());
+        assertEquals(0, schedule.open());
+        assertEquals(2.0, schedule.openingTime());
+        assertEquals(1, schedule.open());
         assertEquals(7, schedule.early(0));
-        // the next bucket with events: both early ones, none of the exact one
-        assertEquals(2, schedule.fill());
+        // the next bucket: both early ones, none of the exact one
+        assertEquals(3.0, schedule.openingTime());
+        assertEquals(2, schedule.open());
         assertEquals(java.util.Set.of(2, 3), java.util.Set.of(schedule.early(0), schedule.early(1)));
         assertEquals(3.5, schedule.peekTime());
         assertEquals(4, schedule.pop());
-        assertEquals(0, schedule.fill());
+        assertEquals(4.0, schedule.openingTime());
+        assertEquals(0, schedule.open());
+        assertEquals(5.0, schedule.openingTime());
+        assertEquals(0, schedule.open());
+        assertEquals(6.0, schedule.openingTime());
+        assertEquals(0, schedule.open());
         assertEquals(6, schedule.pop());
         // peekTime never hands events over: the one a turn ahead is peeked in time
         assertEquals(20.5, schedule.peekTime());
         assertEquals(5, schedule.pop());
         assertTrue(schedule.isEmpty());
-        assertEquals(0, schedule.fill());
+        assertEquals(Double.POSITIVE_INFINITY, schedule.openingTime());
+    }
+
+    @Test
+    void aBucketOpensAtTheFirstTimeThatFallsInIt() {
+        // 0.1 ms buckets: 0.3 is not a multiple of 0.1 in binary, and bucket 3 starts where its
+        // times start, whichever side of 0.3 that is
+        NeuronSchedule schedule = new NeuronSchedule(2, 0.1, 16);
+        schedule.schedule(0, 0.35, NeuronSchedule.BOUND_CHECK);
+        for (int b = 0; b < 3; b++) {
+            schedule.openingTime();
+            schedule.open();
+        }
+        double start = schedule.openingTime();
+        assertEquals(3, (long) (start * 10));
+        assertEquals(2, (long) (Math.nextDown(start) * 10));
     }
 }
