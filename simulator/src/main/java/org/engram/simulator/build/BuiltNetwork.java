@@ -31,8 +31,9 @@ import org.engram.simulator.synapse.SynapseType;
  * compressed rows by source neuron.
  *
  * <p>Static synapses: row {@code i} holds {@code staticRowStart[i] .. staticRowStart[i+1]}, sorted
- * by delay, then projection order, then connection order. Equal delays of a row form one
- * delivery group ({@code groupRowStart}, {@code groupFirst}, {@code groupDelayMs}). A weight
+ * by delay, then target, then projection order, then connection order (so that a block of
+ * targets' share of a group is one run, and a target's synapses keep their order). Equal delays
+ * of a row form one delivery group ({@code groupRowStart}, {@code groupFirst}, {@code groupDelayMs}). A weight
  * carries the receptor in its sign (negative = inhibitory): a group whose synapses share one
  * weight keeps it once ({@code groupWeight}), so that each of its synapses costs its target alone;
  * the others keep one per synapse ({@code staticWeight} from {@code groupWeightStart}), a target
@@ -534,6 +535,9 @@ public final class BuiltNetwork {
                         delay.add(delays[s]);
                     }
                 }
+                for (int k = rowStart[i]; k < first.size; k++) {
+                    sortGroupByTarget(first.a[k], k + 1 < first.size ? first.a[k + 1] : to);
+                }
             }
             rowStart[n] = first.size;
             groupRowStart = rowStart;
@@ -575,6 +579,32 @@ public final class BuiltNetwork {
                 }
             }
             return w;
+        }
+
+        /** Sorts synapses from..to-1 by target, stable, keeping weights with them. */
+        private void sortGroupByTarget(int from, int to) {
+            boolean sorted = true;
+            for (int s = from + 1; s < to && sorted; s++) {
+                sorted = staticTarget[s - 1] <= staticTarget[s];
+            }
+            if (sorted) {
+                return;
+            }
+            // (target, position) keys: one primitive sort, stable by construction
+            long[] keys = new long[to - from];
+            for (int s = from; s < to; s++) {
+                keys[s - from] = (long) staticTarget[s] << 32 | (s - from);
+            }
+            Arrays.sort(keys);
+            int[] t = new int[keys.length];
+            double[] w = new double[keys.length];
+            for (int k = 0; k < keys.length; k++) {
+                int s = from + (int) keys[k];
+                t[k] = staticTarget[s];
+                w[k] = staticWeight[s];
+            }
+            System.arraycopy(t, 0, staticTarget, from, t.length);
+            System.arraycopy(w, 0, staticWeight, from, w.length);
         }
 
         private void sortRowByDelay(int from, int to, double[] delays) {

@@ -96,7 +96,10 @@ public final class EventEngine extends EngineBase {
     /**
      * Auto threads: at least this many synapses per thread, and an interval at least this long
      * (ms); below either a thread's share of an interval is too little work to pay for the
-     * exchange at its end.
+     * exchange at its end. Auto also leaves half the machine's processors to the rest of it:
+     * every thread waits for all at each interval's end, so one that the machine pauses holds
+     * up all (on a 2-core machine shared with builds, 2 threads ran cuba at 100,000 neurons 1.2
+     * to 1.6 times slower than one: bench/RESULTS.md).
      */
     private static final long AUTO_SYNAPSES_PER_THREAD = 2_000_000;
     private static final double AUTO_MIN_INTERVAL_MS = 0.1;
@@ -128,8 +131,12 @@ public final class EventEngine extends EngineBase {
     private int[] scratch = new int[64];
     /** The v samples of the interval being run. */
     private final Samples samples = new Samples();
-    /** Per projection: the time of its next weight sample (+infinity: none). */
+    /** Whether any population records v, and per population the samples listed so far for the interval. */
+    private final boolean recordsV;
+    private final int[] samplesTaken;
+    /** Per projection: the time of its next weight sample (+infinity: none); the earliest of them. */
     private final double[] weightSampleMs;
+    private double firstWeightSampleMs = Double.POSITIVE_INFINITY;
     /** The end of the interval being run, for the partitions. */
     private double intervalEndMs;
 
@@ -168,19 +175,27 @@ public final class EventEngine extends EngineBase {
                     sources, state, sentWeight, groupRing, plasticRing, largest);
         }
         intervalMs = Math.min(Math.min(smallestDelayMs(net), MAX_INTERVAL_MS), partitions[0].longestIntervalMs());
-        lockstep = new Lockstep(parts);
+        lockstep = new Lockstep(parts, parts);
+        int pops = net.network.populations().size();
+        samplesTaken = new int[pops];
+        boolean anyV = false;
+        for (int p = 0; p < pops; p++) {
+            anyV |= recorder.recordsV(p);
+        }
+        recordsV = anyV;
         int projections = net.network.projections().size();
         weightSampleMs = new double[projections];
         for (int k = 0; k < projections; k++) {
             weightSampleMs[k] = nextWeightSample(k);
+            firstWeightSampleMs = Math.min(firstWeightSampleMs, weightSampleMs[k]);
         }
     }
 
     /**
      * The number of threads to run {@code net} on when {@code requested} are asked for: that many
      * (at most one per neuron), or where {@code requested} is 0 (auto), one per
-     * {@link #AUTO_SYNAPSES_PER_THREAD} synapses, up to the machine's processors, and one where the
-     * smallest delay is below {@link #AUTO_MIN_INTERVAL_MS}.
+     * {@link #AUTO_SYNAPSES_PER_THREAD} synapses, up to half the machine's processors, and one
+     * where the smallest delay is below {@link #AUTO_MIN_INTERVAL_MS}.
      */
     public static int resolve(BuiltNetwork net, int requested) {
         if (requested > 0) {
@@ -190,7 +205,7 @@ public final class EventEngine extends EngineBase {
             return 1;
         }
         long bySize = net.synapseCount() / AUTO_SYNAPSES_PER_THREAD;
-        return (int) Math.max(1, Math.min(bySize, Runtime.getRuntime().availableProcessors()));
+        return (int) Math.max(1, Math.min(bySize, Runtime.getRuntime().availableProcessors() / 2));
     }
 
     /** The smallest delay of any synapse, +infinity without synapses. */
@@ -229,7 +244,7 @@ public final class EventEngine extends EngineBase {
 
     @Override
     public int threads() {
-        return partitions.length;
+        return lockstep.threads();
     }
 
     /**
@@ -264,8 +279,8 @@ public final class EventEngine extends EngineBase {
         timeMs = untilMs;
     }
 
-    private void runPartition(int member) {
-        Partition p = partitions[member];
+    private void runPartition(int index) {
+        Partition p = partitions[index];
         p.scheduleDeliveries(spikeTime, spikeNeuron, spikeSent, spikeWeights, spikeCount);
         p.runInterval(timeMs, intervalEndMs, samples);
     }
@@ -282,8 +297,12 @@ public final class EventEngine extends EngineBase {
     /** Lists the v samples due before {@code end}, in time order, populations in order at equal times. */
     private void prepareSamples(double end) {
         samples.count = 0;
+        if (!recordsV) {
+            return;
+        }
         int pops = net.network.populations().size();
-        int[] taken = new int[pops];
+        int[] taken = samplesTaken;
+        Arrays.fill(taken, 0);
         while (true) {
             int best = -1;
             double bestTime = end;
@@ -388,7 +407,7 @@ public final class EventEngine extends EngineBase {
      * (those at t come after the spikes of t).
      */
     private void takeWeightSamplesBefore(double t) {
-        while (true) {
+        while (firstWeightSampleMs < t) {
             int best = -1;
             for (int k = 0; k < weightSampleMs.length; k++) {
                 if (weightSampleMs[k] < t && (best < 0 || weightSampleMs[k] < weightSampleMs[best])) {
@@ -401,6 +420,10 @@ public final class EventEngine extends EngineBase {
             double at = weightSampleMs[best];
             takeWeightSample(best, at, at);
             weightSampleMs[best] = Math.max(nextWeightSample(best), at);
+            firstWeightSampleMs = Double.POSITIVE_INFINITY;
+            for (double x : weightSampleMs) {
+                firstWeightSampleMs = Math.min(firstWeightSampleMs, x);
+            }
         }
     }
 
@@ -409,6 +432,13 @@ public final class EventEngine extends EngineBase {
      * order where both are equal: a bottom-up merge sort, with {@code tmp} as room.
      */
     private static void sortStable(int[] idx, int[] tmp, int count, double[] time, int[] neuron) {
+        boolean sorted = true;
+        for (int i = 1; i < count && sorted; i++) {
+            sorted = !before(time, neuron, idx[i], idx[i - 1]);
+        }
+        if (sorted) {
+            return; // the usual case on one thread
+        }
         int[] from = idx;
         int[] to = tmp;
         for (int width = 1; width < count; width *= 2) {

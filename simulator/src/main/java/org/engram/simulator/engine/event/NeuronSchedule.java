@@ -74,6 +74,9 @@ final class NeuronSchedule {
     private long horizonBucket;
     /** Buckets opened one after another without an event: a whole turn of them makes the horizon jump. */
     private int idleOpenings;
+    /** The bucket whose start {@link #openingStart} holds (its computation takes a division and a search). */
+    private long openingBucket = -1;
+    private double openingStart;
     /** The first neuron of the schedule: it holds {@code first .. first + count - 1}, stored from 0. */
     private final int first;
 
@@ -200,7 +203,11 @@ final class NeuronSchedule {
             }
             horizonBucket = Math.max(horizonBucket, bucketIndex(earliest));
         }
-        return bucketStart(horizonBucket);
+        if (openingBucket != horizonBucket) {
+            openingBucket = horizonBucket;
+            openingStart = bucketStart(horizonBucket);
+        }
+        return openingStart;
     }
 
     /**

@@ -358,27 +358,49 @@ final class Partition {
     private void deliver(int kind, int a, int b, double w, double t) {
         if (kind == DELIVER_GROUP) {
             int k = a;
-            deliverRun(net.staticTarget, net.staticWeight, net.groupWeightStart[k] - net.groupFirst[k],
-                    net.groupWeight[k], net.groupFirst[k], net.groupEnd(b, k), scaled.singleClassTargets, t);
+            int from = net.groupFirst[k];
+            int to = net.groupEnd(b, k);
+            if (!whole) {
+                // a group's synapses are sorted by target: the block's share is one run
+                from = lowerBound(net.staticTarget, from, to, first);
+                to = lowerBound(net.staticTarget, from, to, end);
+            }
+            deliverRun(net.staticTarget, net.staticWeight, net.groupWeightStart[k] - net.groupFirst[k], net.groupWeight[k],
+                    from, to, scaled.singleClassTargets, true, t);
         } else if (kind == DELIVER_SYNAPSE) {
             receive(net.plasticTarget[a], net.plasticInhibitory[a] ? -w : w, t);
             synapticEvents++;
         } else {
-            deliverRun(net.plasticTarget, sentWeight, 0, Double.NaN, a, b, scaled.singleClassPlasticTargets, t);
+            deliverRun(net.plasticTarget, sentWeight, 0, Double.NaN, a, b, scaled.singleClassPlasticTargets, whole, t);
         }
+    }
+
+    /** The first of synapses from..to-1 (sorted by target) whose target is at least j. */
+    private static int lowerBound(int[] target, int from, int to, int j) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (target[mid] < j) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /**
      * Synapses from..to-1 of one spike, with these targets, receive it at t where the target is in
-     * this block: all the weight {@code shared}, or where that is NaN, synapse s its signed weight
-     * at {@code s + weightOffset}. When every target is scaled and of class 0 the factors are
-     * those of t for all, and the multiply-adds come first (see ScaledMembranes#deposit); with one
-     * weight its arithmetic is the same for all.
+     * this block ({@code allOwn}: they all are): all the weight {@code shared}, or where that is
+     * NaN, synapse s its signed weight at {@code s + weightOffset}. When every target is scaled and
+     * of class 0 the factors are those of t for all, and the multiply-adds come first (see
+     * ScaledMembranes#deposit); with one weight its arithmetic is the same for all.
      */
     private void deliverRun(int[] target, double[] signedWeight, int weightOffset, double shared, int from, int to,
-            boolean singleClass, double t) {
+            boolean singleClass, boolean allOwn, double t) {
         boolean varied = Double.isNaN(shared);
-        if (whole && singleClass) {
+        if (allOwn && singleClass) {
             ScaledMembranes.ClassFactors f = scaled.factorsAt(0, t);
             int reached = 0;
             for (int s = from; s < to; s++) {
@@ -411,7 +433,7 @@ final class Partition {
         } else {
             for (int s = from; s < to; s++) {
                 int j = target[s];
-                if (owns(j)) {
+                if (allOwn || owns(j)) {
                     receive(j, varied ? signedWeight[s + weightOffset] : shared, t);
                     synapticEvents++;
                 }
