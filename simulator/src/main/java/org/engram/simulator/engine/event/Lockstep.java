@@ -90,6 +90,12 @@ final class Lockstep {
 
     /** Runs one step: every task once; rethrows a member's failure. */
     void step() {
+        if (members == 1) {
+            for (int i = 0; i < tasks; i++) {
+                task.accept(i);
+            }
+            return;
+        }
         finished.set(0);
         next.set(0);
         generation++;
