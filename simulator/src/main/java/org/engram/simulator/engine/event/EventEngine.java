@@ -96,10 +96,10 @@ public final class EventEngine extends EngineBase {
     /**
      * Auto threads: at least this many synapses per thread, and an interval at least this long
      * (ms); below either a thread's share of an interval is too little work to pay for the
-     * exchange at its end. Auto also leaves half the machine's processors to the rest of it:
-     * every thread waits for all at each interval's end, so one that the machine pauses holds
-     * up all (on a 2-core machine shared with builds, 2 threads ran cuba at 100,000 neurons 1.2
-     * to 1.6 times slower than one: bench/RESULTS.md).
+     * exchange at its end. Every thread waits for all at each interval's end, so one that a busy
+     * machine pauses holds up all: on 2 cores shared with builds (load average 4 to 6), 2 threads
+     * ran cuba at 100,000 neurons 1.2 to 1.6 times slower than one, and 1.85 times faster at a
+     * load of 2 (bench/RESULTS.md).
      */
     private static final long AUTO_SYNAPSES_PER_THREAD = 2_000_000;
     private static final double AUTO_MIN_INTERVAL_MS = 0.1;
@@ -194,8 +194,8 @@ public final class EventEngine extends EngineBase {
     /**
      * The number of threads to run {@code net} on when {@code requested} are asked for: that many
      * (at most one per neuron), or where {@code requested} is 0 (auto), one per
-     * {@link #AUTO_SYNAPSES_PER_THREAD} synapses, up to half the machine's processors, and one
-     * where the smallest delay is below {@link #AUTO_MIN_INTERVAL_MS}.
+     * {@link #AUTO_SYNAPSES_PER_THREAD} synapses, up to the machine's processors, and one where
+     * the smallest delay is below {@link #AUTO_MIN_INTERVAL_MS}.
      */
     public static int resolve(BuiltNetwork net, int requested) {
         if (requested > 0) {
@@ -205,7 +205,7 @@ public final class EventEngine extends EngineBase {
             return 1;
         }
         long bySize = net.synapseCount() / AUTO_SYNAPSES_PER_THREAD;
-        return (int) Math.max(1, Math.min(bySize, Runtime.getRuntime().availableProcessors() / 2));
+        return (int) Math.max(1, Math.min(bySize, Runtime.getRuntime().availableProcessors()));
     }
 
     /** The smallest delay of any synapse, +infinity without synapses. */
