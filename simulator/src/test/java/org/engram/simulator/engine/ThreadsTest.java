@@ -143,7 +143,8 @@ class ThreadsTest {
         Network net = random(11, 0.1, false, false);
         assertEquals(1, Simulator.grid(net, 0.1).threads());
         assertEquals(1, Simulator.fixed(net, 0.1).threads());
-        assertEquals(1, Simulator.event(net, Threads.of(4)).threads());
+        assertEquals(1, Simulator.event(net).threads());
+        assertEquals(4, Simulator.event(net, Threads.of(4)).threads());
     }
 
     @Test
