@@ -3,6 +3,7 @@ package org.engram.simulator.engine.event;
 import java.util.Arrays;
 import org.engram.simulator.build.BuiltNetwork;
 import org.engram.simulator.engine.core.EngineBase;
+import org.engram.simulator.engine.core.Team;
 
 /**
  * The exact event-driven engine. A neuron is touched only when an event reaches it: its state
@@ -194,8 +195,9 @@ public final class EventEngine extends EngineBase {
     /**
      * The number of threads to run {@code net} on when {@code requested} are asked for: that many
      * (at most one per neuron), or where {@code requested} is 0 (auto), one per
-     * {@link #AUTO_SYNAPSES_PER_THREAD} synapses, up to the machine's processors, and one where
-     * the smallest delay is below {@link #AUTO_MIN_INTERVAL_MS}.
+     * {@link #AUTO_SYNAPSES_PER_THREAD} synapses, up to the cores the machine's load leaves idle
+     * ({@link Team#idleCores}), and one where the smallest delay is below
+     * {@link #AUTO_MIN_INTERVAL_MS}.
      */
     public static int resolve(BuiltNetwork net, int requested) {
         if (requested > 0) {
@@ -205,7 +207,7 @@ public final class EventEngine extends EngineBase {
             return 1;
         }
         long bySize = net.synapseCount() / AUTO_SYNAPSES_PER_THREAD;
-        return (int) Math.max(1, Math.min(bySize, Runtime.getRuntime().availableProcessors()));
+        return (int) Math.max(1, Math.min(bySize, Team.idleCores()));
     }
 
     /** The smallest delay of any synapse, +infinity without synapses. */
