@@ -3,6 +3,8 @@
 #   bench/paired.sh A.jar B.jar NAME MS REPS [MODE] [NEURONS] [THREADS_A THREADS_B]
 # e.g. bench/paired.sh /tmp/before.jar examples/target/engram.jar cuba 1000 21
 #      bench/paired.sh examples/target/engram.jar examples/target/engram.jar cuba 1000 11 grid 100000 1 2
+#      bench/paired.sh /tmp/before-threads.jar examples/target/engram.jar cuba 1000 5 event 100000 - 1
+# THREADS: auto or a number; - for the build's default (a build from before threads takes only -)
 set -euo pipefail
 if [ $# -lt 5 ]; then
   echo "usage: bench/paired.sh A.jar B.jar NAME MS REPS [MODE] [NEURONS] [THREADS_A THREADS_B]" >&2

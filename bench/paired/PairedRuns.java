@@ -12,7 +12,8 @@ import java.util.Arrays;
  *
  * <p>Usage: {@code java bench/paired/PairedRuns.java A.jar B.jar NAME MS REPS [MODE] [NEURONS]
  * [THREADS_A THREADS_B]} (see bench/paired.sh); THREADS ({@code auto} or a number, for builds
- * that take it) compares thread counts, of one build given twice. Three untimed pairs come first.
+ * that take it; {@code -} for a build's default) compares thread counts, of one build given twice,
+ * or one thread of this build with a build from before threads. Three untimed pairs come first.
  */
 public class PairedRuns {
     /** A build's entry points; {@code threads} is the thread count to ask for, or null for the default. */
@@ -35,6 +36,11 @@ public class PairedRuns {
                 mode.getMethod("byName", String.class),
                 simulator.getMethod("create", network, mode, double.class, threadCount),
                 threadCount.getMethod("parse", String.class).invoke(null, threads));
+    }
+
+    /** A THREADS argument: {@code -} asks for the build's default, as builds before threads have. */
+    private static String threadsOf(String arg) {
+        return arg.equals("-") ? null : arg;
     }
 
     private static Object call(Object target, String method) throws Exception {
@@ -63,8 +69,8 @@ public class PairedRuns {
             System.err.println("usage: PairedRuns A.jar B.jar NAME MS REPS [MODE] [NEURONS] [THREADS_A THREADS_B]");
             System.exit(2);
         }
-        Build first = load(a[0], a.length > 8 ? a[7] : null);
-        Build second = load(a[1], a.length > 8 ? a[8] : null);
+        Build first = load(a[0], a.length > 8 ? threadsOf(a[7]) : null);
+        Build second = load(a[1], a.length > 8 ? threadsOf(a[8]) : null);
         String name = a[2];
         double ms = Double.parseDouble(a[3]);
         int reps = Integer.parseInt(a[4]);
