@@ -193,6 +193,25 @@ public final class BuiltNetwork {
         return receivesCurrent[g];
     }
 
+    /**
+     * The first synapse of {@code from..to-1}, a range sorted by target (as each static group is),
+     * whose target is at least {@code j}; {@code to} if none: where a block of neurons' share of a
+     * group starts.
+     */
+    public static int firstTargetAtLeast(int[] target, int from, int to, int j) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (target[mid] < j) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /** Builds the network; every rule violation raises {@link InvalidNetworkException} before any state exists. */
     public static BuiltNetwork build(Network net) {
         Flat flat = new Flat(net);

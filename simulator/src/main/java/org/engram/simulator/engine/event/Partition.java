@@ -362,8 +362,8 @@ final class Partition {
             int to = net.groupEnd(b, k);
             if (!whole) {
                 // a group's synapses are sorted by target: the block's share is one run
-                from = lowerBound(net.staticTarget, from, to, first);
-                to = lowerBound(net.staticTarget, from, to, end);
+                from = BuiltNetwork.firstTargetAtLeast(net.staticTarget, from, to, first);
+                to = BuiltNetwork.firstTargetAtLeast(net.staticTarget, from, to, end);
             }
             deliverRun(net.staticTarget, net.staticWeight, net.groupWeightStart[k] - net.groupFirst[k], net.groupWeight[k],
                     from, to, scaled.singleClassTargets, true, t);
@@ -373,21 +373,6 @@ final class Partition {
         } else {
             deliverRun(net.plasticTarget, sentWeight, 0, Double.NaN, a, b, scaled.singleClassPlasticTargets, whole, t);
         }
-    }
-
-    /** The first of synapses from..to-1 (sorted by target) whose target is at least j. */
-    private static int lowerBound(int[] target, int from, int to, int j) {
-        int lo = from;
-        int hi = to;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (target[mid] < j) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /**

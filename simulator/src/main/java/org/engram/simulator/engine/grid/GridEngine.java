@@ -553,8 +553,8 @@ public final class GridEngine extends EngineBase {
                 int first = net.groupFirst[k];
                 int end = net.groupEnd(g, k);
                 // the block's share of the group
-                int low = whole ? first : lowerBound(first, end, from);
-                int high = whole ? end : lowerBound(low, end, to);
+                int low = whole ? first : BuiltNetwork.firstTargetAtLeast(staticTarget, first, end, from);
+                int high = whole ? end : BuiltNetwork.firstTargetAtLeast(staticTarget, low, end, to);
                 double shared = net.groupWeight[k];
                 if (Double.isNaN(shared)) {
                     int weightOffset = net.groupWeightStart[k] - first;
@@ -594,21 +594,6 @@ public final class GridEngine extends EngineBase {
             }
             ring[index] += w;
         }
-    }
-
-    /** The first synapse of from..to-1 (a group sorted by target) whose target is at least j. */
-    private int lowerBound(int from, int to, int j) {
-        int lo = from;
-        int hi = to;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (staticTarget[mid] < j) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /** The first position of from..to-1 of {@link #plasticOrder} whose synapse's target is at least j. */
