@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 /**
  * {@code engram pynn-server}: the Java side of PyNN's {@code pyNN.engram} backend. It reads
  * requests from standard input and answers on standard output, one JSON object per line
- * ({@link PynnSession}; pynn/README.md documents the protocol). Anything else the JVM would
+ * ({@link PynnServer}; pynn/README.md documents the protocol). Anything else the JVM would
  * print goes to standard error, so that nothing but replies reaches the client.
  */
 @Command(name = "pynn-server", mixinStandardHelpOptions = true,
@@ -27,7 +27,7 @@ final class PynnServerCommand implements Callable<Integer> {
         System.setOut(System.err);
         try {
             BufferedReader requests = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            new PynnSession().serve(requests, replies);
+            new PynnServer().serve(requests, replies);
             return 0;
         } finally {
             replies.flush();

@@ -7,7 +7,7 @@
  * user's errors (bad options, bad files, unreachable hosts, too small a heap), 1 for a bug.
  * {@code RunOutput} writes the run directory of {@code run}, {@code demo} and {@code ca3 run}:
  * staged, sized before the run, committed whole, the previous run's leftovers removed;
- * {@code RunOutputException} says why a run cannot be written as asked. {@code PynnSession} is the
+ * {@code RunOutputException} says why a run cannot be written as asked. {@code PynnServer} is the
  * line protocol of {@code engram pynn-server}, the Java side of PyNN's {@code pyNN.engram} backend
  * (pynn/ at the project's root).
  *

@@ -41,9 +41,9 @@ import org.engram.spinnaker.transport.RetryPolicy;
  * format in the field's name ({@code times_ms_f8}: float64, {@code neurons_i4}: int32).
  *
  * <p>A request that fails is answered {@code {"ok": false, "kind": "user"|"internal", "error": ...}}
- * and leaves the session as it was; the session ends at {@code end} or at the end of the input.
+ * and leaves the server as it was; the server ends at {@code end} or at the end of the input.
  */
-final class PynnSession {
+final class PynnServer {
     /** The protocol's version, sent in the greeting; the Python side refuses another. */
     static final int PROTOCOL = 1;
     /** The most characters of one request line: a network of a few million connections. */

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The line protocol of {@code engram pynn-server}: one reply line per request line, arrays as
- * base64 of little-endian values, refusals as {@code ok: false} that leave the session usable.
+ * base64 of little-endian values, refusals as {@code ok: false} that leave the server usable.
  */
-class PynnSessionTest {
+class PynnServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Neuron 0 under 1 nA into PyNN's default cell, no input: its first spike at 20 ln 4 ms. */
     private static final String NETWORK = "{\"populations\":[{\"label\":\"a\",\"size\":2,\"model\":\"IF_curr_exp\","
@@ -34,7 +34,7 @@ class PynnSessionTest {
 
     private static List<JsonNode> serve(String... lines) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new PynnSession().serve(new BufferedReader(new StringReader(String.join("\n", lines) + "\n")),
+        new PynnServer().serve(new BufferedReader(new StringReader(String.join("\n", lines) + "\n")),
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         List<JsonNode> replies = new ArrayList<>();
         for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
@@ -63,7 +63,7 @@ class PynnSessionTest {
                 "{\"op\":\"run\",\"ms\":20}", "{\"op\":\"run\",\"ms\":20}", "{\"op\":\"spikes\",\"population\":\"a\"}",
                 "{\"op\":\"connections\",\"projection\":\"p\"}", "{\"op\":\"weights\",\"projection\":\"p\"}",
                 "{\"op\":\"end\"}", "{\"op\":\"run\",\"ms\":20}");
-        assertEquals(PynnSession.PROTOCOL, r.get(0).get("protocol").asInt());
+        assertEquals(PynnServer.PROTOCOL, r.get(0).get("protocol").asInt());
         assertEquals(40.0, r.get(3).get("t_ms").asDouble());
         int[] neurons = ints(r.get(4), "neurons_i4");
         double[] times = doubles(r.get(4), "times_ms_f8");
@@ -76,7 +76,7 @@ class PynnSessionTest {
     }
 
     @Test
-    void refusalsNameTheProblemAndLeaveTheSessionUsable() throws Exception {
+    void refusalsNameTheProblemAndLeaveTheServerUsable() throws Exception {
         List<JsonNode> r = serve("{\"op\":\"run\",\"ms\":1}", "not json", "[1]", "{\"op\":\"fly\"}",
                 "{\"op\":\"build\",\"mode\":\"event\",\"dt_ms\":0.1,\"network\":{\"populations\":[{\"label\":\"a\","
                         + "\"size\":0,\"model\":\"IF_curr_exp\"}]}}",
