@@ -78,7 +78,10 @@ final class Partition {
     private final int[] replans;
     /** Deliveries scheduled so far: the order of deliveries of equal time. */
     private long sequence;
-    /** The sum of what {@link ScaledMembranes#touch} read: kept only so that the compiler keeps those reads. */
+    /**
+     * The sum of what {@link ScaledMembranes#touch} and {@link ScaledMembranes#touchRecord} read:
+     * kept only so that the compiler keeps those reads.
+     */
     double touched;
     /** The time of the event being processed. */
     private double now;
@@ -379,14 +382,20 @@ final class Partition {
      * Synapses from..to-1 of one spike, with these targets, receive it at t where the target is in
      * this block ({@code allOwn}: they all are): all the weight {@code shared}, or where that is
      * NaN, synapse s its signed weight at {@code s + weightOffset}. When every target is scaled and
-     * of class 0 the factors are those of t for all, and the multiply-adds come first (see
-     * ScaledMembranes#deposit); with one weight its arithmetic is the same for all.
+     * of class 0 the factors are those of t for all, the targets are touched first (see
+     * ScaledMembranes#touchRecord), then the multiply-adds are made (see ScaledMembranes#deposit);
+     * with one weight its arithmetic is the same for all.
      */
     private void deliverRun(int[] target, double[] signedWeight, int weightOffset, double shared, int from, int to,
             boolean singleClass, boolean allOwn, double t) {
         boolean varied = Double.isNaN(shared);
         if (allOwn && singleClass) {
             ScaledMembranes.ClassFactors f = scaled.factorsAt(0, t);
+            double sum = 0;
+            for (int s = from; s < to; s++) {
+                sum += scaled.touchRecord(target[s]);
+            }
+            touched += sum; // kept, so that the compiler keeps the reads
             int reached = 0;
             for (int s = from; s < to; s++) {
                 int j = target[s];
